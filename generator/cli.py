@@ -1,0 +1,89 @@
+"""The ``charter`` command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from generator import __version__
+from generator.diagnostics import Report
+from generator.pipeline import read_publication
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="charter",
+        description="Check and publish a national strategy, its risk register and its committee structure.",
+    )
+    parser.add_argument("--version", action="version", version=f"charter {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    check = commands.add_parser(
+        "check",
+        help="check the content and report every problem",
+        description="Load, validate and resolve the publication; print every problem.",
+    )
+    check.add_argument(
+        "content", nargs="?", default="content", metavar="CONTENT_DIR", help="the content folder (default: content)"
+    )
+    check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    return parser
+
+
+def _content_dir(value: str, parser: argparse.ArgumentParser) -> Path:
+    path = Path(value)
+    if not path.exists():
+        parser.exit(EXIT_USAGE, f"charter: error: the content folder '{value}' does not exist\n")
+    if not path.is_dir():
+        parser.exit(EXIT_USAGE, f"charter: error: '{value}' is not a folder; give the content folder\n")
+    return path
+
+
+def print_report(report: Report, *, strict: bool) -> None:
+    """Print every diagnostic, then one summary line, to standard error."""
+    for diagnostic in report.sorted():
+        print(diagnostic.format(), file=sys.stderr)
+    errors, warnings = len(report.errors), len(report.warnings)
+    if errors or warnings:
+        parts = [f"{errors} error{'s' * (errors != 1)}", f"{warnings} warning{'s' * (warnings != 1)}"]
+        note = " (--strict: warnings count as errors)" if strict and warnings else ""
+        print(f"charter: {', '.join(parts)}{note}", file=sys.stderr)
+
+
+def run_check(content: Path, *, strict: bool) -> int:
+    """``charter check``: report every problem; 0 when clean."""
+    report = Report()
+    publication = read_publication(content, report)
+    print_report(report, strict=strict)
+    if report.failed(strict=strict) or publication is None:
+        return EXIT_CONTENT
+    counts = {
+        "chapters": len(publication.chapters),
+        "agencies": len(publication.agencies),
+        "committees": len(publication.committees),
+        "risks": len(publication.risks),
+        "objectives": len(publication.objectives),
+        "actions": len(publication.actions),
+        "indicators": len(publication.indicators),
+    }
+    summary = ", ".join(f"{n} {name}" for name, n in counts.items())
+    print(f"{content}: OK: {summary}")
+    return EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        if args.command == "check":
+            return run_check(_content_dir(args.content, parser), strict=args.strict)
+    except KeyboardInterrupt:
+        print("charter: interrupted", file=sys.stderr)
+        return 130
+    return EXIT_USAGE  # pragma: no cover - argparse only accepts known commands

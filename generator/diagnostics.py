@@ -1,0 +1,107 @@
+"""Diagnostics: every problem Charter finds, with its place and what to do about it.
+
+Validators raise or return plain messages; the stage that knows the location wraps them
+into a :class:`Diagnostic`. A :class:`Report` collects them all so the user sees every
+problem at once.
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+
+class Severity(enum.Enum):
+    """How bad a diagnostic is. Warnings become errors under ``--strict``."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A place in the content: a path as the user should open it, a 1-based line and column."""
+
+    path: str
+    line: int = 1
+    col: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}"
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One problem: where, how bad, a stable code, the message and an optional hint."""
+
+    location: Location
+    severity: Severity
+    code: str
+    message: str
+    hint: str | None = None
+
+    def format(self) -> str:
+        """Render as ``path:line:col: error[CODE]: message`` plus an indented hint line."""
+        text = f"{self.location}: {self.severity.value}[{self.code}]: {self.message}"
+        if self.hint:
+            text += f"\n  hint: {self.hint}"
+        return text
+
+
+@dataclass
+class Report:
+    """Collects diagnostics across all stages."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def error(self, location: Location, code: str, message: str, hint: str | None = None) -> None:
+        """Record an error."""
+        self.diagnostics.append(Diagnostic(location, Severity.ERROR, code, message, hint))
+
+    def warning(self, location: Location, code: str, message: str, hint: str | None = None) -> None:
+        """Record a warning."""
+        self.diagnostics.append(Diagnostic(location, Severity.WARNING, code, message, hint))
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        """The diagnostics of error severity."""
+        return [d for d in self.diagnostics if d.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        """The diagnostics of warning severity."""
+        return [d for d in self.diagnostics if d.severity is Severity.WARNING]
+
+    def failed(self, *, strict: bool = False) -> bool:
+        """Whether the publication must not be rendered."""
+        return bool(self.errors) or (strict and bool(self.warnings))
+
+    def sorted(self) -> list[Diagnostic]:
+        """Diagnostics in file and line order, so output is stable."""
+        return sorted(
+            self.diagnostics,
+            key=lambda d: (d.location.path, d.location.line, d.location.col, d.code),
+        )
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
+    """A "did you mean" hint naming the closest candidate, or None when none is close."""
+    pool = list(candidates)
+    close = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
+    if not close:
+        upper = {c.upper(): c for c in pool}
+        if word.upper() in upper:
+            close = [upper[word.upper()]]
+    return f"did you mean '{close[0]}'?" if close else None
+
+
+class ContentError(Exception):
+    """A problem with one value, raised by a converter; the caller adds the location."""
+
+    def __init__(self, code: str, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.hint = hint

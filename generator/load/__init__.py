@@ -1,0 +1,132 @@
+"""The load stage: read a content folder into raw files, blocks and references."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from generator.diagnostics import Location, Report
+from generator.load import yamlnodes
+from generator.load.markdown import parse_markdown, read_text
+from generator.load.source import LoadedContent, SourceFile
+from generator.load.yamlnodes import YMap
+
+PUBLICATION_FILE = "publication.yml"
+MAX_FILE_BYTES = 20 * 1024 * 1024
+"""A content file larger than this is refused: no chapter is that long."""
+
+__all__ = ["PUBLICATION_FILE", "load_content"]
+
+
+def load_content(root: Path, report: Report) -> LoadedContent:
+    """Read ``publication.yml`` and every Markdown file below ``root``.
+
+    Problems are added to ``report``; the caller checks it before going on. ``root`` must
+    be an existing directory (the CLI checks that, as a usage error).
+    """
+    display_root = os.path.normpath(str(root))
+    real_root = root.resolve()
+    publication = _load_publication(root, display_root, report)
+    files: list[SourceFile] = []
+    for path in _markdown_paths(root, real_root, display_root, report):
+        rel = path.relative_to(root).as_posix()
+        file = SourceFile(rel_path=rel, display_path=_join(display_root, rel))
+        try:
+            if path.stat().st_size > MAX_FILE_BYTES:
+                report.error(
+                    file.at(1),
+                    "E-FILE-SIZE",
+                    f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB",
+                    "split it into several chapters; move large data out of content/",
+                )
+                continue
+            raw = path.read_bytes()
+        except OSError as exc:
+            report.error(
+                file.at(1), "E-FILE-UNREADABLE", f"cannot read the file: {exc.strerror}", "check the file's permissions"
+            )
+            continue
+        text = read_text(raw, file, report)
+        if text is not None:
+            parse_markdown(text, file, report)
+        files.append(file)
+    return LoadedContent(
+        root=root, publication=publication, publication_path=_join(display_root, PUBLICATION_FILE), files=files
+    )
+
+
+def _join(display_root: str, rel: str) -> str:
+    return rel if display_root in ("", ".") else f"{display_root}/{rel}"
+
+
+def _load_publication(root: Path, display_root: str, report: Report) -> YMap | None:
+    path = root / PUBLICATION_FILE
+    where = Location(_join(display_root, PUBLICATION_FILE), 1, 1)
+    if not path.is_file():
+        report.error(
+            Location(display_root or ".", 1, 1),
+            "E-PUBLICATION-MISSING",
+            f"there is no {PUBLICATION_FILE} in this content folder",
+            f"create {where.path} with the publication's title, scales and editions (see the README)",
+        )
+        return None
+    file = SourceFile(rel_path=PUBLICATION_FILE, display_path=where.path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        report.error(
+            where, "E-FILE-UNREADABLE", f"cannot read the file: {exc.strerror}", "check the file's permissions"
+        )
+        return None
+    text = read_text(raw, file, report)
+    if text is None:
+        return None
+    try:
+        data = yamlnodes.parse(text)
+    except yamlnodes.YamlProblem as problem:
+        report.error(file.at(problem.line, problem.col), problem.code, problem.message, problem.hint)
+        return None
+    if not isinstance(data, YMap):
+        report.error(
+            where,
+            "E-PUBLICATION-SHAPE",
+            f"{PUBLICATION_FILE} must be a mapping of keys to values",
+            "start it with 'title: ...' (see the README)",
+        )
+        return None
+    return data
+
+
+def _markdown_paths(root: Path, real_root: Path, display_root: str, report: Report) -> list[Path]:
+    """Every ``.md`` file below root in path order, refusing links that lead outside it."""
+    found: list[Path] = []
+
+    def on_error(exc: OSError) -> None:
+        rel = Path(exc.filename).relative_to(root).as_posix() if exc.filename else "."
+        report.error(
+            Location(_join(display_root, rel), 1, 1),
+            "E-FILE-UNREADABLE",
+            f"cannot read the folder: {exc.strerror}",
+            "check the folder's permissions",
+        )
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=on_error, followlinks=False):
+        base = Path(dirpath)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if not name.endswith(".md") or name.startswith("."):
+                continue
+            path = base / name
+            if path.is_symlink():
+                target = path.resolve()
+                if not target.is_relative_to(real_root):
+                    rel = path.relative_to(root).as_posix()
+                    report.error(
+                        Location(_join(display_root, rel), 1, 1),
+                        "E-PATH-OUTSIDE",
+                        "this link points outside the content folder",
+                        "copy the file into content/ instead of linking to it",
+                    )
+                    continue
+            found.append(path)
+    return sorted(found, key=lambda p: p.relative_to(root).as_posix())

@@ -1,0 +1,160 @@
+"""Read the Markdown files of a content folder: front matter, data blocks, references.
+
+markdown-it-py finds the fenced blocks and headings with their source lines; the YAML of
+each data block is parsed with :mod:`generator.load.yamlnodes`. Nothing here knows what a
+risk or an agency is: that is the validate stage's business.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it import MarkdownIt
+
+from generator.diagnostics import Report
+from generator.load import yamlnodes
+from generator.load.source import DataBlock, Prose, ProseRef, SourceFile
+from generator.load.yamlnodes import YMap
+
+REF_PATTERN = re.compile(r"\[\[([^\[\]|\n]*)(?:\|([^\[\]\n]*))?\]\]")
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+
+_md = MarkdownIt("commonmark").disable(["inline", "text_join"])
+
+
+def read_text(raw: bytes, file: SourceFile, report: Report) -> str | None:
+    """Decode a file's bytes as UTF-8, dropping a BOM and normalising line endings."""
+    if b"\x00" in raw:
+        report.error(
+            file.at(1),
+            "E-FILE-BINARY",
+            "this is a binary file, not Markdown text",
+            "move it out of content/ or give it another extension than .md",
+        )
+        return None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        report.error(
+            file.at(line, col),
+            "E-FILE-ENCODING",
+            f"the file is not UTF-8 (byte 0x{raw[exc.start]:02x} cannot be decoded)",
+            "save the file as UTF-8 in your editor",
+        )
+        return None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def parse_markdown(text: str, file: SourceFile, report: Report) -> None:
+    """Fill ``file`` with the front matter, segments, headings and references of ``text``."""
+    lines = text.split("\n")
+    body_start = _read_front_matter(lines, file, report)
+    if not text.strip():
+        report.warning(file.at(1), "W-FILE-EMPTY", "the file is empty", "write the chapter, or delete the file")
+        return
+    masked = "\n".join([""] * body_start + lines[body_start:])
+    tokens = _md.parse(masked)
+
+    code_lines: set[int] = set(range(body_start))
+    blocks: list[DataBlock] = []
+    for index, token in enumerate(tokens):
+        if token.map is None:
+            continue
+        start, end = token.map
+        if token.type in ("fence", "code_block"):
+            code_lines.update(range(start, end))
+            info = token.info.split()
+            if token.type == "fence" and len(info) >= 2 and info[0] == "yaml":
+                blocks.append(_read_block(token.content, info[1], start, end, lines, file, report))
+        elif token.type == "heading_open":
+            heading_text = tokens[index + 1].content.strip()
+            file.headings.append((int(token.tag[1]), heading_text, start + 1))
+        elif token.type == "html_block":
+            code_lines.update(range(start, end))
+
+    _build_segments(lines, body_start, blocks, file)
+    _find_refs(lines, code_lines, file)
+
+
+def _read_front_matter(lines: list[str], file: SourceFile, report: Report) -> int:
+    """Parse front matter if the file opens with ``---``; return the first body line index."""
+    if not lines or lines[0].rstrip() != "---":
+        return 0
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            break
+    else:
+        report.error(
+            file.at(1),
+            "E-FRONTMATTER",
+            "front matter opened with '---' is never closed",
+            "end the front matter with a line of three dashes '---'",
+        )
+        return 0
+    file.front_matter_line = 1
+    try:
+        data = yamlnodes.parse("\n".join(lines[1:index]), first_line=2)
+    except yamlnodes.YamlProblem as problem:
+        report.error(file.at(problem.line, problem.col), problem.code, problem.message, problem.hint)
+        return index + 1
+    if data is not None and not isinstance(data, YMap):
+        report.error(
+            file.at(2),
+            "E-FRONTMATTER",
+            "front matter must be a mapping of keys to values",
+            "write it as 'title: ...' lines",
+        )
+    elif data is not None:
+        file.front_matter = data
+    return index + 1
+
+
+def _read_block(
+    content: str, kind: str, start: int, end: int, lines: list[str], file: SourceFile, report: Report
+) -> DataBlock:
+    fence_line = lines[start]
+    kind_col = fence_line.find(kind, fence_line.find("yaml") + 4) + 1
+    block = DataBlock(kind=kind, data=None, location=file.at(start + 1, 1), kind_col=max(kind_col, 1), end_line=end)
+    try:
+        block.data = yamlnodes.parse(content, first_line=start + 2)
+    except yamlnodes.YamlProblem as problem:
+        report.error(file.at(problem.line, problem.col), problem.code, f"{kind} block: {problem.message}", problem.hint)
+        block.kind = ""  # already reported; validation skips it
+    return block
+
+
+def _build_segments(lines: list[str], body_start: int, blocks: list[DataBlock], file: SourceFile) -> None:
+    heading_lines = sorted(line - 1 for _, _, line in file.headings)
+    cursor = body_start
+    for i, block in enumerate(blocks):
+        start = block.location.line - 1
+        _add_prose(lines, cursor, start, file)
+        file.segments.append(block)
+        next_block = blocks[i + 1].location.line - 1 if i + 1 < len(blocks) else len(lines)
+        next_heading = next((h for h in heading_lines if h >= block.end_line), len(lines))
+        stop = min(next_block, next_heading)
+        block.narrative = "\n".join(lines[block.end_line : stop]).strip("\n")
+        block.narrative_line = block.end_line + 1
+        cursor = block.end_line
+    _add_prose(lines, cursor, len(lines), file)
+
+
+def _add_prose(lines: list[str], start: int, stop: int, file: SourceFile) -> None:
+    text = "\n".join(lines[start:stop])
+    if text.strip():
+        file.segments.append(Prose(text, start + 1))
+
+
+def _find_refs(lines: list[str], code_lines: set[int], file: SourceFile) -> None:
+    for index, line in enumerate(lines):
+        if index in code_lines or "[[" not in line:
+            continue
+        visible = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+        for match in REF_PATTERN.finditer(visible):
+            target = match.group(1).strip()
+            text = match.group(2).strip() if match.group(2) is not None else None
+            file.refs.append(ProseRef(target, text, file.at(index + 1, match.start() + 1)))

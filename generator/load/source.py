@@ -1,0 +1,79 @@
+"""What the load stage produces: the raw content of each file, with every position kept."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.diagnostics import Location
+from generator.load.yamlnodes import YMap, YNode
+
+
+@dataclass(slots=True)
+class DataBlock:
+    """A fenced ```` ```yaml <kind> ```` block: its kind, its parsed YAML and where it stands."""
+
+    kind: str
+    data: YNode | None
+    location: Location
+    kind_col: int
+    """The column of the kind word in the fence line, for "unknown kind" diagnostics."""
+    end_line: int
+    narrative: str = ""
+    """The Markdown prose after the block up to the next block or heading."""
+    narrative_line: int = 0
+
+
+@dataclass(slots=True)
+class ProseRef:
+    """A ``[[ID]]`` or ``[[ID|text]]`` reference written in prose."""
+
+    target: str
+    text: str | None
+    location: Location
+
+
+@dataclass(slots=True)
+class Prose:
+    """A run of Markdown prose between data blocks, with its first line."""
+
+    text: str
+    line: int
+
+
+Segment = Prose | DataBlock
+
+
+@dataclass(slots=True)
+class SourceFile:
+    """One Markdown file as read: front matter, the segments in order, and its references."""
+
+    rel_path: str
+    """The path below the content folder, with '/' separators (the page's address)."""
+    display_path: str
+    """The path as the user should open it, used in diagnostics."""
+    front_matter: YMap | None = None
+    front_matter_line: int = 1
+    segments: list[Segment] = field(default_factory=list)
+    refs: list[ProseRef] = field(default_factory=list)
+    headings: list[tuple[int, str, int]] = field(default_factory=list)
+    """(level, text, line) of each heading outside code."""
+
+    @property
+    def blocks(self) -> list[DataBlock]:
+        """The data blocks in file order."""
+        return [s for s in self.segments if isinstance(s, DataBlock)]
+
+    def at(self, line: int, col: int = 1) -> Location:
+        """A location in this file."""
+        return Location(self.display_path, line, col)
+
+
+@dataclass(slots=True)
+class LoadedContent:
+    """Everything the load stage read from a content folder."""
+
+    root: Path
+    publication: YMap | None
+    publication_path: str
+    files: list[SourceFile]

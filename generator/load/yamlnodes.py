@@ -1,0 +1,176 @@
+"""Read YAML safely, literally and with positions.
+
+PyYAML composes the text into nodes (with libyaml's C parser where it is installed) and
+we turn the nodes into a small tree of our own. Nothing is constructed by YAML itself,
+so no tag can run code and no value is guessed: ``NO``, ``yes``, ``1e3`` and
+``2027-03-31`` stay text until a field asks for a number, a date or a yes/no.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import yaml
+
+from generator.diagnostics import ContentError
+
+try:
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+MAX_DEPTH = 64
+"""Content never nests deeper than this; deeper input is refused instead of recursing."""
+
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+
+
+@dataclass(slots=True)
+class YScalar:
+    """A scalar as written. ``quoted`` tells a plain ``null`` from a quoted ``'null'``."""
+
+    text: str
+    line: int
+    col: int
+    quoted: bool
+
+    @property
+    def is_null(self) -> bool:
+        """Whether this scalar is YAML's null (an empty plain value, ``~`` or ``null``)."""
+        return not self.quoted and self.text in _NULLS
+
+
+@dataclass(slots=True)
+class YSeq:
+    """A sequence and its items."""
+
+    items: list[YNode]
+    line: int
+    col: int
+
+
+@dataclass(slots=True)
+class YMap:
+    """A mapping with text keys, in written order, each key with its own position."""
+
+    items: dict[str, YNode]
+    key_pos: dict[str, tuple[int, int]] = field(default_factory=dict)
+    line: int = 1
+    col: int = 1
+
+
+YNode = YScalar | YSeq | YMap
+
+
+class YamlProblem(Exception):
+    """Unreadable YAML, with the 1-based line and column (relative to the text) it was found at."""
+
+    def __init__(self, code: str, message: str, line: int, col: int, hint: str | None = None):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.line = line
+        self.col = col
+        self.hint = hint
+
+
+def parse(text: str, *, first_line: int = 1) -> YNode | None:
+    """Parse one YAML document into a :data:`YNode` tree; line numbers start at ``first_line``.
+
+    Returns None for an empty document. Raises :class:`YamlProblem` for anything that is
+    not a plain, readable YAML document.
+    """
+    offset = first_line - 1
+    try:
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 1 + offset) if mark else first_line
+        col = (mark.column + 1) if mark else 1
+        problem = exc.problem or "malformed YAML"
+        raise YamlProblem("E-YAML-SYNTAX", f"YAML syntax: {problem}", line, col, _syntax_hint(text, mark)) from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem("E-YAML-SYNTAX", f"YAML syntax: {exc}", first_line, 1) from None
+    except RecursionError:
+        raise YamlProblem(
+            "E-YAML-DEPTH",
+            "YAML nests too deeply to read",
+            first_line,
+            1,
+            f"content may nest at most {MAX_DEPTH} levels",
+        ) from None
+    if node is None:
+        return None
+    return _convert(node, offset, 0, set())
+
+
+def _syntax_hint(text: str, mark: yaml.Mark | None) -> str | None:
+    if mark is None:
+        return "check the indentation and the quoting of values that contain ': '"
+    lines = text.splitlines()
+    if 0 <= mark.line < len(lines) and "\t" in lines[mark.line]:
+        return "YAML does not allow tabs for indentation; indent with spaces"
+    return (
+        "check the indentation and the quoting of values that contain ': ' or start with '[', '{', '*', '&', '!' or '%'"
+    )
+
+
+def _convert(node: yaml.Node, offset: int, depth: int, seen: set[int]) -> YNode:
+    line = node.start_mark.line + 1 + offset
+    col = node.start_mark.column + 1
+    if depth > MAX_DEPTH:
+        raise YamlProblem(
+            "E-YAML-DEPTH",
+            f"YAML nests deeper than {MAX_DEPTH} levels",
+            line,
+            col,
+            "flatten the data; no Charter field nests this deep",
+        )
+    if isinstance(node, yaml.ScalarNode):
+        return YScalar(node.value, line, col, node.style in ("'", '"'))
+    # An alias makes the composer hand back the same node object twice.
+    if id(node) in seen:
+        raise YamlProblem(
+            "E-YAML-ALIAS",
+            "YAML anchors and aliases are not supported",
+            line,
+            col,
+            "write the value out in full where it is used",
+        )
+    seen.add(id(node))
+    if isinstance(node, yaml.SequenceNode):
+        return YSeq([_convert(item, offset, depth + 1, seen) for item in node.value], line, col)
+    if isinstance(node, yaml.MappingNode):
+        items: dict[str, YNode] = {}
+        key_pos: dict[str, tuple[int, int]] = {}
+        for key_node, value_node in node.value:
+            kline = key_node.start_mark.line + 1 + offset
+            kcol = key_node.start_mark.column + 1
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise YamlProblem("E-YAML-KEY", "a mapping key must be plain text", kline, kcol)
+            key = key_node.value
+            if key == "<<" and key_node.style is None:
+                raise YamlProblem(
+                    "E-YAML-ALIAS",
+                    "YAML merge keys ('<<') are not supported",
+                    kline,
+                    kcol,
+                    "write the merged fields out in full",
+                )
+            if key in items:
+                first = key_pos[key][0]
+                raise YamlProblem(
+                    "E-YAML-DUPKEY",
+                    f"duplicate key '{key}' (first given on line {first})",
+                    kline,
+                    kcol,
+                    "remove one of the two; YAML would silently keep only the last",
+                )
+            items[key] = _convert(value_node, offset, depth + 1, seen)
+            key_pos[key] = (kline, kcol)
+        return YMap(items, key_pos, line, col)
+    raise ContentError("E-YAML-SYNTAX", "unsupported YAML node")  # pragma: no cover

@@ -1,0 +1,335 @@
+"""One typed model per entity kind.
+
+References between entities hold the target's ID; the resolve stage guarantees every one
+of them names an entity of the right kind, so renderers may look them up without checks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from generator.diagnostics import Location
+from generator.model.settings import Band
+
+
+@dataclass(slots=True, kw_only=True)
+class Entity:
+    """What every entity has: an ID, where it was written, and its narrative prose."""
+
+    KIND: ClassVar[str] = ""
+    PREFIX: ClassVar[str] = ""
+    id: str
+    location: Location
+    """The line of the entity's ``id`` key."""
+    field_locations: dict[str, Location] = field(default_factory=dict)
+    """Where each field's key was written, for diagnostics."""
+    source: str = ""
+    """The chapter (path below content/) the entity is written in."""
+    classification: str | None = None
+    narrative: str = ""
+    """Markdown prose that follows the entity's data block."""
+
+    @property
+    def title(self) -> str:
+        """The entity's human name."""
+        raise NotImplementedError
+
+    def where(self, key: str) -> Location:
+        """The location of a field's key, or of the entity when the field is absent."""
+        return self.field_locations.get(key, self.location)
+
+
+@dataclass(slots=True, kw_only=True)
+class Agency(Entity):
+    """A department or agency of the state, or an industry body."""
+
+    KIND: ClassVar[str] = "agency"
+    name: str
+    short: str = ""
+    type: str = "other"
+    ministry: str = ""
+
+    @property
+    def title(self) -> str:
+        return self.name
+
+
+@dataclass(slots=True, kw_only=True)
+class Committee(Entity):
+    """A committee of the structure, with its terms of reference."""
+
+    KIND: ClassVar[str] = "committee"
+    name: str
+    short: str = ""
+    tier: str = "national"
+    parent: str | None = None
+    purpose: str = ""
+    functions: list[str] = field(default_factory=list)
+    chair: str | None = None
+    secretariat: str | None = None
+    members: list[str] = field(default_factory=list)
+    industry_members: list[str] = field(default_factory=list)
+    meets: str = ""
+    quorum: str = ""
+    decision_rights: list[str] = field(default_factory=list)
+    legal_basis: str = ""
+    established: dt.date | None = None
+    reports_to: str = ""
+
+    @property
+    def title(self) -> str:
+        return self.name
+
+    @property
+    def agencies(self) -> list[str]:
+        """Every agency on the committee: chair, secretariat and members, once each."""
+        seen: dict[str, None] = {}
+        for agency in [self.chair, self.secretariat, *self.members]:
+            if agency:
+                seen[agency] = None
+        return list(seen)
+
+
+@dataclass(slots=True, kw_only=True)
+class Threat(Entity):
+    """A threat category, such as the IMO's twelve."""
+
+    KIND: ClassVar[str] = "threat"
+    name: str
+    description: str = ""
+    malicious: bool = True
+    imo: int | None = None
+    """The category's number in the IMO deck, for the default catalogue."""
+    builtin: bool = False
+
+    @property
+    def title(self) -> str:
+        return self.name
+
+
+@dataclass(slots=True)
+class Assessment:
+    """A risk's scores at one stage (inherent, residual or target), computed once."""
+
+    values: dict[str, int]
+    score: int
+    band: Band
+
+
+@dataclass(slots=True)
+class Control:
+    """An existing control on a risk and how well it works."""
+
+    name: str
+    effectiveness: str
+    owner: str | None = None
+
+
+@dataclass(slots=True, kw_only=True)
+class Risk(Entity):
+    """A risk of the register, as a reasonable worst-case scenario."""
+
+    KIND: ClassVar[str] = "risk"
+    STAGES: ClassVar[tuple[str, ...]] = ("inherent", "residual", "target")
+    title_text: str
+    threat: str
+    lead: str
+    support: list[str] = field(default_factory=list)
+    scenario: str = ""
+    key_assets: list[str] = field(default_factory=list)
+    inherent: Assessment
+    residual: Assessment
+    target: Assessment
+    impact_dimensions: dict[str, int] = field(default_factory=dict)
+    controls: list[Control] = field(default_factory=list)
+    trend: str = "stable"
+    treatment: str = "treat"
+    confidence: str = "medium"
+    review: dt.date | None = None
+    raised: dt.date | None = None
+    status: str = "open"
+    public_summary: str = ""
+    public_group: str = ""
+
+    @property
+    def title(self) -> str:
+        return self.title_text
+
+    def stage(self, name: str) -> Assessment:
+        """The assessment of a stage by name."""
+        return {"inherent": self.inherent, "residual": self.residual, "target": self.target}[name]
+
+
+@dataclass(slots=True, kw_only=True)
+class Objective(Entity):
+    """A strategic objective."""
+
+    KIND: ClassVar[str] = "objective"
+    title_text: str
+    description: str = ""
+    lead: str | None = None
+    risks: list[str] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return self.title_text
+
+
+@dataclass(slots=True)
+class Milestone:
+    """A dated milestone of an action."""
+
+    date: dt.date
+    title: str
+
+
+@dataclass(slots=True)
+class Raci:
+    """Who is responsible, accountable, consulted and informed for an action."""
+
+    responsible: str
+    accountable: str
+    consulted: list[str] = field(default_factory=list)
+    informed: list[str] = field(default_factory=list)
+
+    def role_of(self, agency: str) -> str:
+        """The RACI letters of an agency, e.g. 'R/A', or '' when it has no role."""
+        letters = []
+        if agency == self.responsible:
+            letters.append("R")
+        if agency == self.accountable:
+            letters.append("A")
+        if agency in self.consulted:
+            letters.append("C")
+        if agency in self.informed:
+            letters.append("I")
+        return "/".join(letters)
+
+
+@dataclass(slots=True, kw_only=True)
+class Action(Entity):
+    """An action of the strategy's action plan."""
+
+    KIND: ClassVar[str] = "action"
+    title_text: str
+    objective: str
+    risks: list[str] = field(default_factory=list)
+    committee: str | None = None
+    start: dt.date
+    end: dt.date
+    status: str = "planned"
+    milestones: list[Milestone] = field(default_factory=list)
+    raci: Raci
+    description: str = ""
+
+    @property
+    def title(self) -> str:
+        return self.title_text
+
+    @property
+    def agencies(self) -> list[str]:
+        """Every agency with a RACI role, once each."""
+        seen: dict[str, None] = {}
+        for agency in [self.raci.responsible, self.raci.accountable, *self.raci.consulted, *self.raci.informed]:
+            seen[agency] = None
+        return list(seen)
+
+
+@dataclass(slots=True, kw_only=True)
+class Indicator(Entity):
+    """A monitoring indicator of an objective or an action."""
+
+    KIND: ClassVar[str] = "indicator"
+    name: str
+    level: str
+    objective: str | None = None
+    action: str | None = None
+    owner: str
+    baseline: float
+    target: float
+    unit: str = ""
+    frequency: str = ""
+    source: str = ""
+    baseline_year: int | None = None
+    target_year: int | None = None
+
+    @property
+    def title(self) -> str:
+        return self.name
+
+
+@dataclass(slots=True, kw_only=True)
+class Phase(Entity):
+    """A phase of the IMO programme (committee, register, strategy)."""
+
+    KIND: ClassVar[str] = "phase"
+    name: str
+    start: dt.date
+    end: dt.date
+    outputs: list[str] = field(default_factory=list)
+    description: str = ""
+
+    @property
+    def title(self) -> str:
+        return self.name
+
+
+@dataclass(slots=True, kw_only=True)
+class Acronym(Entity):
+    """An abbreviation and its meaning; the ID is the abbreviation itself."""
+
+    KIND: ClassVar[str] = "acronym"
+    meaning: str
+
+    @property
+    def title(self) -> str:
+        return self.meaning
+
+
+@dataclass(slots=True, kw_only=True)
+class View:
+    """A generated table or diagram placed in a chapter by a ``yaml view`` block."""
+
+    show: str
+    location: Location
+    title: str = ""
+    options: dict[str, str] = field(default_factory=dict)
+    """Filters and settings, e.g. ``{"stage": "residual", "threat": "TH-PIRACY"}``."""
+    option_locations: dict[str, Location] = field(default_factory=dict)
+    classification: str | None = None
+
+
+@dataclass(slots=True)
+class Chapter:
+    """A Markdown file of the publication, in reading order."""
+
+    path: str
+    """The path below content/, e.g. ``strategy/vision.md``."""
+    title: str
+    order: int
+    location: Location
+    annex: bool = False
+    classification: str | None = None
+    segments: list[Segment] = field(default_factory=list)
+    """Prose, entity blocks and views, in the order they are written."""
+
+
+@dataclass(slots=True)
+class Passage:
+    """A run of Markdown prose in a chapter, with the line it starts on."""
+
+    text: str
+    line: int
+
+
+@dataclass(slots=True)
+class EntityBlock:
+    """A data block of entities, standing where it was written in a chapter."""
+
+    kind: str
+    entities: list[Entity]
+
+
+Segment = Passage | EntityBlock | View

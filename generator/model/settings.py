@@ -1,0 +1,121 @@
+"""The publication's own settings from ``publication.yml``: identity, scales, editions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class ScaleLevel:
+    """One step of a scoring scale."""
+
+    score: int
+    label: str
+    definition: str = ""
+
+
+@dataclass(slots=True)
+class Band:
+    """A rating band: every score from ``min`` to ``max`` inclusive is rated ``name``."""
+
+    name: str
+    min: int
+    max: int
+    colour: str
+    """A CSS colour for the band; always shown together with the band's name."""
+
+
+@dataclass(slots=True)
+class Scales:
+    """How risks are scored: the factors, their scales, the formula and the bands."""
+
+    factors: list[str]
+    """The factors a risk is scored on, e.g. ``["likelihood", "impact"]``."""
+    formula: list[str]
+    """The factors multiplied together to give the score."""
+    levels: dict[str, list[ScaleLevel]]
+    """Each factor's scale, lowest first."""
+    impact_dimensions: dict[str, str]
+    """Impact dimension id → name."""
+    bands: list[Band]
+
+    def range_of(self, factor: str) -> tuple[int, int]:
+        """The lowest and highest score of a factor's scale."""
+        scores = [level.score for level in self.levels[factor]]
+        return min(scores), max(scores)
+
+    def score(self, values: dict[str, int]) -> int:
+        """The risk score of a set of factor values, by the formula."""
+        result = 1
+        for factor in self.formula:
+            result *= values[factor]
+        return result
+
+    def band_for(self, score: int) -> Band:
+        """The band a score falls in; bands are checked to cover every score."""
+        for band in self.bands:
+            if band.min <= score <= band.max:
+                return band
+        raise LookupError(score)  # unreachable once the scales have been validated
+
+    def label(self, factor: str, score: int) -> str:
+        """The label of a factor's score, e.g. 'Likely'."""
+        for level in self.levels[factor]:
+            if level.score == score:
+                return level.label
+        return str(score)
+
+
+@dataclass(slots=True)
+class Edition:
+    """A build of the publication for readers cleared up to ``level``."""
+
+    id: str
+    title: str
+    level: str
+
+
+@dataclass(slots=True)
+class Document:
+    """A printed document: which chapters it carries."""
+
+    id: str
+    title: str
+    chapters: list[str] | None
+    """Chapter paths below content/, or None for every chapter."""
+
+
+@dataclass(slots=True)
+class Revision:
+    """One row of the document control table."""
+
+    version: str
+    date: dt.date
+    summary: str
+    author: str = ""
+
+
+@dataclass(slots=True)
+class Settings:
+    """Everything ``publication.yml`` says about the publication as a whole."""
+
+    title: str
+    short_title: str
+    country: str
+    edition: str
+    version: str
+    date: dt.date
+    status: str
+    language: str
+    levels: list[str]
+    default_level: str
+    editions: list[Edition]
+    documents: list[Document]
+    scales: Scales
+    history: list[Revision] = field(default_factory=list)
+    threat_catalogue: str = "extend"
+    subtitle: str = ""
+    emblem: str | None = None
+    path: str = "publication.yml"
+    """Where ``publication.yml`` is, as the user should open it."""
