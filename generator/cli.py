@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from generator import __version__
 from generator.diagnostics import Report
 from generator.pipeline import read_publication
 
-EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -86,4 +87,12 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("charter: interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:  # a bug in Charter, not in the content: say so without a traceback
+        if os.environ.get("CHARTER_DEBUG"):
+            raise
+        print(f"charter: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print(
+            "  hint: this is a bug in Charter; run again with CHARTER_DEBUG=1 and report the traceback", file=sys.stderr
+        )
+        return EXIT_INTERNAL
     return EXIT_USAGE  # pragma: no cover - argparse only accepts known commands

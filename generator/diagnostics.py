@@ -97,6 +97,11 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
     return f"did you mean '{close[0]}'?" if close else None
 
 
+def article(word: str) -> str:
+    """'a' or 'an' for a kind name: "an agency", "a risk"."""
+    return "an" if word[:1] in "aeiou" else "a"
+
+
 class ContentError(Exception):
     """A problem with one value, raised by a converter; the caller adds the location."""
 

@@ -118,12 +118,14 @@ def _read_block(
 ) -> DataBlock:
     fence_line = lines[start]
     kind_col = fence_line.find(kind, fence_line.find("yaml") + 4) + 1
-    block = DataBlock(kind=kind, data=None, location=file.at(start + 1, 1), kind_col=max(kind_col, 1), end_line=end)
+    block = DataBlock(
+        kind=kind, data=None, location=file.at(start + 1, 1), kind_col=max(kind_col, 1), end_line=end, text=content
+    )
     try:
         block.data = yamlnodes.parse(content, first_line=start + 2)
     except yamlnodes.YamlProblem as problem:
         report.error(file.at(problem.line, problem.col), problem.code, f"{kind} block: {problem.message}", problem.hint)
-        block.kind = ""  # already reported; validation skips it
+        block.failed = True
     return block
 
 

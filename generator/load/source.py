@@ -21,6 +21,9 @@ class DataBlock:
     end_line: int
     narrative: str = ""
     """The Markdown prose after the block up to the next block or heading."""
+    failed: bool = False
+    """The YAML did not parse (already reported); ``text`` is all there is."""
+    text: str = ""
     narrative_line: int = 0
 
 

@@ -25,7 +25,7 @@ class Entity:
     """The line of the entity's ``id`` key."""
     field_locations: dict[str, Location] = field(default_factory=dict)
     """Where each field's key was written, for diagnostics."""
-    source: str = ""
+    chapter: str = ""
     """The chapter (path below content/) the entity is written in."""
     classification: str | None = None
     narrative: str = ""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.diagnostics import Report, did_you_mean
+from generator.diagnostics import Report, article, did_you_mean
 from generator.model import Agency, Entity, Risk, Threat
 from generator.model.catalogue import default_threats
 from generator.resolve.publication import Publication
@@ -17,11 +17,15 @@ def resolve(validated: Validated, report: Report) -> Publication:
     entities = _index(validated, report)
     publication = Publication(settings=validated.settings, chapters=validated.chapters, entities=entities)
     for ref in [*validated.refs, *validated.prose_refs]:
+        if ref.target in validated.broken:
+            continue  # the target itself is broken and reported; do not pile errors on
         if _check_ref(ref, entities, report):
             publication.refs.append(ref)
             publication.backlinks[ref.target].append(ref)
     _check_committee_cycles(publication, report)
-    _warn_orphans(publication, report)
+    if not report.errors:
+        # An orphan may only look orphaned because something that names it is broken.
+        _warn_orphans(publication, report)
     return publication
 
 
@@ -49,7 +53,7 @@ def _check_ref(ref: Ref, entities: dict[str, Entity], report: Report) -> bool:
     what = " or ".join(ref.kinds) if ref.kinds else "entity"
     if target is None:
         pool = [e.id for e in entities.values() if not ref.kinds or e.KIND in ref.kinds]
-        hint = did_you_mean(ref.target, pool) or did_you_mean(ref.target, list(entities))
+        hint = did_you_mean(ref.target, pool)
         if not hint and ref.kinds:
             hint = f"define the {what} with a 'yaml {ref.kinds[0]}' block, or correct the ID"
         report.error(ref.location, "E-REF-UNKNOWN", f"{ref.origin}: unknown {what} '{ref.target}'", hint)
@@ -58,15 +62,11 @@ def _check_ref(ref: Ref, entities: dict[str, Entity], report: Report) -> bool:
         report.error(
             ref.location,
             "E-REF-KIND",
-            f"{ref.origin}: '{ref.target}' is {_article(target.KIND)} {target.KIND}, not {_article(what)} {what}",
-            f"name {_article(what)} {what} here",
+            f"{ref.origin}: '{ref.target}' is {article(target.KIND)} {target.KIND}, not {article(what)} {what}",
+            f"name {article(what)} {what} here",
         )
         return False
     return True
-
-
-def _article(word: str) -> str:
-    return "an" if word[:1] in "aeiou" else "a"
 
 
 def _check_committee_cycles(publication: Publication, report: Report) -> None:

@@ -138,4 +138,4 @@ class Publication:
     def high_band_names(self) -> set[str]:
         """The names of the upper half of the rating bands (High and Very high in the sample)."""
         bands = sorted(self.settings.scales.bands, key=lambda b: b.min)
-        return {b.name for b in bands[len(bands) // 2 :]}
+        return {b.name for b in bands[(len(bands) + 1) // 2 :]}

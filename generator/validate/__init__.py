@@ -6,9 +6,10 @@ References are only recorded; the resolve stage checks what they point at.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from generator.diagnostics import Location, Report, did_you_mean
+from generator.diagnostics import Location, Report, article, did_you_mean
 from generator.load.source import DataBlock, LoadedContent, Prose, SourceFile
 from generator.load.yamlnodes import YMap, YScalar, YSeq
 from generator.model import Chapter, Entity, EntityBlock, Passage, Settings
@@ -18,6 +19,7 @@ from generator.validate.settings import read_settings
 from generator.validate.views import read_view
 
 BLOCK_KINDS = (*READERS, "view")
+_ID_LINE = re.compile(r"^[ -]*id:[ ]*(\S+)[ ]*$", re.MULTILINE)
 
 
 @dataclass
@@ -31,6 +33,9 @@ class Validated:
     """References written in YAML fields and view options."""
     prose_refs: list[Ref] = field(default_factory=list)
     """References written in prose as ``[[ID]]``."""
+    broken: dict[str, str] = field(default_factory=dict)
+    """IDs of entities that were written but could not be read (already reported) → their kind.
+    References to them are not reported again."""
 
 
 def validate(content: LoadedContent, report: Report) -> Validated | None:
@@ -87,7 +92,10 @@ def _read_chapter(file: SourceFile, settings: Settings, report: Report) -> Chapt
 def _read_block(
     block: DataBlock, file: SourceFile, settings: Settings, report: Report, result: Validated, chapter: Chapter
 ) -> None:
-    if not block.kind:  # the YAML did not parse; already reported
+    if block.failed:  # the YAML did not parse; already reported
+        if block.kind in READERS:
+            for entity_id in _ID_LINE.findall(block.text):
+                result.broken[entity_id.strip("'\"")] = block.kind
         return
     if block.kind not in BLOCK_KINDS:
         report.error(
@@ -146,7 +154,7 @@ def _read_entity(
         report.error(
             where,
             "E-BLOCK-SHAPE",
-            f"a {kind} must be a mapping of fields",
+            f"{article(kind)} {kind} must be a mapping of fields",
             f"write the {kind} as 'id: ...' and its other fields",
         )
         return None
@@ -169,7 +177,10 @@ def _read_entity(
         )
         return None
     reader = FieldReader(node, file, report, f"{kind} {entity_id}", result.refs, source_id=entity_id)
-    return READERS[kind](reader, entity_id, settings)
+    entity = READERS[kind](reader, entity_id, settings)
+    if entity is None:
+        result.broken[entity_id] = kind
+    return entity
 
 
 __all__ = ["BLOCK_KINDS", "Location", "Validated", "validate"]

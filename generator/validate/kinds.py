@@ -8,7 +8,9 @@ a reader reads is a field of its kind; ``finish`` reports the rest as unknown.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypedDict
 
+from generator.diagnostics import Location
 from generator.model import (
     Acronym,
     Action,
@@ -62,12 +64,22 @@ INDICATOR_LEVELS = ("output", "outcome")
 COMMON = ("id", "classification")
 
 
-def _common(r: FieldReader, entity_id: str, settings: Settings) -> dict[str, object]:
+class Common(TypedDict):
+    """The fields every entity has, ready to pass to its constructor."""
+
+    id: str
+    location: Location
+    field_locations: dict[str, Location]
+    chapter: str
+    classification: str | None
+
+
+def _common(r: FieldReader, entity_id: str, settings: Settings) -> Common:
     return {
         "id": entity_id,
         "location": r.key_location("id"),
         "field_locations": r.locations(),
-        "source": r.file.rel_path,
+        "chapter": r.file.rel_path,
         "classification": read_level(r, "classification", settings),
     }
 
@@ -82,7 +94,7 @@ def read_level(r: FieldReader, key: str, settings: Settings) -> str | None:
 def read_agency(r: FieldReader, entity_id: str, settings: Settings) -> Agency:
     """An agency."""
     agency = Agency(
-        **_common(r, entity_id, settings),  # type: ignore[arg-type]
+        **_common(r, entity_id, settings),
         name=r.text("name", required=True),
         short=r.text("short"),
         type=r.choice("type", AGENCY_TYPES, default="other"),
@@ -95,7 +107,7 @@ def read_agency(r: FieldReader, entity_id: str, settings: Settings) -> Agency:
 def read_committee(r: FieldReader, entity_id: str, settings: Settings) -> Committee:
     """A committee and its terms of reference."""
     committee = Committee(
-        **_common(r, entity_id, settings),  # type: ignore[arg-type]
+        **_common(r, entity_id, settings),
         name=r.text("name", required=True),
         short=r.text("short"),
         tier=r.choice("tier", TIERS, default="national", required=True),
@@ -140,7 +152,7 @@ def read_committee(r: FieldReader, entity_id: str, settings: Settings) -> Commit
 def read_threat(r: FieldReader, entity_id: str, settings: Settings) -> Threat:
     """A threat category."""
     threat = Threat(
-        **_common(r, entity_id, settings),  # type: ignore[arg-type]
+        **_common(r, entity_id, settings),
         name=r.text("name", required=True),
         description=r.text("description"),
         malicious=r.boolean("malicious", default=True),
@@ -175,7 +187,74 @@ def read_assessment(r: FieldReader, key: str, settings: Settings) -> Assessment 
 
 def read_risk(r: FieldReader, entity_id: str, settings: Settings) -> Risk | None:
     """A risk of the register."""
-    scales = settings.scales
+    controls = _read_controls(r)
+    dimensions = _read_dimensions(r, settings)
+    title = r.text("title", required=True)
+    threat = r.ref("threat", "threat", required=True)
+    lead = r.ref("lead", "agency", required=True)
+    support = r.ref_list("support", "agency")
+    scenario = r.text("scenario")
+    key_assets = r.text_list("key_assets")
+    trend = r.choice("trend", TRENDS, default="stable")
+    treatment = r.choice("treatment", TREATMENTS, default="treat")
+    confidence = r.choice("confidence", CONFIDENCE, default="medium")
+    review = r.date("review", required=True)
+    raised = r.date("raised")
+    status = r.choice("status", RISK_STATUS, default="open")
+    public_summary = r.text("public_summary")
+    public_group = r.text("public_group")
+    inherent, residual, target = (read_assessment(r, stage, settings) for stage in Risk.STAGES)
+    r.finish(RISK_FIELDS)
+    if inherent is None or residual is None or target is None or threat is None or lead is None:
+        return None
+    _check_risk_consistency(r, inherent, residual, target, dimensions)
+    return Risk(
+        **_common(r, entity_id, settings),
+        title_text=title,
+        threat=threat,
+        lead=lead,
+        support=support,
+        scenario=scenario,
+        key_assets=key_assets,
+        inherent=inherent,
+        residual=residual,
+        target=target,
+        impact_dimensions=dimensions,
+        controls=controls,
+        trend=trend,
+        treatment=treatment,
+        confidence=confidence,
+        review=review,
+        raised=raised,
+        status=status,
+        public_summary=public_summary,
+        public_group=public_group,
+    )
+
+
+RISK_FIELDS = (
+    *COMMON,
+    "title",
+    "threat",
+    "lead",
+    "support",
+    "scenario",
+    "key_assets",
+    *Risk.STAGES,
+    "impact_dimensions",
+    "controls",
+    "trend",
+    "treatment",
+    "confidence",
+    "review",
+    "raised",
+    "status",
+    "public_summary",
+    "public_group",
+)
+
+
+def _read_controls(r: FieldReader) -> list[Control]:
     controls = []
     for path, node in r.mappings("controls"):
         c = r.child(node, path)
@@ -187,70 +266,25 @@ def read_risk(r: FieldReader, entity_id: str, settings: Settings) -> Risk | None
             )
         )
         c.finish(("name", "effectiveness", "owner"))
+    return controls
+
+
+def _read_dimensions(r: FieldReader, settings: Settings) -> dict[str, int]:
     dimensions: dict[str, int] = {}
-    dim_node = r.mapping("impact_dimensions")
-    if dim_node is not None:
-        d = r.child(dim_node, "impact_dimensions")
-        low, high = scales.range_of("impact") if "impact" in scales.levels else (1, 5)
-        for name in dim_node.items:
-            scalar = d.scalar(name, expected="a score")
-            if scalar is not None:
-                value = d.to_integer(scalar, name, low, high, None, scale="impact")
-                if value is not None:
-                    dimensions[name] = value
-        d.finish(scales.impact_dimensions)
-    fields = dict(
-        title_text=r.text("title", required=True),
-        threat=r.ref("threat", "threat", required=True),
-        lead=r.ref("lead", "agency", required=True),
-        support=r.ref_list("support", "agency"),
-        scenario=r.text("scenario"),
-        key_assets=r.text_list("key_assets"),
-        impact_dimensions=dimensions,
-        controls=controls,
-        trend=r.choice("trend", TRENDS, default="stable"),
-        treatment=r.choice("treatment", TREATMENTS, default="treat"),
-        confidence=r.choice("confidence", CONFIDENCE, default="medium"),
-        review=r.date("review", required=True),
-        raised=r.date("raised"),
-        status=r.choice("status", RISK_STATUS, default="open"),
-        public_summary=r.text("public_summary"),
-        public_group=r.text("public_group"),
-    )
-    stages = {stage: read_assessment(r, stage, settings) for stage in Risk.STAGES}
-    r.finish(
-        (
-            *COMMON,
-            "title",
-            "threat",
-            "lead",
-            "support",
-            "scenario",
-            "key_assets",
-            *Risk.STAGES,
-            "impact_dimensions",
-            "controls",
-            "trend",
-            "treatment",
-            "confidence",
-            "review",
-            "raised",
-            "status",
-            "public_summary",
-            "public_group",
-        )
-    )
-    inherent, residual, target = stages["inherent"], stages["residual"], stages["target"]
-    if inherent is None or residual is None or target is None:
-        return None
-    _check_risk_consistency(r, inherent, residual, target, dimensions)
-    return Risk(
-        **_common(r, entity_id, settings),
-        inherent=inherent,
-        residual=residual,  # type: ignore[arg-type]
-        target=target,
-        **fields,
-    )  # type: ignore[arg-type]
+    node = r.mapping("impact_dimensions")
+    if node is None:
+        return dimensions
+    scales = settings.scales
+    d = r.child(node, "impact_dimensions")
+    low, high = scales.range_of("impact") if "impact" in scales.levels else (1, 5)
+    for name in node.items:
+        scalar = d.scalar(name, expected="a score")
+        if scalar is not None:
+            value = d.to_integer(scalar, name, low, high, None, scale="impact")
+            if value is not None:
+                dimensions[name] = value
+    d.finish(scales.impact_dimensions)
+    return dimensions
 
 
 def _check_risk_consistency(
@@ -287,7 +321,7 @@ def _check_risk_consistency(
 def read_objective(r: FieldReader, entity_id: str, settings: Settings) -> Objective:
     """A strategic objective."""
     objective = Objective(
-        **_common(r, entity_id, settings),  # type: ignore[arg-type]
+        **_common(r, entity_id, settings),
         title_text=r.text("title", required=True),
         description=r.text("description"),
         lead=r.ref("lead", "agency"),
@@ -307,49 +341,19 @@ def read_action(r: FieldReader, entity_id: str, settings: Settings) -> Action | 
         m.finish(("date", "title"))
         if day is not None:
             milestones.append(Milestone(day, title))
-    raci = None
-    raci_node = r.mapping("raci", required=True)
-    if raci_node is not None:
-        c = r.child(raci_node, "raci")
-        responsible = c.ref("responsible", "agency", required=True)
-        accountable = c.ref("accountable", "agency", required=True)
-        raci = Raci(
-            responsible=responsible or "",
-            accountable=accountable or "",
-            consulted=c.ref_list("consulted", "agency"),
-            informed=c.ref_list("informed", "agency"),
-        )
-        c.finish(("responsible", "accountable", "consulted", "informed"))
-    fields = dict(
-        title_text=r.text("title", required=True),
-        objective=r.ref("objective", "objective", required=True),
-        risks=r.ref_list("risks", "risk"),
-        committee=r.ref("committee", "committee"),
-        start=r.date("start", required=True),
-        end=r.date("end", required=True),
-        status=r.choice("status", ("planned", "progressing", "finished", "delayed"), default="planned"),
-        milestones=milestones,
-        description=r.text("description"),
-    )
-    r.finish(
-        (
-            *COMMON,
-            "title",
-            "objective",
-            "risks",
-            "committee",
-            "start",
-            "end",
-            "status",
-            "milestones",
-            "raci",
-            "description",
-        )
-    )
-    if raci is None or fields["start"] is None or fields["end"] is None:
+    raci = _read_raci(r)
+    title = r.text("title", required=True)
+    objective = r.ref("objective", "objective", required=True)
+    risks = r.ref_list("risks", "risk")
+    committee = r.ref("committee", "committee")
+    start = r.date("start", required=True)
+    end = r.date("end", required=True)
+    status = r.choice("status", ACTION_STATUS, default="planned")
+    description = r.text("description")
+    r.finish(ACTION_FIELDS)
+    if raci is None or start is None or end is None or objective is None:
         return None
-    start, end = fields["start"], fields["end"]
-    if end < start:  # type: ignore[operator]
+    if end < start:
         r.error(
             r.key_location("end"),
             "E-DATE-ORDER",
@@ -358,7 +362,7 @@ def read_action(r: FieldReader, entity_id: str, settings: Settings) -> Action | 
             "swap the dates, or correct the one that is wrong",
         )
     for index, milestone in enumerate(milestones):
-        if not start <= milestone.date <= end:  # type: ignore[operator]
+        if not start <= milestone.date <= end:
             r.warning(
                 r.key_location("milestones"),
                 "W-MILESTONE-OUTSIDE",
@@ -366,13 +370,57 @@ def read_action(r: FieldReader, entity_id: str, settings: Settings) -> Action | 
                 f"the milestone on {milestone.date} falls outside the action ({start} to {end})",
                 "move the milestone or extend the action",
             )
-    return Action(**_common(r, entity_id, settings), raci=raci, **fields)  # type: ignore[arg-type]
+    return Action(
+        **_common(r, entity_id, settings),
+        title_text=title,
+        objective=objective,
+        risks=risks,
+        committee=committee,
+        start=start,
+        end=end,
+        status=status,
+        milestones=milestones,
+        raci=raci,
+        description=description,
+    )
+
+
+ACTION_FIELDS = (
+    *COMMON,
+    "title",
+    "objective",
+    "risks",
+    "committee",
+    "start",
+    "end",
+    "status",
+    "milestones",
+    "raci",
+    "description",
+)
+
+
+def _read_raci(r: FieldReader) -> Raci | None:
+    node = r.mapping("raci", required=True)
+    if node is None:
+        return None
+    c = r.child(node, "raci")
+    responsible = c.ref("responsible", "agency", required=True)
+    accountable = c.ref("accountable", "agency", required=True)
+    raci = Raci(
+        responsible=responsible or "",
+        accountable=accountable or "",
+        consulted=c.ref_list("consulted", "agency"),
+        informed=c.ref_list("informed", "agency"),
+    )
+    c.finish(("responsible", "accountable", "consulted", "informed"))
+    return raci if responsible and accountable else None
 
 
 def read_indicator(r: FieldReader, entity_id: str, settings: Settings) -> Indicator:
     """A monitoring indicator."""
     indicator = Indicator(
-        **_common(r, entity_id, settings),  # type: ignore[arg-type]
+        **_common(r, entity_id, settings),
         name=r.text("name", required=True),
         level=r.choice("level", INDICATOR_LEVELS, default="output", required=True),
         objective=r.ref("objective", "objective"),
@@ -441,7 +489,7 @@ def read_phase(r: FieldReader, entity_id: str, settings: Settings) -> Phase | No
         **_common(r, entity_id, settings),
         name=name,
         start=start,
-        end=end,  # type: ignore[arg-type]
+        end=end,
         outputs=outputs,
         description=description,
     )
@@ -449,7 +497,7 @@ def read_phase(r: FieldReader, entity_id: str, settings: Settings) -> Phase | No
 
 def read_acronym(r: FieldReader, entity_id: str, settings: Settings) -> Acronym:
     """An acronym."""
-    acronym = Acronym(**_common(r, entity_id, settings), meaning=r.text("meaning", required=True))  # type: ignore[arg-type]
+    acronym = Acronym(**_common(r, entity_id, settings), meaning=r.text("meaning", required=True))
     r.finish((*COMMON, "meaning"))
     return acronym
 
