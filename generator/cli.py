@@ -30,6 +30,40 @@ def _parser() -> argparse.ArgumentParser:
         "content", nargs="?", default="content", metavar="CONTENT_DIR", help="the content folder (default: content)"
     )
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+
+    build = commands.add_parser(
+        "build",
+        help="build the website (and the print editions) into site/",
+        description="Check the content, print the documents, and build the website.",
+    )
+    build.add_argument(
+        "content", nargs="?", default="content", metavar="CONTENT_DIR", help="the content folder (default: content)"
+    )
+    build.add_argument("--site-dir", default="site", help="where the website goes (default: site)")
+    build.add_argument("--no-print", action="store_true", help="skip the PDF, DOCX and EPUB editions")
+    build.add_argument("--strict", action="store_true", help="treat warnings as errors")
+
+    printing = commands.add_parser(
+        "print",
+        help="build the PDF, DOCX and EPUB of every document",
+        description="Check the content and build the print editions.",
+    )
+    printing.add_argument(
+        "content", nargs="?", default="content", metavar="CONTENT_DIR", help="the content folder (default: content)"
+    )
+    printing.add_argument("--out", default="build/downloads", help="where the files go (default: build/downloads)")
+    printing.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default: a4)")
+
+    serve = commands.add_parser(
+        "serve",
+        help="preview the website, rebuilding as you edit",
+        description="Serve a live preview that updates when content/ changes.",
+    )
+    serve.add_argument(
+        "content", nargs="?", default="content", metavar="CONTENT_DIR", help="the content folder (default: content)"
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     return parser
 
 
@@ -84,6 +118,28 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "check":
             return run_check(_content_dir(args.content, parser), strict=args.strict)
+        project_dir = Path.cwd()
+        if args.command == "build":
+            from generator.build import build
+
+            return build(
+                _content_dir(args.content, parser),
+                project_dir=project_dir,
+                site_dir=Path(args.site_dir),
+                build_dir=project_dir / "build",
+                with_print=not args.no_print,
+                strict=args.strict,
+            )
+        if args.command == "print":
+            from generator.render_print import run_print
+
+            return run_print(
+                _content_dir(args.content, parser), out_dir=Path(args.out), project_dir=project_dir, paper=args.paper
+            )
+        if args.command == "serve":
+            from generator.render_site.serve import serve
+
+            return serve(_content_dir(args.content, parser), project_dir=project_dir, host=args.host, port=args.port)
     except KeyboardInterrupt:
         print("charter: interrupted", file=sys.stderr)
         return 130

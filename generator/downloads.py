@@ -1,0 +1,32 @@
+"""The printed editions a build produced, for the site to link."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Download:
+    """One file of a printed document."""
+
+    document: str
+    """The document's ID from publication.yml."""
+    title: str
+    format: str
+    """``PDF``, ``DOCX`` or ``EPUB``."""
+    filename: str
+    """The file name inside the site's ``downloads/`` folder; it carries the version."""
+    size: int
+    """Bytes."""
+
+    @property
+    def href(self) -> str:
+        """The address of the file relative to the site root."""
+        return f"downloads/{self.filename}"
+
+    @property
+    def size_text(self) -> str:
+        """The size as a reader expects it, e.g. '1.2 MB' or '640 KB'."""
+        if self.size >= 1024 * 1024:
+            return f"{self.size / (1024 * 1024):.1f} MB"
+        return f"{max(1, round(self.size / 1024))} KB"

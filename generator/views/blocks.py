@@ -1,0 +1,115 @@
+"""What a view renders to: format-neutral tables and diagrams.
+
+The site and print renderers turn these into HTML/Markdown and pandoc/Typst, so the web
+page and the printed page always carry the same rows. Text here is plain, unescaped
+text: each renderer escapes it for its own format.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from generator.model import Band
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A link to an entity's page (site) or its place in the document (print)."""
+
+    text: str
+    target: str
+    """The entity ID."""
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """A short text that stands for a value, e.g. a rating band's name or a RACI letter.
+
+    Renderers may style it (a coloured chip), but the text is always shown, so colour is
+    never the only signal.
+    """
+
+    text: str
+    band: Band | None = None
+    title: str = ""
+    """A longer explanation, e.g. 'Responsible'."""
+
+
+Inline = str | Link | Marker
+
+
+@dataclass(slots=True)
+class Cell:
+    """One table cell: a run of inline parts, joined by ``separator``."""
+
+    parts: list[Inline] = field(default_factory=list)
+    separator: str = " "
+    sort_key: str | None = None
+    """A value to sort by when it differs from the text (numbers, dates)."""
+    band: Band | None = None
+    """Heat map cells: the band the cell's score falls in (shown with a text label too)."""
+    header: bool = False
+    """A row header (``<th scope="row">``)."""
+
+    @property
+    def text(self) -> str:
+        """The cell as plain text."""
+        return self.separator.join(p if isinstance(p, str) else p.text for p in self.parts)
+
+
+def cell(
+    *parts: Inline, separator: str = " ", sort_key: str | None = None, header: bool = False, band: Band | None = None
+) -> Cell:
+    """A cell of the given parts; empty strings are dropped."""
+    return Cell([p for p in parts if p != ""], separator=separator, sort_key=sort_key, header=header, band=band)
+
+
+@dataclass(slots=True)
+class Column:
+    """A column heading."""
+
+    name: str
+    abbr: str = ""
+    """A short heading for narrow matrix columns; ``name`` is then its full title."""
+    numeric: bool = False
+
+
+@dataclass(slots=True)
+class Table:
+    """A generated table."""
+
+    view: str
+    """The view that made it, e.g. ``register``; renderers use it for styling and ids."""
+    caption: str
+    columns: list[Column]
+    rows: list[list[Cell]]
+    wide: bool = False
+    """Needs a landscape page in print (matrices with many columns)."""
+    sortable: bool = False
+    """Offer sorting and filtering on the web."""
+    notes: list[str] = field(default_factory=list)
+    """Plain-text notes shown under the table (keys, legends)."""
+    empty: str = "Nothing to show."
+    """What to say when there are no rows."""
+
+
+@dataclass(slots=True)
+class Diagram:
+    """A generated SVG diagram with its text alternative."""
+
+    view: str
+    caption: str
+    name: str
+    """A file name stem, unique in the publication, e.g. ``orgchart`` or ``timeline-OBJ-1``."""
+    alt: str
+    """A one-sentence text alternative."""
+    svg: Callable[[Callable[[str], str | None]], str]
+    """Draws the SVG, given a function from entity ID to link address (None: no link)."""
+    width: float
+    height: float
+    description: list[str] = field(default_factory=list)
+    """A longer text version (one line per node or bar), for readers who cannot see it."""
+
+
+Block = Table | Diagram
