@@ -1,0 +1,248 @@
+"""Views over the risk register: the register, heat maps, coverage, reviews, scales, traceability."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.model import Objective, Risk, Threat, View
+from generator.resolve import Publication
+from generator.views.blocks import Cell, Column, Link, Marker, Table, cell
+from generator.views.text import (
+    agency_link,
+    date_cell,
+    id_links,
+    list_cell,
+    long_date,
+    plural,
+    score_cell,
+    title_link,
+)
+
+TREND_LABELS = {"increasing": "Increasing", "stable": "Stable", "decreasing": "Decreasing"}
+
+
+def filtered_risks(publication: Publication, view: View) -> list[Risk]:
+    """The risks a view's ``threat``, ``agency`` and ``objective`` options let through."""
+    risks = publication.risks
+    threat = view.options.get("threat")
+    agency = view.options.get("agency")
+    objective = view.options.get("objective")
+    if threat:
+        risks = [r for r in risks if r.threat == threat]
+    if agency:
+        risks = [r for r in risks if agency == r.lead or agency in r.support]
+    if objective:
+        addressed = set(publication.get(objective, Objective).risks)
+        risks = [r for r in risks if r.id in addressed]
+    return risks
+
+
+def register(publication: Publication, view: View) -> list[Table]:
+    """The risk register, highest residual score first."""
+    risks = sorted(filtered_risks(publication, view), key=lambda r: (-r.residual.score, -r.inherent.score, r.id))
+    rows = [
+        [
+            cell(Link(r.id, r.id), header=True),
+            cell(title_link(r)),
+            cell(Link(publication.get(r.threat, Threat).name, r.threat)),
+            cell(agency_link(publication, r.lead)),
+            list_cell([agency_link(publication, a) for a in r.support]),
+            score_cell(r.inherent),
+            score_cell(r.residual),
+            score_cell(r.target),
+            cell(TREND_LABELS[r.trend]),
+            date_cell(r.review),
+        ]
+        for r in risks
+    ]
+    columns = [
+        Column("Ref"),
+        Column("Risk"),
+        Column("Threat category"),
+        Column("Lead"),
+        Column("Support"),
+        Column("Inherent", numeric=True),
+        Column("Residual", numeric=True),
+        Column("Target", numeric=True),
+        Column("Trend"),
+        Column("Review by"),
+    ]
+    return [
+        Table(
+            "register",
+            view.title or "Risk register",
+            columns,
+            rows,
+            wide=True,
+            sortable=True,
+            notes=["Scores are likelihood × impact; each score is followed by its rating band."],
+            empty="No risk matches this selection.",
+        )
+    ]
+
+
+def heatmap(publication: Publication, view: View) -> list[Table]:
+    """A likelihood × impact table at one stage; each cell lists its risks and names its band."""
+    scales = publication.settings.scales
+    stage = view.options.get("stage", "residual")
+    x_factor, y_factor = scales.factors[0], scales.factors[1] if len(scales.factors) > 1 else scales.factors[0]
+    risks = filtered_risks(publication, view)
+    columns = [Column(f"{y_factor.capitalize()} ↓ / {x_factor.capitalize()} →")]
+    columns += [Column(f"{level.score} {level.label}") for level in scales.levels[x_factor]]
+    rows: list[list[Cell]] = []
+    scores_fixed = len(scales.formula) == 2 and set(scales.formula) == {x_factor, y_factor}
+    for y_level in sorted(scales.levels[y_factor], key=lambda level: -level.score):
+        row = [cell(f"{y_level.score} {y_level.label}", header=True)]
+        for x_level in scales.levels[x_factor]:
+            here = [
+                r
+                for r in risks
+                if r.stage(stage).values.get(x_factor) == x_level.score
+                and r.stage(stage).values.get(y_factor) == y_level.score
+            ]
+            band = scales.band_for(x_level.score * y_level.score) if scores_fixed else None
+            parts: list[Link | Marker | str] = [Marker(band.name, band)] if band else []
+            parts += id_links(sorted(r.id for r in here))
+            row.append(Cell(parts, separator=" ", band=band))
+        rows.append(row)
+    caption = view.title or f"{stage.capitalize()} risk heat map"
+    return [
+        Table(
+            "heatmap",
+            caption,
+            columns,
+            rows,
+            notes=[
+                f"{len(risks)} risks placed by their {stage} {x_factor} and {y_factor}. "
+                "Each cell names its rating band; the IDs link to the risks."
+            ],
+        )
+    ]
+
+
+def coverage(publication: Publication, view: View) -> list[Table]:
+    """Which threat categories the register assesses, and which it does not."""
+    rows = []
+    for threat in publication.threats:
+        risks = publication.risks_of_threat(threat)
+        worst = max(risks, key=lambda r: r.residual.score, default=None)
+        rows.append(
+            [
+                cell(str(threat.imo) if threat.imo else "Emerging", sort_key=f"{threat.imo or 99:02d}"),
+                cell(title_link(threat), header=True),
+                cell(Marker("Assessed") if risks else Marker("Not assessed")),
+                list_cell(id_links([r.id for r in risks])),
+                score_cell(worst.residual) if worst else cell("—"),
+            ]
+        )
+    assessed = sum(1 for t in publication.threats if publication.risks_of_threat(t))
+    columns = [
+        Column("IMO No."),
+        Column("Threat category"),
+        Column("Status"),
+        Column("Risks"),
+        Column("Highest residual", numeric=True),
+    ]
+    return [
+        Table(
+            "coverage",
+            view.title or "Coverage of the threat categories",
+            columns,
+            rows,
+            notes=[f"The register assesses {assessed} of {len(publication.threats)} threat categories."],
+        )
+    ]
+
+
+def review(publication: Publication, view: View) -> list[Table]:
+    """Risks whose review date falls on or before a date (by default six months after publication)."""
+    before = (
+        dt.date.fromisoformat(view.options["before"])
+        if "before" in view.options
+        else publication.settings.date + dt.timedelta(days=182)
+    )
+    due = sorted((r for r in publication.risks if r.review and r.review <= before), key=lambda r: (r.review, r.id))
+    rows = [
+        [
+            date_cell(r.review),
+            cell(Link(r.id, r.id), header=True),
+            cell(title_link(r)),
+            cell(agency_link(publication, r.lead)),
+            score_cell(r.residual),
+        ]
+        for r in due
+    ]
+    columns = [Column("Review by"), Column("Ref"), Column("Risk"), Column("Lead"), Column("Residual", numeric=True)]
+    return [
+        Table(
+            "review",
+            view.title or "Risks due for review",
+            columns,
+            rows,
+            notes=[f"Risks whose review date falls on or before {long_date(before)}."],
+            empty=f"No risk is due for review by {long_date(before)}.",
+        )
+    ]
+
+
+def scales_view(publication: Publication, view: View) -> list[Table]:
+    """The scoring scales, the impact dimensions and the rating bands."""
+    scales = publication.settings.scales
+    tables = []
+    for factor in scales.factors:
+        rows = [
+            [cell(str(level.score), header=True), cell(level.label), cell(level.definition)]
+            for level in scales.levels[factor]
+        ]
+        tables.append(
+            Table(
+                "scales", f"{factor.capitalize()} scale", [Column("Score"), Column("Label"), Column("Definition")], rows
+            )
+        )
+    if scales.impact_dimensions:
+        rows = [[cell(name, header=True)] for name in scales.impact_dimensions.values()]
+        tables.append(
+            Table(
+                "scales",
+                "Impact dimensions",
+                [Column("Dimension")],
+                rows,
+                notes=["A risk's overall impact is at least its highest dimension score."],
+            )
+        )
+    rows = [[cell(Marker(b.name, b), header=True), cell(f"{b.min} to {b.max}")] for b in scales.bands]
+    tables.append(
+        Table(
+            "scales",
+            "Rating bands",
+            [Column("Rating"), Column("Scores")],
+            rows,
+            notes=[f"Score = {' × '.join(scales.formula)}."],
+        )
+    )
+    return tables
+
+
+def traceability(publication: Publication, view: View) -> list[Table]:
+    """Each risk against the objectives that address it and the actions that treat it."""
+    objectives = publication.objectives
+    rows = []
+    for risk in publication.risks:
+        row = [cell(Link(risk.id, risk.id), header=True), cell(title_link(risk))]
+        for objective in objectives:
+            row.append(cell(Marker("Addressed", title=objective.title) if risk.id in objective.risks else ""))
+        row.append(list_cell(id_links([a.id for a in publication.actions_of_risk(risk)])))
+        rows.append(row)
+    columns = [Column("Ref"), Column("Risk")]
+    columns += [Column(o.title, abbr=o.id) for o in objectives]
+    columns.append(Column("Actions"))
+    return [
+        Table(
+            "traceability",
+            view.title or "Traceability of objectives and actions to risks",
+            columns,
+            rows,
+            wide=len(objectives) > 5,
+            notes=["'Addressed' marks each objective that addresses the risk."],
+        )
+    ]

@@ -1,0 +1,80 @@
+"""Small text helpers shared by every view: dates, names, lists of links."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.model import Agency, Assessment, Entity
+from generator.resolve import Publication
+from generator.views.blocks import Cell, Link, Marker, cell
+
+STATUS_LABELS = {
+    "planned": "Planned",
+    "progressing": "Progressing",
+    "finished": "Finished",
+    "delayed": "Delayed",
+}
+
+
+def long_date(day: dt.date | None) -> str:
+    """A date as readers write it: '31 March 2027'."""
+    return f"{day.day} {day:%B %Y}" if day else ""
+
+
+def quarter(day: dt.date) -> str:
+    """The calendar quarter of a date, e.g. 'Q1 2027'."""
+    return f"Q{(day.month - 1) // 3 + 1} {day.year}"
+
+
+def agency_short(publication: Publication, agency_id: str | None) -> str:
+    """An agency's short name, or its ID when it has none."""
+    if not agency_id:
+        return ""
+    agency = publication.get(agency_id, Agency)
+    return agency.short or agency.id
+
+
+def agency_link(publication: Publication, agency_id: str | None) -> Link | str:
+    """A link to an agency, shown by its short name."""
+    if not agency_id:
+        return ""
+    return Link(agency_short(publication, agency_id), agency_id)
+
+
+def id_links(ids: list[str]) -> list[Link]:
+    """Links shown by the entities' IDs."""
+    return [Link(entity_id, entity_id) for entity_id in ids]
+
+
+def title_link(entity: Entity) -> Link:
+    """A link shown by the entity's title."""
+    return Link(entity.title, entity.id)
+
+
+def list_cell(parts: list[Link] | list[str] | list[Link | str], *, separator: str = ", ") -> Cell:
+    """A cell listing several items."""
+    return Cell(list(parts), separator=separator)
+
+
+def score_cell(assessment: Assessment) -> Cell:
+    """A score with its band: '12 High', sortable by the number."""
+    return cell(
+        Marker(f"{assessment.score} {assessment.band.name}", assessment.band, title=f"Rated {assessment.band.name}"),
+        sort_key=f"{assessment.score:04d}",
+        band=assessment.band,
+    )
+
+
+def date_cell(day: dt.date | None) -> Cell:
+    """A date, sortable."""
+    return cell(long_date(day), sort_key=day.isoformat() if day else "")
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """'1 risk', '3 risks'."""
+    return f"{count} {word if count == 1 else many or word + 's'}"
+
+
+def number_text(value: float) -> str:
+    """A number without a needless '.0'."""
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
