@@ -44,8 +44,10 @@ def orgchart(publication: Publication, view: View) -> list[Diagram]:
     height = MARGIN * 2 + depth * BOX_H + (depth - 1) * GAP_Y
     name = "orgchart" + (f"-{root_id}" if root_id else "")
     alt = (
-        f"Organisation chart of {len(flat)} committees: "
-        + "; ".join(f"{root.committee.name} with {len(list(_walk(root))) - 1} committees below it" for root in nodes)
+        f"Organisation chart of {plural(len(flat), 'committee')}: "
+        + "; ".join(
+            f"{root.committee.name} with {plural(len(_walk(root)) - 1, 'committee')} below it" for root in nodes
+        )
         + "."
     )
     description = [

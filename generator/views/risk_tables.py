@@ -113,7 +113,7 @@ def heatmap(publication: Publication, view: View) -> list[Table]:
             columns,
             rows,
             notes=[
-                f"{len(risks)} risks placed by their {stage} {x_factor} and {y_factor}. "
+                f"{plural(len(risks), 'risk')} placed by their {stage} {x_factor} and {y_factor}. "
                 "Each cell names its rating band; the IDs link to the risks."
             ],
         )

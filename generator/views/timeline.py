@@ -53,7 +53,7 @@ def timeline(publication: Publication, view: View) -> list[Diagram]:
     height = MARGIN * 2 + HEAD_H + rows * ROW_H
     title = view.title or "Action timeline"
     alt = (
-        f"Timeline of {len(actions)} actions from {quarter(first)} to {quarter(quarters[-1])}, "
+        f"Timeline of {plural(len(actions), 'action')} from {quarter(first)} to {quarter(quarters[-1])}, "
         f"grouped by objective; each bar runs from the action's start to its end."
     )
     description = [
