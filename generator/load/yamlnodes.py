@@ -14,10 +14,21 @@ import yaml
 
 from generator.diagnostics import ContentError
 
-try:
-    _Loader: type = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _Loader = yaml.SafeLoader
+_Base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):
+    """Composes nodes without resolving tags: we never let YAML guess a type, so skip the work."""
+
+    def resolve(self, kind: type, value: object, implicit: object) -> str:
+        return "tag:yaml.org,2002:str"
+
+    def descend_resolver(self, current_node: object, current_index: object) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
+
 
 MAX_DEPTH = 64
 """Content never nests deeper than this; deeper input is refused instead of recursing."""

@@ -23,8 +23,8 @@ class Entity:
     id: str
     location: Location
     """The line of the entity's ``id`` key."""
-    field_locations: dict[str, Location] = field(default_factory=dict)
-    """Where each field's key was written, for diagnostics."""
+    field_positions: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """The line and column of each field's key (in ``location.path``), for diagnostics."""
     chapter: str = ""
     """The chapter (path below content/) the entity is written in."""
     classification: str | None = None
@@ -38,7 +38,8 @@ class Entity:
 
     def where(self, key: str) -> Location:
         """The location of a field's key, or of the entity when the field is absent."""
-        return self.field_locations.get(key, self.location)
+        position = self.field_positions.get(key)
+        return Location(self.location.path, *position) if position else self.location
 
 
 @dataclass(slots=True, kw_only=True)

@@ -83,10 +83,6 @@ class FieldReader:
         """Where a value was written."""
         return self.file.at(node.line, node.col)
 
-    def locations(self) -> dict[str, Location]:
-        """Every key's location, for the entity's ``field_locations``."""
-        return {key: self.file.at(*pos) for key, pos in self.node.key_pos.items()}
-
     def error(self, where: Location, code: str, path: str, message: str, hint: str | None = None) -> None:
         """Record an error for a key path below this mapping."""
         self.report.error(where, code, f"{self.label}.{path}: {message}" if path else f"{self.label}: {message}", hint)

@@ -69,7 +69,7 @@ class Common(TypedDict):
 
     id: str
     location: Location
-    field_locations: dict[str, Location]
+    field_positions: dict[str, tuple[int, int]]
     chapter: str
     classification: str | None
 
@@ -78,7 +78,7 @@ def _common(r: FieldReader, entity_id: str, settings: Settings) -> Common:
     return {
         "id": entity_id,
         "location": r.key_location("id"),
-        "field_locations": r.locations(),
+        "field_positions": r.node.key_pos,
         "chapter": r.file.rel_path,
         "classification": read_level(r, "classification", settings),
     }
