@@ -21,9 +21,9 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.synthetic import write_synthetic  # noqa: E402
-from generator.diagnostics import Report  # noqa: E402
-from generator.pipeline import read_publication  # noqa: E402
+from bench.synthetic import write_synthetic
+from generator.diagnostics import Report
+from generator.pipeline import read_publication
 
 FENCE = re.compile(r"^```yaml [a-z]+\n(.*?)^```$", re.MULTILINE | re.DOTALL)
 
@@ -83,8 +83,10 @@ def main() -> None:
         result = measure(content, args.repeat)
     print("| entities | blocks | YAML C loader (median ± spread) | charter check | ratio (target ≤ 2) |")
     print("|---|---|---|---|---|")
-    print(f"| {args.entities} | {result['blocks']} | {result['yaml_median']:.3f} s ± {result['yaml_spread']:.3f} | "
-          f"{result['check_median']:.3f} s ± {result['check_spread']:.3f} | {result['ratio']:.2f} |")
+    print(
+        f"| {args.entities} | {result['blocks']} | {result['yaml_median']:.3f} s ± {result['yaml_spread']:.3f} | "
+        f"{result['check_median']:.3f} s ± {result['check_spread']:.3f} | {result['ratio']:.2f} |"
+    )
 
 
 if __name__ == "__main__":

@@ -15,13 +15,40 @@ import shutil
 from pathlib import Path
 
 IMO_THREATS = [
-    "TH-CIVIL-CONFLICT", "TH-IUU-FISHING", "TH-MIGRATION", "TH-STOWAWAYS", "TH-PIRACY", "TH-TERRORISM",
-    "TH-SMUGGLING", "TH-CYBER", "TH-OFFSHORE-ENERGY", "TH-UNDERSEA-CABLES", "TH-HERITAGE-THEFT",
+    "TH-CIVIL-CONFLICT",
+    "TH-IUU-FISHING",
+    "TH-MIGRATION",
+    "TH-STOWAWAYS",
+    "TH-PIRACY",
+    "TH-TERRORISM",
+    "TH-SMUGGLING",
+    "TH-CYBER",
+    "TH-OFFSHORE-ENERGY",
+    "TH-UNDERSEA-CABLES",
+    "TH-HERITAGE-THEFT",
     "TH-WILDLIFE-TRADE",
 ]
 PER_FILE = 40
-WORDS = ("port", "vessel", "harbour", "coastal", "patrol", "cargo", "anchorage", "terminal", "crew", "channel",
-         "offshore", "customs", "registry", "surveillance", "boarding", "inspection", "manifest", "berth")
+WORDS = (
+    "port",
+    "vessel",
+    "harbour",
+    "coastal",
+    "patrol",
+    "cargo",
+    "anchorage",
+    "terminal",
+    "crew",
+    "channel",
+    "offshore",
+    "customs",
+    "registry",
+    "surveillance",
+    "boarding",
+    "inspection",
+    "manifest",
+    "berth",
+)
 
 PUBLICATION = """\
 title: Synthetic Strategy
@@ -93,7 +120,8 @@ def write_synthetic(out_dir: Path, n_entities: int, seed: int = 7) -> Path:
     for i, agency in enumerate(agencies):
         blocks["structure"].append(
             f"```yaml agency\nid: {agency}\nname: Agency {i} of {rng.choice(WORDS)} affairs\nshort: A{i}\n"
-            f"type: other\nministry: Ministry {i % 7}\n```\n\n{_sentence(rng)}\n")
+            f"type: other\nministry: Ministry {i % 7}\n```\n\n{_sentence(rng)}\n"
+        )
     for i, committee in enumerate(committees):
         members = agencies[i::n_committees]
         parent = "" if i == 0 else f"parent: {committees[(i - 1) // 4]}\n"
@@ -102,7 +130,8 @@ def write_synthetic(out_dir: Path, n_entities: int, seed: int = 7) -> Path:
             f"```yaml committee\nid: {committee}\nname: Committee {i} on {rng.choice(WORDS)} security\n"
             f"tier: {tier}\n{parent}chair: {members[0]}\nmembers: [{', '.join(members[1:])}]\n"
             f"meets: monthly\npurpose: {_sentence(rng)}\nfunctions: [{_sentence(rng, 5)[:-1]}, "
-            f"{_sentence(rng, 6)[:-1]}]\n```\n\n{_sentence(rng)}\n")
+            f"{_sentence(rng, 6)[:-1]}]\n```\n\n{_sentence(rng)}\n"
+        )
     for i, risk in enumerate(risks):
         li, im = rng.randint(2, 5), rng.randint(2, 5)
         rl, ri = max(1, li - rng.randint(0, 1)), im
@@ -114,12 +143,14 @@ def write_synthetic(out_dir: Path, n_entities: int, seed: int = 7) -> Path:
             f"inherent: {{likelihood: {li}, impact: {im}}}\nimpact_dimensions: {{human: {im}}}\n"
             f"residual: {{likelihood: {rl}, impact: {ri}}}\ntarget: {{likelihood: 1, impact: {ri}}}\n"
             f"controls:\n  - {{name: Control {i}, effectiveness: partial, owner: {rng.choice(agencies)}}}\n"
-            f"review: 2027-0{1 + i % 9}-15\n```\n\n{_sentence(rng)} See [[{risks[i - 1]}]].\n")
+            f"review: 2027-0{1 + i % 9}-15\n```\n\n{_sentence(rng)} See [[{risks[i - 1]}]].\n"
+        )
     for i, objective in enumerate(objectives):
         addressed = risks[i::n_objectives]
         blocks["plan"].append(
             f"```yaml objective\nid: {objective}\ntitle: Objective {i}\nlead: {rng.choice(agencies)}\n"
-            f"risks: [{', '.join(addressed)}]\n```\n\n{_sentence(rng)}\n")
+            f"risks: [{', '.join(addressed)}]\n```\n\n{_sentence(rng)}\n"
+        )
     for i in range(n_actions):
         treated = risks[i::n_actions][:6]
         blocks["plan"].append(
@@ -128,25 +159,31 @@ def write_synthetic(out_dir: Path, n_entities: int, seed: int = 7) -> Path:
             f"committee: {committees[i % n_committees]}\nstart: 2027-0{1 + i % 6}-01\nend: 2029-12-31\n"
             f"status: {rng.choice(['planned', 'progressing', 'finished', 'delayed'])}\n"
             f"raci:\n  responsible: {rng.choice(agencies)}\n  accountable: {rng.choice(agencies)}\n"
-            f"  consulted: [{rng.choice(agencies)}]\n  informed: [{rng.choice(agencies)}]\n```\n\n{_sentence(rng)}\n")
+            f"  consulted: [{rng.choice(agencies)}]\n  informed: [{rng.choice(agencies)}]\n```\n\n{_sentence(rng)}\n"
+        )
     for i in range(n_indicators):
         blocks["plan"].append(
             f"```yaml indicator\nid: IND-{i:05d}\nname: Indicator {i}\nlevel: output\n"
             f"objective: {objectives[i % n_objectives]}\nowner: {rng.choice(agencies)}\n"
-            f"baseline: {rng.randint(0, 50)}\ntarget: {rng.randint(51, 100)}\nunit: per cent\n```\n")
+            f"baseline: {rng.randint(0, 50)}\ntarget: {rng.randint(51, 100)}\nunit: per cent\n```\n"
+        )
     order = 10
     for section, items in blocks.items():
         for start in range(0, len(items), PER_FILE):
-            chunk = items[start:start + PER_FILE]
+            chunk = items[start : start + PER_FILE]
             name = out_dir / section / f"{section}-{start // PER_FILE:04d}.md"
             name.parent.mkdir(exist_ok=True)
-            name.write_text(f"---\ntitle: {section.capitalize()} part {start // PER_FILE + 1}\norder: {order}\n---\n\n"
-                            f"# {section.capitalize()} part {start // PER_FILE + 1}\n\n" + "\n".join(chunk),
-                            encoding="utf-8")
+            name.write_text(
+                f"---\ntitle: {section.capitalize()} part {start // PER_FILE + 1}\norder: {order}\n---\n\n"
+                f"# {section.capitalize()} part {start // PER_FILE + 1}\n\n" + "\n".join(chunk),
+                encoding="utf-8",
+            )
             order += 1
     (out_dir / "views.md").write_text(
         "---\ntitle: Views\norder: 5\n---\n\n# Views\n\n```yaml view\nshow: heatmap\nstage: residual\n```\n\n"
-        "```yaml view\nshow: orgchart\n```\n", encoding="utf-8")
+        "```yaml view\nshow: orgchart\n```\n",
+        encoding="utf-8",
+    )
     return out_dir
 
 

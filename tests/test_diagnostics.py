@@ -15,8 +15,9 @@ MINIMAL = HERE / "roots" / "minimal"
 
 
 @pytest.mark.parametrize("case_path", CASES, ids=[p.stem for p in CASES])
-def test_diagnostic_case(case_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_diagnostic_case(
+    case_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     case = parse_case(case_path)
     project = case.apply(MINIMAL, tmp_path / "project")
     monkeypatch.chdir(project)
