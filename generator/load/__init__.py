@@ -64,10 +64,10 @@ def _load_publication(root: Path, display_root: str, report: Report) -> YMap | N
     where = Location(_join(display_root, PUBLICATION_FILE), 1, 1)
     if not path.is_file():
         report.error(
-            Location(display_root or ".", 1, 1),
+            where,
             "E-PUBLICATION-MISSING",
-            f"there is no {PUBLICATION_FILE} in this content folder",
-            f"create {where.path} with the publication's title, scales and editions (see the README)",
+            f"this content folder has no {PUBLICATION_FILE}",
+            "create it with the publication's title, scales and editions (see the README)",
         )
         return None
     file = SourceFile(rel_path=PUBLICATION_FILE, display_path=where.path)
