@@ -129,6 +129,7 @@ def _warn_orphans(publication: Publication, report: Report) -> None:
                 f"({risk.residual.score}) but no action treats it",
                 "list it in an action's 'risks'",
             )
+    _warn_action_status(publication, report)
     assessed = {r.threat for r in publication.risks}
     for threat in publication.of_kind(Threat):
         if threat.id not in assessed:
@@ -137,4 +138,24 @@ def _warn_orphans(publication: Publication, report: Report) -> None:
                 "W-THREAT-UNASSESSED",
                 f"threat {threat.id}: no risk in the register assesses this threat category",
                 "add a risk for it, or record why it is out of scope",
+            )
+
+
+def _warn_action_status(publication: Publication, report: Report) -> None:
+    """An action's status is as of the publication date; flag statuses its dates contradict."""
+    today = publication.settings.date
+    for action in publication.actions:
+        problem = None
+        if action.status == "finished" and action.end > today:
+            problem = f"is finished but ends on {action.end}, after the publication date {today}"
+        elif action.status in ("progressing", "delayed") and action.start > today:
+            problem = f"is {action.status} but starts on {action.start}, after the publication date {today}"
+        elif action.status == "planned" and action.start < today:
+            problem = f"is planned but was due to start on {action.start}, before the publication date {today}"
+        if problem:
+            report.warning(
+                action.where("status"),
+                "W-ACTION-STATUS",
+                f"action {action.id}.status: {problem}",
+                "statuses describe the plan on the publication date; correct the status or the dates",
             )

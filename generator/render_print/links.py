@@ -1,0 +1,74 @@
+"""Cross-references in print: where each entity is anchored, and how a link to it reads.
+
+An entity is anchored once per document: where its data block stands, or, when the
+document does not carry that chapter, at its row in a generated table (the register
+annex). A link to an entity with no anchor in the document is plain text, never a
+broken link.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from generator.model import Action, Entity, Indicator, Objective, Phase, Risk
+from generator.render_print.markdown_escape import escape_markdown, raw_typst_inline, typst_label
+
+CODED_KINDS = (Risk, Objective, Action, Indicator, Phase)
+"""Kinds whose IDs readers use as references ("R-PIR-01"), so a prose link shows the ID too."""
+
+
+def anchor_name(entity_id: str) -> str:
+    """The document-wide anchor of an entity.
+
+    The ``E-`` prefix keeps it apart from pandoc's heading identifiers, which are always
+    lower case.
+    """
+    return f"E-{entity_id}"
+
+
+@dataclass
+class Anchors:
+    """The anchors of one document: which entities can be linked, and where each is placed."""
+
+    entities: dict[str, Entity]
+    defined: set[str] = field(default_factory=set)
+    """Entity IDs anchored at their data block."""
+    by_row: set[str] = field(default_factory=set)
+    """Entity IDs anchored at a generated table row, because their block is not printed."""
+    placed: set[str] = field(default_factory=set)
+    """Anchors already written while emitting the document (each is written once)."""
+
+    def has(self, entity_id: str) -> bool:
+        """Whether the document carries an anchor for the entity."""
+        return entity_id in self.defined or entity_id in self.by_row
+
+    def place(self, entity_id: str) -> str:
+        """The Markdown of the entity's anchor, once; an empty string after that."""
+        if entity_id in self.placed:
+            return ""
+        self.placed.add(entity_id)
+        return f"[]{{#{anchor_name(entity_id)} .anchor}}"
+
+    def link(self, text_markdown: str, entity_id: str) -> str:
+        """A link with already-escaped text; plain text when the entity is not in the document."""
+        if not self.has(entity_id):
+            return text_markdown
+        return f"[{text_markdown}](#{anchor_name(entity_id)})"
+
+    def prose_ref(self, entity_id: str, own_words: str | None) -> str:
+        """A ``[[ID]]`` or ``[[ID|words]]`` reference as it reads in print.
+
+        ``[[R-PIR-01]]`` reads "Armed robbery … (R-PIR-01, p. 43)": the page number is
+        raw Typst, so DOCX and EPUB show "(R-PIR-01)" with a plain internal link.
+        """
+        entity = self.entities.get(entity_id)
+        if entity is None:  # the resolver rejects these; keep the author's words if one slips through
+            return own_words if own_words is not None else escape_markdown(entity_id)
+        text = own_words if own_words is not None else escape_markdown(entity.title)
+        if not self.has(entity_id):
+            return text
+        linked = self.link(text, entity_id)
+        page = f"#context locate({typst_label(anchor_name(entity_id))}).page()"
+        if isinstance(entity, CODED_KINDS) and own_words is None:
+            return f"{linked} ({escape_markdown(entity.id)}{raw_typst_inline(', p.~' + page)})"
+        return f"{linked}{raw_typst_inline('~(p.~' + page + ')')}"

@@ -1,0 +1,118 @@
+"""Chapter prose for print: references resolved, headings fitted under the chapter heading."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from generator.load.markdown import REF_PATTERN
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(?:.+?)\1")
+_ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})(?=[ \t]|$)(.*?)(?:[ \t]+#+)?[ \t]*$")
+
+RefRenderer = Callable[[str, str | None], str]
+"""Turns a reference's target ID and optional own words into Markdown."""
+
+
+@dataclass
+class HeadingLevels:
+    """Keeps heading levels in a document without gaps, as PDF/UA-1 requires.
+
+    ``shift`` moves a chapter's own headings down (a chapter written with ``#`` sections
+    sits under the chapter heading Charter adds); ``last`` is the level of the heading
+    written most recently in the whole document.
+    """
+
+    last: int = 0
+    shift: int = 0
+
+    def fit(self, level: int) -> int:
+        """The level a heading written at ``level`` takes in the document."""
+        fitted = min(6, max(2, level + self.shift), self.last + 1)
+        self.last = fitted
+        return fitted
+
+
+def chapter_title_line(text: str, title: str) -> int | None:
+    """The index of the first line when it is a level-1 heading repeating the chapter title."""
+    for index, line in enumerate(text.splitlines()):
+        if not line.strip():
+            continue
+        match = _ATX_HEADING.match(line)
+        if match and len(match.group(1)) == 1 and _plain(match.group(2)) == _plain(title):
+            return index
+        return None
+    return None
+
+
+def has_level_one(text: str) -> bool:
+    """Whether the prose has level-1 headings of its own (outside code)."""
+    return any(len(m.group(1)) == 1 for line in _outside_code(text.splitlines()) if (m := _ATX_HEADING.match(line)))
+
+
+def render_prose(text: str, render_ref: RefRenderer, levels: HeadingLevels, *, skip_line: int | None = None) -> str:
+    """A passage as document Markdown: references replaced, headings fitted, code left alone."""
+    out: list[str] = []
+    fence: str | None = None
+    for index, line in enumerate(text.splitlines()):
+        if index == skip_line:
+            continue
+        opening = _FENCE.match(line)
+        if fence is not None:
+            out.append(line)
+            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+                fence = None
+            continue
+        if opening:
+            fence = opening.group(1)
+            out.append(line)
+            continue
+        heading = _ATX_HEADING.match(line)
+        if heading:
+            level = levels.fit(len(heading.group(1)))
+            line = "#" * level + " " + heading.group(2).strip()
+        out.append(_replace_refs(line, render_ref))
+    return "\n".join(out)
+
+
+def _replace_refs(line: str, render_ref: RefRenderer) -> str:
+    if "[[" not in line:
+        return line
+    pieces: list[str] = []
+    cursor = 0
+    for span in _CODE_SPAN.finditer(line):
+        pieces.append(_replace_outside_code(line[cursor : span.start()], render_ref))
+        pieces.append(span.group(0))
+        cursor = span.end()
+    pieces.append(_replace_outside_code(line[cursor:], render_ref))
+    return "".join(pieces)
+
+
+def _replace_outside_code(text: str, render_ref: RefRenderer) -> str:
+    def replace(match: re.Match[str]) -> str:
+        words = match.group(2).strip() if match.group(2) is not None else None
+        return render_ref(match.group(1).strip(), words)
+
+    return REF_PATTERN.sub(replace, text)
+
+
+def _outside_code(lines: list[str]) -> list[str]:
+    kept: list[str] = []
+    fence: str | None = None
+    for line in lines:
+        opening = _FENCE.match(line)
+        if fence is not None:
+            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+                fence = None
+            continue
+        if opening:
+            fence = opening.group(1)
+            continue
+        kept.append(line)
+    return kept
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"[\s*_`]+", " ", text).strip().casefold()

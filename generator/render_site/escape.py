@@ -1,0 +1,42 @@
+"""Escaping for the three places content text lands in the site tree: HTML, Markdown, YAML.
+
+Every string that comes from content goes through one of these functions on its way
+into a page, so a title such as ``Piracy <& robbery> | *armed*`` reads as written and
+never becomes markup.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#])")
+
+
+def esc(text: str) -> str:
+    """Escape text for an HTML text node or a quoted attribute value."""
+    return html.escape(text, quote=True)
+
+
+def md_inline(text: str) -> str:
+    """Escape plain text for a Markdown inline context: a heading, link text or list item.
+
+    HTML-significant characters become entities and Markdown's emphasis, link, code,
+    attribute-list and heading characters are backslash-escaped. Newlines become spaces.
+    """
+    flat = " ".join(text.split())
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(flat, quote=False))
+
+
+def yaml_string(text: str) -> str:
+    """A YAML double-quoted scalar holding ``text`` exactly (JSON strings are valid YAML)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def front_matter(title: str, **fields: str) -> str:
+    """A page's front matter: the title (HTML-escaped, since themes print it unescaped) and extra keys."""
+    lines = ["---", f"title: {yaml_string(esc(' '.join(title.split())))}"]
+    lines += [f"{key}: {yaml_string(value)}" for key, value in fields.items()]
+    lines.append("---")
+    return "\n".join(lines) + "\n\n"

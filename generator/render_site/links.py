@@ -1,0 +1,121 @@
+"""Where every page of the site lives, and the relative address from any page to any other.
+
+Every page is written as ``<folder>/index.md``, so it ends up at ``<folder>/index.html``
+whatever ``use_directory_urls`` says, and a link between two pages is simply the
+relative path between their folders. Links inside raw HTML (tables, diagrams) are not
+rewritten by MkDocs, which is why they are computed here.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from urllib.parse import quote
+
+from generator.model import Chapter, Entity
+from generator.resolve import Publication
+
+PAGE_FOLDERS: dict[str, str] = {
+    "risk": "risks",
+    "agency": "agencies",
+    "committee": "committees",
+    "objective": "objectives",
+    "action": "actions",
+    "indicator": "indicators",
+    "threat": "threats",
+}
+"""The kinds that have a page each, and the folder those pages live in."""
+
+RESERVED = ("assets", "search", "diagrams", "downloads")
+"""Top folders the theme, the search plugin and the renderer use for files of their own."""
+
+
+def page_src(folder: str) -> str:
+    """The Markdown file of the page that lives in ``folder`` ('' is the site root)."""
+    return f"{folder}/index.md" if folder else "index.md"
+
+
+def anchor_id(entity_id: str) -> str:
+    """The HTML id an entity's summary carries on its chapter page."""
+    return "e-" + entity_id.lower()
+
+
+def relative(from_folder: str, to_folder: str, fragment: str = "") -> str:
+    """The address of the page in ``to_folder`` as seen from the page in ``from_folder``."""
+    path = posixpath.relpath(to_folder or ".", from_folder or ".")
+    href = "./" if path == "." else quote(path) + "/"
+    return href + (f"#{fragment}" if fragment else "")
+
+
+def relative_file(from_folder: str, to_path: str) -> str:
+    """The address of a file (a download, a diagram) as seen from the page in ``from_folder``."""
+    return quote(posixpath.relpath(to_path, from_folder or "."))
+
+
+class SiteMap:
+    """Allocates a folder to the landing page, each index, entity and chapter, and links them."""
+
+    def __init__(self, publication: Publication) -> None:
+        self._taken: set[str] = {name for name in RESERVED}
+        self.entity_folders: dict[str, str] = {}
+        """Entity ID → the folder of its page, for the kinds in PAGE_FOLDERS."""
+        self.chapter_folders: dict[str, str] = {}
+        """Chapter path → the folder of its page."""
+        self.anchors: dict[str, tuple[str, str]] = {}
+        """Entity ID → (chapter folder, fragment) for entities shown only in their chapter."""
+        self.titles: dict[str, str] = {}
+        """Entity ID → its title, for link text."""
+        self._claim("")
+        for folder in PAGE_FOLDERS.values():
+            self._claim(folder)
+        for entity in publication.entities.values():
+            self.titles[entity.id] = entity.title
+            folder = PAGE_FOLDERS.get(entity.KIND)
+            if folder:
+                self.entity_folders[entity.id] = self._claim(f"{folder}/{entity.id.lower()}")
+        for chapter in publication.chapters:
+            self.chapter_folders[chapter.path] = self._claim(_chapter_folder(chapter.path))
+        for entity in publication.entities.values():
+            if entity.id not in self.entity_folders and entity.chapter in self.chapter_folders:
+                self.anchors[entity.id] = (self.chapter_folders[entity.chapter], anchor_id(entity.id))
+
+    def _claim(self, wanted: str) -> str:
+        candidate, n = wanted, 2
+        while candidate.casefold() in self._taken:
+            candidate, n = f"{wanted}-{n}", n + 1
+        self._taken.add(candidate.casefold())
+        return candidate
+
+    def folder_of(self, item: Entity | Chapter) -> str | None:
+        """The folder of an entity's or a chapter's own page, if it has one."""
+        if isinstance(item, Chapter):
+            return self.chapter_folders.get(item.path)
+        return self.entity_folders.get(item.id)
+
+    def href(self, from_folder: str, entity_id: str) -> str | None:
+        """The address of an entity (its page, or its place in a chapter), or None when it has neither."""
+        folder = self.entity_folders.get(entity_id)
+        if folder is not None:
+            return relative(from_folder, folder)
+        place = self.anchors.get(entity_id)
+        if place is not None:
+            return relative(from_folder, place[0], place[1])
+        return None
+
+    def markdown_target(self, from_folder: str, entity_id: str) -> str | None:
+        """A Markdown link target (a relative ``.md`` path MkDocs checks in strict mode), or None."""
+        folder = self.entity_folders.get(entity_id)
+        fragment = ""
+        if folder is None and entity_id in self.anchors:
+            folder, fragment = self.anchors[entity_id]
+        if folder is None:
+            return None
+        path = quote(posixpath.relpath(page_src(folder), from_folder or "."))
+        return path + (f"#{fragment}" if fragment else "")
+
+
+def _chapter_folder(path: str) -> str:
+    stem = path.removesuffix(".md")
+    head, _, name = stem.rpartition("/")
+    if name.lower() in ("index", "readme") and head:
+        return head
+    return stem

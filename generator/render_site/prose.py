@@ -1,0 +1,97 @@
+"""Chapter prose on its way to the site: ``[[ID]]`` references become links, markup is defused.
+
+Drafters write Markdown, and Markdown it stays, but raw HTML is shown as text rather than
+passed through (an HTML comment is dropped: it could hide text a reader of this edition
+must not get), and ``javascript:`` link targets are disabled. Code is left exactly as
+written: references and markup inside code spans and code blocks are not touched, the
+same rule the loader follows when it collects references.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from markdown_it import MarkdownIt
+
+from generator.load.markdown import REF_PATTERN
+
+_blocks = MarkdownIt("commonmark").disable(["inline", "text_join"])
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_RAW_TAG = re.compile(r"<(?!(?:https?|ftp|mailto):[^\s<>]*>|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>)")
+_SCRIPT_TARGET = re.compile(r"\]\(\s*<?\s*(?:javascript|vbscript|data)\s*:", re.IGNORECASE)
+
+RefLink = Callable[[str, "str | None"], str]
+"""Turns a reference's target ID and its own words (or None) into Markdown."""
+
+
+def render_prose(text: str, ref_link: RefLink) -> str:
+    """Chapter or narrative Markdown, ready for the site tree."""
+    lines = text.split("\n")
+    kinds = _line_kinds(text, len(lines))
+    out: list[str] = []
+    chunk: list[str] = []
+    for line, kind in zip(lines, kinds, strict=True):
+        if kind == "text":
+            chunk.append(line)
+            continue
+        if chunk:
+            out.extend(_render_text(chunk, ref_link))
+            chunk = []
+        if kind == "code":
+            out.append(line)
+        elif kind == "html":
+            out.append(line.replace("&", "&amp;").replace("<", "&lt;"))
+        # "comment" lines are dropped
+    if chunk:
+        out.extend(_render_text(chunk, ref_link))
+    return "\n".join(out)
+
+
+def _line_kinds(text: str, count: int) -> list[str]:
+    kinds = ["text"] * count
+    for token in _blocks.parse(text):
+        if token.map is None:
+            continue
+        start, end = token.map
+        if token.type in ("fence", "code_block"):
+            kind = "code"
+        elif token.type == "html_block":
+            kind = "comment" if token.content.lstrip().startswith("<!--") else "html"
+        else:
+            continue
+        for index in range(start, min(end, count)):
+            kinds[index] = kind
+    return kinds
+
+
+def _render_text(lines: list[str], ref_link: RefLink) -> list[str]:
+    text = _COMMENT.sub("", "\n".join(lines))
+    return [_render_line(line, ref_link) for line in text.split("\n")]
+
+
+def _render_line(line: str, ref_link: RefLink) -> str:
+    parts: list[str] = []
+    cursor = 0
+    for match in _CODE_SPAN.finditer(line):
+        parts.append(_render_words(line[cursor : match.start()], ref_link))
+        parts.append(match.group(0))
+        cursor = match.end()
+    parts.append(_render_words(line[cursor:], ref_link))
+    return "".join(parts)
+
+
+def _render_words(text: str, ref_link: RefLink) -> str:
+    if not text:
+        return text
+    text = _RAW_TAG.sub("&lt;", text)
+    text = _SCRIPT_TARGET.sub("](#", text)
+    if "[[" not in text:
+        return text
+
+    def replace(match: re.Match[str]) -> str:
+        words = match.group(2)
+        return ref_link(match.group(1).strip(), words.strip() if words is not None else None)
+
+    return REF_PATTERN.sub(replace, text)
