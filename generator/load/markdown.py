@@ -7,17 +7,21 @@ risk or an agency is: that is the validate stage's business.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from markdown_it import MarkdownIt
 
 from generator.diagnostics import Report
 from generator.load import yamlnodes
-from generator.load.source import DataBlock, Prose, ProseRef, SourceFile
+from generator.load.source import DataBlock, Marking, Prose, ProseRef, SourceFile
 from generator.load.yamlnodes import YMap
 
 REF_PATTERN = re.compile(r"\[\[([^\[\]|\n]*)(?:\|([^\[\]\n]*))?\]\]")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+
+_LEVEL_ATTR = re.compile(r"\s*\{\s*classification\s*=\s*([^\s{}]+)\s*\}\s*$")
+_INFO_OPTION = re.compile(r"^classification=(\S+)$")
 
 _md = MarkdownIt("commonmark").disable(["inline", "text_join"])
 
@@ -61,6 +65,7 @@ def parse_markdown(text: str, file: SourceFile, report: Report) -> None:
 
     code_lines: set[int] = set(range(body_start))
     blocks: list[DataBlock] = []
+    sections: list[tuple[int, int, Marking]] = []
     for index, token in enumerate(tokens):
         if token.map is None:
             continue
@@ -69,15 +74,69 @@ def parse_markdown(text: str, file: SourceFile, report: Report) -> None:
             code_lines.update(range(start, end))
             info = token.info.split()
             if token.type == "fence" and len(info) >= 2 and info[0] == "yaml":
-                blocks.append(_read_block(token.content, info[1], start, end, lines, file, report))
+                block = _read_block(token.content, info[1], start, end, lines, file, report)
+                block.classification = _read_info_options(info[2:], lines[start], start, file, report)
+                blocks.append(block)
         elif token.type == "heading_open":
+            level = int(token.tag[1])
             heading_text = tokens[index + 1].content.strip()
-            file.headings.append((int(token.tag[1]), heading_text, start + 1))
+            marker = _LEVEL_ATTR.search(heading_text)
+            if marker:
+                column = lines[start].rfind("{") + 1
+                sections.append((start, level, Marking(marker.group(1), file.at(start + 1, column))))
+                heading_text = heading_text[: marker.start()].rstrip()
+                lines[start] = _LEVEL_ATTR.sub("", lines[start])
+            file.headings.append((level, heading_text, start + 1))
         elif token.type == "html_block":
             code_lines.update(range(start, end))
 
-    _build_segments(lines, body_start, blocks, file)
+    spans = _section_spans(sections, file.headings, len(lines))
+    _build_segments(lines, body_start, blocks, file, spans)
     _find_refs(lines, code_lines, file)
+
+
+Span = tuple[int, int, Marking]
+"""A classified section: its first line index, the index after its last line, and its level."""
+
+
+def _read_info_options(
+    options: list[str], fence_line: str, start: int, file: SourceFile, report: Report
+) -> Marking | None:
+    """Options written after the kind on a data block's fence line."""
+    marking = None
+    for option in options:
+        match = _INFO_OPTION.match(option)
+        column = fence_line.find(option) + 1
+        if match:
+            marking = Marking(match.group(1), file.at(start + 1, column))
+        else:
+            report.error(
+                file.at(start + 1, column),
+                "E-BLOCK-OPTION",
+                f"unknown data block option '{option}'",
+                "the only option is 'classification=LEVEL'",
+            )
+    return marking
+
+
+def _section_spans(
+    sections: list[tuple[int, int, Marking]], headings: list[tuple[int, str, int]], n_lines: int
+) -> list[Span]:
+    """Each classified heading's section runs to the next heading of the same or a higher level."""
+    spans = []
+    for start, level, marking in sections:
+        end = next((line - 1 for h_level, _, line in headings if line - 1 > start and h_level <= level), n_lines)
+        spans.append((start, end, marking))
+    return spans
+
+
+def _section_at(spans: list[Span], index: int) -> Marking | None:
+    """The level of the innermost classified section holding line ``index``."""
+    found = None
+    for start, end, marking in spans:
+        if start <= index < end:
+            found = marking  # spans are in document order, so a later one is nested deeper
+    return found
 
 
 def _read_front_matter(lines: list[str], file: SourceFile, report: Report) -> int:
@@ -129,12 +188,15 @@ def _read_block(
     return block
 
 
-def _build_segments(lines: list[str], body_start: int, blocks: list[DataBlock], file: SourceFile) -> None:
+def _build_segments(
+    lines: list[str], body_start: int, blocks: list[DataBlock], file: SourceFile, spans: list[Span]
+) -> None:
     heading_lines = sorted(line - 1 for _, _, line in file.headings)
     cursor = body_start
     for i, block in enumerate(blocks):
         start = block.location.line - 1
-        _add_prose(lines, cursor, start, file)
+        _add_prose(lines, cursor, start, file, spans)
+        block.section = _section_at(spans, start)
         file.segments.append(block)
         next_block = blocks[i + 1].location.line - 1 if i + 1 < len(blocks) else len(lines)
         next_heading = next((h for h in heading_lines if h >= block.end_line), len(lines))
@@ -142,13 +204,16 @@ def _build_segments(lines: list[str], body_start: int, blocks: list[DataBlock], 
         block.narrative = "\n".join(lines[block.end_line : stop]).strip("\n")
         block.narrative_line = block.end_line + 1
         cursor = block.end_line
-    _add_prose(lines, cursor, len(lines), file)
+    _add_prose(lines, cursor, len(lines), file, spans)
 
 
-def _add_prose(lines: list[str], start: int, stop: int, file: SourceFile) -> None:
-    text = "\n".join(lines[start:stop])
-    if text.strip():
-        file.segments.append(Prose(text, start + 1))
+def _add_prose(lines: list[str], start: int, stop: int, file: SourceFile, spans: list[Span]) -> None:
+    """Add the prose of lines ``start``..``stop``, cut where a classified section starts or ends."""
+    cuts = sorted({start, stop, *(edge for s, e, _ in spans for edge in (s, e) if start < edge < stop)})
+    for first, last in itertools.pairwise(cuts):
+        text = "\n".join(lines[first:last])
+        if text.strip():
+            file.segments.append(Prose(text, first + 1, _section_at(spans, first)))
 
 
 def _find_refs(lines: list[str], code_lines: set[int], file: SourceFile) -> None:

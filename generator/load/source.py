@@ -9,6 +9,14 @@ from generator.diagnostics import Location
 from generator.load.yamlnodes import YMap, YNode
 
 
+@dataclass(frozen=True, slots=True)
+class Marking:
+    """A classification level as written in Markdown, with where it was written."""
+
+    level: str
+    location: Location
+
+
 @dataclass(slots=True)
 class DataBlock:
     """A fenced ```` ```yaml <kind> ```` block: its kind, its parsed YAML and where it stands."""
@@ -24,6 +32,10 @@ class DataBlock:
     failed: bool = False
     """The YAML did not parse (already reported); ``text`` is all there is."""
     text: str = ""
+    classification: Marking | None = None
+    """A level written on the fence line, e.g. ```` ```yaml risk classification=SECRET ````."""
+    section: Marking | None = None
+    """The level of the classified section the block stands in, if any."""
     narrative_line: int = 0
 
 
@@ -42,6 +54,8 @@ class Prose:
 
     text: str
     line: int
+    section: Marking | None = None
+    """The level of the classified section this prose stands in, if any."""
 
 
 Segment = Prose | DataBlock

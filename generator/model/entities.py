@@ -27,7 +27,12 @@ class Entity:
     """The line and column of each field's key (in ``location.path``), for diagnostics."""
     chapter: str = ""
     """The chapter (path below content/) the entity is written in."""
-    classification: str | None = None
+    classification: str = ""
+    """The entity's level: its own, or its block's, section's or file's (the most specific wins)."""
+    restricted: dict[str, str] = field(default_factory=dict)
+    """Fields (by their YAML key) that carry a higher level than the entity itself."""
+    public_name: str = ""
+    """What an edition that may not show the entity says where prose refers to it."""
     narrative: str = ""
     """Markdown prose that follows the entity's data block."""
 
@@ -299,7 +304,7 @@ class View:
     options: dict[str, str] = field(default_factory=dict)
     """Filters and settings, e.g. ``{"stage": "residual", "threat": "TH-PIRACY"}``."""
     option_locations: dict[str, Location] = field(default_factory=dict)
-    classification: str | None = None
+    classification: str = ""
 
 
 @dataclass(slots=True)
@@ -312,7 +317,7 @@ class Chapter:
     order: int
     location: Location
     annex: bool = False
-    classification: str | None = None
+    classification: str = ""
     segments: list[Segment] = field(default_factory=list)
     """Prose, entity blocks and views, in the order they are written."""
 
@@ -323,6 +328,7 @@ class Passage:
 
     text: str
     line: int
+    classification: str = ""
 
 
 @dataclass(slots=True)

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from generator.diagnostics import Location, Report, article, did_you_mean
-from generator.load.source import DataBlock, LoadedContent, Prose, SourceFile
+from generator.load.source import DataBlock, LoadedContent, Marking, Prose, SourceFile
 from generator.load.yamlnodes import YMap, YScalar, YSeq
 from generator.model import Chapter, Entity, EntityBlock, Passage, Settings
 from generator.validate.fields import ID_PATTERN, FieldReader, Ref
@@ -36,6 +36,8 @@ class Validated:
     broken: dict[str, str] = field(default_factory=dict)
     """IDs of entities that were written but could not be read (already reported) → their kind.
     References to them are not reported again."""
+    reported: set[Marking] = field(default_factory=set)
+    """Markings whose unknown level has been reported, so each is reported once."""
 
 
 def validate(content: LoadedContent, report: Report) -> Validated | None:
@@ -50,7 +52,8 @@ def validate(content: LoadedContent, report: Report) -> Validated | None:
         chapter = _read_chapter(file, settings, report)
         for segment in file.segments:
             if isinstance(segment, Prose):
-                chapter.segments.append(Passage(segment.text, segment.line))
+                level = _marking_level(segment.section, settings, report, result.reported) or chapter.classification
+                chapter.segments.append(Passage(segment.text, segment.line, level))
             else:
                 _read_block(segment, file, settings, report, result, chapter)
         for ref in file.refs:
@@ -70,7 +73,7 @@ def validate(content: LoadedContent, report: Report) -> Validated | None:
 
 
 def _read_chapter(file: SourceFile, settings: Settings, report: Report) -> Chapter:
-    title, order, annex, classification = "", 1000, False, None
+    title, order, annex, classification = "", 1000, False, settings.default_level
     location = file.at(1)
     if file.front_matter is not None:
         r = FieldReader(file.front_matter, file, report, "front matter")
@@ -115,6 +118,11 @@ def _read_block(
         )
         return
     items = data.items if isinstance(data, YSeq) else [data]
+    level = (
+        _marking_level(block.classification, settings, report, result.reported)
+        or _marking_level(block.section, settings, report, result.reported)
+        or chapter.classification
+    )
     if block.kind == "view":
         for node in items:
             if not isinstance(node, YMap):
@@ -125,15 +133,15 @@ def _read_block(
                     "write 'show: <view>' and its options",
                 )
                 continue
-            view = read_view(
-                FieldReader(node, file, report, f"view {_scalar(node, 'show') or '?'}", result.refs), settings
-            )
+            reader = FieldReader(node, file, report, f"view {_scalar(node, 'show') or '?'}", result.refs)
+            reader.level = level
+            view = read_view(reader, settings)
             if view is not None:
                 chapter.segments.append(view)
         return
     entities = []
     for node in items:
-        entity = _read_entity(block.kind, node, file, settings, report, result)
+        entity = _read_entity(block.kind, node, file, settings, report, result, level)
         if entity is not None:
             entity.narrative = block.narrative if len(items) == 1 else ""
             entities.append(entity)
@@ -146,8 +154,26 @@ def _scalar(node: YMap, key: str) -> str | None:
     return value.text if isinstance(value, YScalar) and not value.is_null else None
 
 
+def _marking_level(marking: Marking | None, settings: Settings, report: Report, reported: set[Marking]) -> str | None:
+    """The level a Markdown marking names, reported (once) when it is not one of the publication's."""
+    if marking is None:
+        return None
+    if marking.level in settings.levels:
+        return marking.level
+    if marking in reported:
+        return settings.levels[-1]
+    reported.add(marking)
+    report.error(
+        marking.location,
+        "E-CLASSIFICATION",
+        f"unknown classification '{marking.level}'",
+        did_you_mean(marking.level, settings.levels) or "use one of: " + ", ".join(settings.levels),
+    )
+    return settings.levels[-1]  # treat an unreadable marking as the most restricted
+
+
 def _read_entity(
-    kind: str, node: object, file: SourceFile, settings: Settings, report: Report, result: Validated
+    kind: str, node: object, file: SourceFile, settings: Settings, report: Report, result: Validated, level: str
 ) -> Entity | None:
     if not isinstance(node, YMap):
         where = file.at(getattr(node, "line", 1), getattr(node, "col", 1))
@@ -177,9 +203,20 @@ def _read_entity(
         )
         return None
     reader = FieldReader(node, file, report, f"{kind} {entity_id}", result.refs, source_id=entity_id)
+    reader.level = level
     entity = READERS[kind](reader, entity_id, settings)
     if entity is None:
         result.broken[entity_id] = kind
+        return None
+    for key in entity.restricted:
+        if key not in reader.allowed or key in ("id", "classification", "restricted", "public_name"):
+            reader.error(
+                reader.child(node.items["restricted"], "restricted").key_location(key),  # type: ignore[arg-type]
+                "E-FIELD-UNKNOWN",
+                f"restricted.{key}",
+                f"'{key}' is not a field of {article(kind)} {kind}",
+                did_you_mean(key, reader.allowed) or "name one of the entity's own fields",
+            )
     return entity
 
 

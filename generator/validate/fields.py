@@ -71,6 +71,10 @@ class FieldReader:
         self.refs = refs if refs is not None else []
         self.source_id = source_id
         self.used: set[str] = set()
+        self.level: str | None = None
+        """The level of the enclosing block, section or file, for entities that carry none."""
+        self.allowed: tuple[str, ...] = ()
+        """The fields of this mapping's kind, once ``finish`` has run."""
 
     # -- positions ---------------------------------------------------------------
 
@@ -296,7 +300,9 @@ class FieldReader:
 
     def child(self, node: YMap, path: str) -> FieldReader:
         """A reader for a nested mapping, sharing this reader's report and references."""
-        return FieldReader(node, self.file, self.report, f"{self.label}.{path}", self.refs, self.source_id)
+        child = FieldReader(node, self.file, self.report, f"{self.label}.{path}", self.refs, self.source_id)
+        child.level = self.level
+        return child
 
     # -- references -------------------------------------------------------------------
 
@@ -333,6 +339,7 @@ class FieldReader:
     def finish(self, allowed: Iterable[str]) -> None:
         """Report every key that is not a field of this kind, with a "did you mean"."""
         known = list(allowed)
+        self.allowed = tuple(known)
         for key in self.node.items:
             if key not in known:
                 self.error(

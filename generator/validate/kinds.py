@@ -61,7 +61,7 @@ RISK_STATUS = ("open", "in-process", "accepted", "closed")
 ACTION_STATUS = ("planned", "progressing", "finished", "delayed")
 INDICATOR_LEVELS = ("output", "outcome")
 
-COMMON = ("id", "classification")
+COMMON = ("id", "classification", "restricted", "public_name")
 
 
 class Common(TypedDict):
@@ -71,7 +71,9 @@ class Common(TypedDict):
     location: Location
     field_positions: dict[str, tuple[int, int]]
     chapter: str
-    classification: str | None
+    classification: str
+    restricted: dict[str, str]
+    public_name: str
 
 
 def _common(r: FieldReader, entity_id: str, settings: Settings) -> Common:
@@ -80,8 +82,19 @@ def _common(r: FieldReader, entity_id: str, settings: Settings) -> Common:
         "location": r.key_location("id"),
         "field_positions": r.node.key_pos,
         "chapter": r.file.rel_path,
-        "classification": read_level(r, "classification", settings),
+        "classification": read_level(r, "classification", settings) or r.level or settings.default_level,
+        "restricted": _read_restricted(r, settings),
+        "public_name": r.text("public_name"),
     }
+
+
+def _read_restricted(r: FieldReader, settings: Settings) -> dict[str, str]:
+    """``restricted: {field: LEVEL}``: fields that carry a higher level than their entity."""
+    node = r.mapping("restricted")
+    if node is None:
+        return {}
+    child = r.child(node, "restricted")
+    return {key: child.choice(key, settings.levels, default=settings.levels[-1]) for key in node.items}
 
 
 def read_level(r: FieldReader, key: str, settings: Settings) -> str | None:

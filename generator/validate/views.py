@@ -36,7 +36,7 @@ def read_view(r: FieldReader, settings: Settings) -> View | None:
     """A view block, with its options checked."""
     show = r.choice("show", VIEWS, default="", required=True)
     title = r.text("title")
-    classification = read_level(r, "classification", settings)
+    classification = read_level(r, "classification", settings) or r.level or settings.default_level
     if not show:
         r.finish(("show", "title", "classification", *sorted({o for opts in VIEWS.values() for o in opts})))
         return None
