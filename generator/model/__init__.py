@@ -1,6 +1,7 @@
 """The typed model of a publication: entities, scales and the publication's own settings."""
 
 from generator.model.entities import (
+    WITHHELD,
     Acronym,
     Action,
     Agency,
@@ -17,6 +18,7 @@ from generator.model.entities import (
     Phase,
     Raci,
     Risk,
+    RiskGroup,
     Segment,
     Threat,
     View,
@@ -24,6 +26,7 @@ from generator.model.entities import (
 from generator.model.settings import Band, Document, Edition, Revision, ScaleLevel, Scales, Settings
 
 __all__ = [
+    "WITHHELD",
     "Acronym",
     "Action",
     "Agency",
@@ -44,6 +47,7 @@ __all__ = [
     "Raci",
     "Revision",
     "Risk",
+    "RiskGroup",
     "ScaleLevel",
     "Scales",
     "Segment",

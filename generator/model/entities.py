@@ -7,11 +7,17 @@ of them names an entity of the right kind, so renderers may look them up without
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 from typing import ClassVar
 
 from generator.diagnostics import Location
 from generator.model.settings import Band
+
+FIELD_ATTRIBUTES = {"title": "title_text"}
+"""YAML keys whose model attribute has another name."""
+NAME_FIELDS = ("title", "name", "meaning")
+"""Fields that stand for the entity's name; withheld, they show its ``public_name``."""
+STAGES = ("inherent", "residual", "target")
 
 
 @dataclass(slots=True, kw_only=True)
@@ -35,11 +41,23 @@ class Entity:
     """What an edition that may not show the entity says where prose refers to it."""
     narrative: str = ""
     """Markdown prose that follows the entity's data block."""
+    narrative_line: int = 0
+    """The line the narrative starts on, in ``location.path``."""
 
     @property
     def title(self) -> str:
         """The entity's human name."""
         raise NotImplementedError
+
+    def can_withhold(self, key: str) -> bool:
+        """Whether a field (by its YAML key) has an empty form an edition can show instead."""
+        if key in NAME_FIELDS or key in STAGES:
+            return True
+        attribute = FIELD_ATTRIBUTES.get(key, key)
+        for f in fields(self):
+            if f.name == attribute:
+                return f.default is not MISSING or f.default_factory is not MISSING
+        return False
 
     def where(self, key: str) -> Location:
         """The location of a field's key, or of the entity when the field is absent."""
@@ -123,6 +141,36 @@ class Assessment:
     score: int
     band: Band
 
+    @property
+    def withheld(self) -> bool:
+        """True for the stand-in of scores an edition may not show (it has no values)."""
+        return not self.values
+
+
+WITHHELD_BAND = Band(name="Withheld", min=0, max=0, colour="#5f6b76")
+WITHHELD = Assessment(values={}, score=0, band=WITHHELD_BAND)
+"""What an edition shows in place of scores above its level."""
+
+
+@dataclass(slots=True)
+class RiskGroup:
+    """Risks an edition may not show one by one, shown together under their public group.
+
+    The group stands on a heat map where its highest-scoring member stands, as the UK
+    National Risk Register places its grouped malicious risks.
+    """
+
+    name: str
+    count: int
+    inherent: Assessment
+    residual: Assessment
+    target: Assessment
+    threats: list[str] = field(default_factory=list)
+
+    def stage(self, name: str) -> Assessment:
+        """The group's assessment at a stage."""
+        return {"inherent": self.inherent, "residual": self.residual, "target": self.target}[name]
+
 
 @dataclass(slots=True)
 class Control:
@@ -158,6 +206,8 @@ class Risk(Entity):
     status: str = "open"
     public_summary: str = ""
     public_group: str = ""
+    withheld: bool = False
+    """In an edition below the risk's level: only its public summary is shown, never its scores."""
 
     @property
     def title(self) -> str:

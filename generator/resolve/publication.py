@@ -15,11 +15,13 @@ from generator.model import (
     Agency,
     Chapter,
     Committee,
+    Edition,
     Entity,
     Indicator,
     Objective,
     Phase,
     Risk,
+    RiskGroup,
     Settings,
     Threat,
 )
@@ -40,6 +42,19 @@ class Publication:
     """Every resolved reference, from YAML and prose."""
     backlinks: dict[str, list[Ref]] = field(default_factory=lambda: defaultdict(list))
     """Target ID → the references that name it."""
+    edition: Edition | None = None
+    """The edition this copy was cut for, or None for the whole publication."""
+    risk_groups: list[RiskGroup] = field(default_factory=list)
+    """Risks this edition may not show one by one, by their public group."""
+
+    @property
+    def marking(self) -> str:
+        """The marking every page carries: the edition's level (the default level for the whole)."""
+        return self.edition.level if self.edition else self.settings.levels[-1]
+
+    def portion_marked(self) -> bool:
+        """Whether tables carry each row's own level: in every edition above the lowest level."""
+        return self.edition is not None and self.edition.level != self.settings.levels[0]
 
     def of_kind(self, kind: type[E]) -> list[E]:
         """Every entity of a kind, in the order written."""

@@ -143,7 +143,8 @@ def _read_block(
     for node in items:
         entity = _read_entity(block.kind, node, file, settings, report, result, level)
         if entity is not None:
-            entity.narrative = block.narrative if len(items) == 1 else ""
+            if len(items) == 1:
+                entity.narrative, entity.narrative_line = block.narrative, block.narrative_line
             entities.append(entity)
     result.entities.extend(entities)
     chapter.segments.append(EntityBlock(block.kind, entities))
@@ -209,7 +210,16 @@ def _read_entity(
         result.broken[entity_id] = kind
         return None
     for key in entity.restricted:
-        if key not in reader.allowed or key in ("id", "classification", "restricted", "public_name"):
+        if key in reader.allowed and key not in ("id", "classification", "restricted", "public_name"):
+            if not entity.can_withhold(key):
+                reader.error(
+                    reader.child(node.items["restricted"], "restricted").key_location(key),  # type: ignore[arg-type]
+                    "E-RESTRICTED-FIELD",
+                    f"restricted.{key}",
+                    f"the field '{key}' cannot be withheld on its own",
+                    f"restrict the whole {kind} with 'classification' instead",
+                )
+        else:
             reader.error(
                 reader.child(node.items["restricted"], "restricted").key_location(key),  # type: ignore[arg-type]
                 "E-FIELD-UNKNOWN",

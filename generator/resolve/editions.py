@@ -1,0 +1,237 @@
+"""Cut the publication for one edition: what readers cleared up to its level may see.
+
+Renderers never decide what is restricted: they render the copy this module returns.
+- An entity above the edition's level is left out. A risk is the exception: if it has a
+  ``public_summary`` or ``public_name`` it stays as a withheld risk (that text and its
+  threat category only, no scores), and if it has a ``public_group`` the heat maps and
+  the register show it within its group.
+- A field restricted above the edition (``restricted: {field: LEVEL}``) is cleared.
+- Chapters, prose sections and views above the edition are left out.
+- A ``[[ref]]`` in prose the edition keeps, to an entity it leaves out, becomes the
+  entity's ``public_name``; with none, it is an error at the reference.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import defaultdict
+from collections.abc import Callable
+from copy import deepcopy
+
+from generator.diagnostics import Location, Report
+from generator.load.markdown import REF_PATTERN
+from generator.model import (
+    WITHHELD,
+    Assessment,
+    Chapter,
+    Edition,
+    Entity,
+    EntityBlock,
+    Passage,
+    Risk,
+    RiskGroup,
+    Settings,
+    View,
+)
+from generator.model.entities import FIELD_ATTRIBUTES, NAME_FIELDS, STAGES
+from generator.resolve.publication import Publication
+from generator.validate.fields import Ref
+
+
+def rank(settings: Settings, level: str) -> int:
+    """A level's place in the publication's order, lowest first."""
+    return settings.levels.index(level)
+
+
+def for_edition(publication: Publication, edition: Edition, report: Report) -> Publication:
+    """The publication as the edition's readers may see it; problems go to ``report``."""
+    settings = publication.settings
+    ceiling = rank(settings, edition.level)
+
+    def allowed(level: str) -> bool:
+        return rank(settings, level) <= ceiling
+
+    entities: dict[str, Entity] = {}
+    groups: dict[str, list[Risk]] = defaultdict(list)
+    for entity in publication.entities.values():
+        if allowed(entity.classification):
+            entities[entity.id] = _clear_fields(entity, [k for k, lv in entity.restricted.items() if not allowed(lv)])
+        elif isinstance(entity, Risk):
+            if entity.public_group:
+                groups[entity.public_group].append(entity)
+            if entity.public_summary or entity.public_name:
+                entities[entity.id] = _withheld_risk(entity, edition)
+    cut = Publication(settings=settings, chapters=[], entities=entities, edition=edition)
+    cut.risk_groups = [_group(name, members) for name, members in sorted(groups.items())]
+    _cut_references(publication, cut, report)
+    for chapter in publication.chapters:
+        if allowed(chapter.classification):
+            cut.chapters.append(_cut_chapter(chapter, publication, cut, allowed, report))
+    for entity in cut.entities.values():
+        if entity.narrative:
+            location = Location(entity.location.path, entity.narrative_line or entity.location.line, 1)
+            entity.narrative = _cut_prose(entity.narrative, location, publication, cut, report)
+    return cut
+
+
+def _clear_fields(entity: Entity, keys: list[str]) -> Entity:
+    """A copy of the entity with the given fields emptied (the entity itself is never changed)."""
+    copy = deepcopy(entity)  # nested parts (a RACI, controls) may be edited; never the original
+    for key in keys:
+        attribute = FIELD_ATTRIBUTES.get(key, key)
+        if key in NAME_FIELDS:
+            setattr(copy, attribute, entity.public_name or "Withheld")
+        elif key in STAGES:
+            setattr(copy, attribute, WITHHELD)
+        else:
+            for f in dataclasses.fields(entity):
+                if f.name == attribute:
+                    empty = f.default_factory() if f.default_factory is not dataclasses.MISSING else f.default
+                    setattr(copy, attribute, empty)
+    return copy
+
+
+def _withheld_risk(risk: Risk, edition: Edition) -> Risk:
+    """A risk's public form: its public text and threat category, and nothing else."""
+    return Risk(
+        id=risk.id,
+        location=risk.location,
+        chapter=risk.chapter,
+        classification=edition.level,
+        title_text=risk.public_name or "Withheld risk",
+        threat=risk.threat,
+        lead="",
+        scenario=risk.public_summary,
+        inherent=WITHHELD,
+        residual=WITHHELD,
+        target=WITHHELD,
+        review=None,
+        public_group=risk.public_group,
+        public_name=risk.public_name,
+        withheld=True,
+    )
+
+
+def _group(name: str, members: list[Risk]) -> RiskGroup:
+    def top(stage: str) -> Assessment:
+        return max((m.stage(stage) for m in members), key=lambda a: a.score)
+
+    threats = sorted({m.threat for m in members})
+    return RiskGroup(
+        name=name,
+        count=len(members),
+        inherent=top("inherent"),
+        residual=top("residual"),
+        target=top("target"),
+        threats=threats,
+    )
+
+
+_LIST_INDEX = re.compile(r"\[\d+\]$")
+
+
+def _cut_references(whole: Publication, cut: Publication, report: Report) -> None:
+    """Keep the references between kept entities; drop list items naming left-out ones."""
+    for ref in whole.refs:
+        if ref.source_id is None:
+            continue  # prose: handled with the chapters
+        source = cut.entities.get(ref.source_id)
+        if source is None or (isinstance(source, Risk) and source.withheld):
+            continue
+        if ref.target in cut.entities:
+            cut.refs.append(ref)
+            cut.backlinks[ref.target].append(ref)
+            continue
+        path = ref.origin.split(".", 1)[1] if "." in ref.origin else ref.origin
+        field_path = _LIST_INDEX.sub("", path)
+        top = field_path.split(".")[0]
+        if top in source.restricted or _drop_from_list(source, field_path, ref.target):
+            continue
+        target = whole.entities[ref.target]
+        report.error(
+            ref.location,
+            "E-EDITION-REF",
+            f"{ref.origin}: names {target.KIND} {target.id} ({target.classification}), which the "
+            f"{cut.edition.id if cut.edition else ''} edition cannot show",
+            f"restrict this field too (restricted: {{{top}: {target.classification}}}), or lower the "
+            f"{target.KIND}'s classification",
+        )
+
+
+def _drop_from_list(entity: Entity, field_path: str, target: str) -> bool:
+    """Remove ``target`` from a list field (possibly nested, e.g. ``raci.consulted``); True if done."""
+    owner: object = entity
+    parts = field_path.split(".")
+    for part in parts[:-1]:
+        owner = getattr(owner, part, None)
+        if owner is None:
+            return False
+    attribute = FIELD_ATTRIBUTES.get(parts[-1], parts[-1])
+    value = getattr(owner, attribute, None)
+    if isinstance(value, list) and target in value:
+        setattr(owner, attribute, [v for v in value if v != target])
+        return True
+    return False
+
+
+def _cut_chapter(
+    chapter: Chapter, whole: Publication, cut: Publication, is_allowed: Callable[[str], bool], report: Report
+) -> Chapter:
+    keep = dataclasses.replace(chapter, segments=[])
+    for segment in chapter.segments:
+        if isinstance(segment, Passage):
+            if is_allowed(segment.classification):
+                location = Location(chapter.location.path, segment.line, 1)
+                text = _cut_prose(segment.text, location, whole, cut, report)
+                keep.segments.append(Passage(text, segment.line, segment.classification))
+        elif isinstance(segment, View):
+            if is_allowed(segment.classification):
+                keep.segments.append(segment)
+        elif isinstance(segment, EntityBlock):
+            shown = [cut.entities[e.id] for e in segment.entities if e.id in cut.entities]
+            if shown:
+                keep.segments.append(EntityBlock(segment.kind, shown))
+    return keep
+
+
+def _cut_prose(text: str, start: Location, whole: Publication, cut: Publication, report: Report) -> str:
+    """Prose with references to left-out entities replaced by their public names."""
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        if "[[" not in line:
+            continue
+
+        def replace(match: re.Match[str], index: int = index) -> str:
+            target_id = match.group(1).strip()
+            if target_id not in whole.entities:
+                return match.group(0)
+            shown = cut.entities.get(target_id)
+            target = whole.entities[target_id]
+            if shown is not None and not (isinstance(shown, Risk) and shown.withheld):
+                return match.group(0)
+            if target.public_name:
+                # a withheld risk keeps a page (titled by its public name); anything else becomes plain text
+                return match.group(0) if shown is not None else _escape_markdown(target.public_name)
+            report.error(
+                Location(start.path, start.line + index, match.start() + 1),
+                "E-EDITION-REF",
+                f"[[{target_id}]] names {target.KIND} {target_id} ({target.classification}), which the "
+                f"{cut.edition.id if cut.edition else ''} edition cannot show",
+                f"give the {target.KIND} a 'public_name' to show instead, or mark this prose "
+                f"{{classification={target.classification}}}",
+            )
+            return ""
+
+        lines[index] = REF_PATTERN.sub(replace, line)
+    return "\n".join(lines)
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+
+
+def _escape_markdown(text: str) -> str:
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+__all__ = ["Ref", "for_edition", "rank"]

@@ -1,0 +1,133 @@
+"""Cutting the publication for an edition: nothing above its level survives."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.diagnostics import Report
+from generator.model import Edition, Passage, Risk
+from generator.pipeline import read_publication
+from generator.resolve import Publication
+from generator.resolve.editions import for_edition
+
+MINIMAL = Path(__file__).parent / "roots" / "minimal" / "content"
+PUBLIC = Edition("public", "Public edition", "PUBLIC")
+RESTRICTED = Edition("restricted", "Restricted edition", "SECRET")
+
+
+def _publication(tmp_path: Path, edits: dict[str, list[tuple[str, str]]]) -> Publication:
+    content = tmp_path / "content"
+    shutil.copytree(MINIMAL, content)
+    for name, pairs in edits.items():
+        path = content / name
+        text = path.read_text(encoding="utf-8")
+        for old, new in pairs:
+            assert old in text
+            text = text.replace(old, new, 1)
+        path.write_text(text, encoding="utf-8")
+    report = Report()
+    publication = read_publication(content, report)
+    assert publication is not None and not report.errors, [d.format() for d in report.errors]
+    return publication
+
+
+SECRET_SPILL = {
+    "register.md": [
+        (
+            "title: Bunker spill at the oil berth\n",
+            "title: Bunker spill at the oil berth\nclassification: SECRET\n"
+            "public_summary: A spill at a berth.\npublic_group: Pollution\n",
+        )
+    ],
+    "plan.md": [("[[R-SPILL-01|the spill risk]]", "[[R-SPILL-01]]")],
+}
+
+
+def test_a_restricted_risk_shows_only_its_public_summary(tmp_path: Path) -> None:
+    whole = _publication(tmp_path, SECRET_SPILL)
+    report = Report()
+    public = for_edition(whole, PUBLIC, report)
+    risk = public.get("R-SPILL-01", Risk)
+    assert (risk.withheld, risk.title, risk.scenario, risk.lead) == (True, "Withheld risk", "A spill at a berth.", "")
+    assert risk.residual.withheld and risk.residual.band.name == "Withheld"
+    assert [(g.name, g.count, g.residual.score) for g in public.risk_groups] == [("Pollution", 1, 3)]
+    # the whole publication is untouched
+    assert whole.get("R-SPILL-01", Risk).title == "Bunker spill at the oil berth"
+    assert [d.format().removeprefix(f"{tmp_path}/") for d in report.diagnostics] == [
+        "content/plan.md:8:38: error[E-EDITION-REF]: [[R-SPILL-01]] names risk R-SPILL-01 (SECRET), which the "
+        "public edition cannot show\n"
+        "  hint: give the risk a 'public_name' to show instead, or mark this prose {classification=SECRET}"
+    ]
+
+
+def test_a_public_name_stands_in_for_a_reference(tmp_path: Path) -> None:
+    edits = dict(SECRET_SPILL)
+    edits["register.md"] = [
+        (SECRET_SPILL["register.md"][0][0], SECRET_SPILL["register.md"][0][1] + "public_name: A pollution risk\n")
+    ]
+    whole = _publication(tmp_path, edits)
+    report = Report()
+    public = for_edition(whole, PUBLIC, report)
+    assert not report.diagnostics
+    passage = next(s for s in public.chapters[2].segments if isinstance(s, Passage))
+    assert "and [[R-SPILL-01]] next." in passage.text
+    assert public.get("R-SPILL-01", Risk).title == "A pollution risk"
+
+
+def test_restricted_fields_are_cleared_and_sections_dropped(tmp_path: Path) -> None:
+    whole = _publication(
+        tmp_path,
+        {
+            "register.md": [
+                (
+                    "key_assets: [Container quay]\n",
+                    "key_assets: [Container quay]\nrestricted: {key_assets: OFFICIAL, residual: OFFICIAL}\n",
+                )
+            ],
+            "plan.md": [
+                ("# Plan\n", "# Plan\n\n## Weak points {classification=OFFICIAL}\n\nThe north gate.\n\n## Aims\n")
+            ],
+        },
+    )
+    public = for_edition(whole, PUBLIC, Report())
+    risk = public.get("R-THEFT-01", Risk)
+    assert risk.key_assets == [] and risk.residual.withheld
+    assert whole.get("R-THEFT-01", Risk).key_assets == ["Container quay"]
+    texts = [s.text for c in public.chapters for s in c.segments if isinstance(s, Passage)]
+    assert not any("north gate" in t for t in texts)
+    assert any("## Aims" in t for t in texts)
+    restricted = for_edition(whole, RESTRICTED, Report())
+    assert restricted.get("R-THEFT-01", Risk).key_assets == ["Container quay"]
+    texts = [s.text for c in restricted.chapters for s in c.segments if isinstance(s, Passage)]
+    assert any("## Weak points\n\nThe north gate." in t for t in texts)
+
+
+def test_list_references_to_left_out_entities_are_dropped(tmp_path: Path) -> None:
+    whole = _publication(
+        tmp_path,
+        {
+            "structure.md": [("  type: police\n", "  type: police\n  classification: SECRET\n")],
+            "register.md": [
+                ("lead: AG-POLICE\nsupport: [AG-PORT]", "lead: AG-PORT\nsupport: [AG-PORT]"),
+                ("owner: AG-POLICE", "owner: AG-PORT"),
+            ],
+            "plan.md": [("owner: AG-POLICE", "owner: AG-PORT")],
+        },
+    )
+    report = Report()
+    public = for_edition(whole, PUBLIC, report)
+    assert "AG-POLICE" not in public.entities
+    committee = public.committees[0]
+    assert committee.members == []
+    assert public.actions[0].raci.consulted == []
+    assert whole.actions[0].raci.consulted == ["AG-POLICE"]
+    assert not report.errors
+
+
+@pytest.mark.parametrize("edition", [PUBLIC, RESTRICTED])
+def test_marking_is_the_edition_level(tmp_path: Path, edition: Edition) -> None:
+    whole = _publication(tmp_path, {})
+    assert for_edition(whole, edition, Report()).marking == edition.level
