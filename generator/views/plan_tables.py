@@ -5,7 +5,17 @@ from __future__ import annotations
 from generator.model import Action, Committee, Objective, View
 from generator.resolve import Publication
 from generator.views.blocks import Cell, Column, Link, Marker, Table, cell
-from generator.views.text import STATUS_LABELS, agency_link, date_cell, id_links, list_cell, number_text, title_link
+from generator.views.text import (
+    STATUS_LABELS,
+    agency_link,
+    date_cell,
+    id_links,
+    list_cell,
+    number_text,
+    portion_cell,
+    portion_column,
+    title_link,
+)
 
 RACI_TITLES = {"R": "Responsible", "A": "Accountable", "C": "Consulted", "I": "Informed"}
 
@@ -48,6 +58,7 @@ def actions(publication: Publication, view: View) -> list[Table]:
             date_cell(a.end),
             cell(status_marker(a)),
             list_cell(id_links(a.risks)),
+            *portion_cell(publication, a),
         ]
         for a in filtered_actions(publication, view)
     ]
@@ -61,6 +72,7 @@ def actions(publication: Publication, view: View) -> list[Table]:
         Column("End"),
         Column("Status"),
         Column("Risks treated"),
+        *portion_column(publication),
     ]
     return [
         Table(
@@ -123,6 +135,7 @@ def indicators(publication: Publication, view: View) -> list[Table]:
                 cell(i.unit),
                 cell(i.frequency),
                 cell(i.source),
+                *portion_cell(publication, i),
             ]
         )
     columns = [
@@ -136,5 +149,6 @@ def indicators(publication: Publication, view: View) -> list[Table]:
         Column("Unit"),
         Column("Frequency"),
         Column("Source"),
+        *portion_column(publication),
     ]
     return [Table("indicators", view.title or "Monitoring indicators", columns, rows, wide=True)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator.model import Objective, Risk, Threat, View
+from generator.model import Objective, Risk, RiskGroup, Threat, View
 from generator.resolve import Publication
 from generator.views.blocks import Cell, Column, Link, Marker, Table, cell
 from generator.views.text import (
@@ -14,6 +14,8 @@ from generator.views.text import (
     list_cell,
     long_date,
     plural,
+    portion_cell,
+    portion_column,
     score_cell,
     title_link,
 )
@@ -24,6 +26,8 @@ TREND_LABELS = {"increasing": "Increasing", "stable": "Stable", "decreasing": "D
 def filtered_risks(publication: Publication, view: View) -> list[Risk]:
     """The risks a view's ``threat``, ``agency`` and ``objective`` options let through."""
     risks = publication.risks
+    if view.show in ("heatmap", "review"):
+        risks = [r for r in risks if not r.withheld]
     threat = view.options.get("threat")
     agency = view.options.get("agency")
     objective = view.options.get("objective")
@@ -50,11 +54,13 @@ def register(publication: Publication, view: View) -> list[Table]:
             score_cell(r.inherent),
             score_cell(r.residual),
             score_cell(r.target),
-            cell(TREND_LABELS[r.trend]),
+            cell("" if r.withheld else TREND_LABELS[r.trend]),
             date_cell(r.review),
+            *portion_cell(publication, r),
         ]
         for r in risks
     ]
+    rows += [_group_row(publication, group) for group in publication.risk_groups if not view.options]
     columns = [
         Column("Ref"),
         Column("Risk"),
@@ -66,6 +72,7 @@ def register(publication: Publication, view: View) -> list[Table]:
         Column("Target", numeric=True),
         Column("Trend"),
         Column("Review by"),
+        *portion_column(publication),
     ]
     return [
         Table(
@@ -78,6 +85,24 @@ def register(publication: Publication, view: View) -> list[Table]:
             notes=["Scores are likelihood × impact; each score is followed by its rating band."],
             empty="No risk matches this selection.",
         )
+    ]
+
+
+def _group_row(publication: Publication, group: RiskGroup) -> list[Cell]:
+    """A register row for risks shown only as their public group."""
+    threats = [Link(publication.get(t, Threat).name, t) for t in group.threats if t in publication.entities]
+    return [
+        cell("Group", header=True),
+        cell(f"{group.name} ({plural(group.count, 'risk')} assessed in a restricted edition)"),
+        list_cell(threats),
+        cell(""),
+        cell(""),
+        score_cell(group.inherent),
+        score_cell(group.residual),
+        score_cell(group.target),
+        cell(""),
+        cell(""),
+        *([cell("")] if publication.portion_marked() else []),
     ]
 
 
@@ -94,6 +119,12 @@ def heatmap(publication: Publication, view: View) -> list[Table]:
     for y_level in sorted(scales.levels[y_factor], key=lambda level: -level.score):
         row = [cell(f"{y_level.score} {y_level.label}", header=True)]
         for x_level in scales.levels[x_factor]:
+            groups = [
+                g
+                for g in (publication.risk_groups if not view.options.keys() - {"stage"} else [])
+                if g.stage(stage).values.get(x_factor) == x_level.score
+                and g.stage(stage).values.get(y_factor) == y_level.score
+            ]
             here = [
                 r
                 for r in risks
@@ -103,6 +134,9 @@ def heatmap(publication: Publication, view: View) -> list[Table]:
             band = scales.band_for(x_level.score * y_level.score) if scores_fixed else None
             parts: list[Link | Marker | str] = [Marker(band.name, band)] if band else []
             parts += id_links(sorted(r.id for r in here))
+            parts += [
+                Marker(f"{g.name} (group of {g.count})", title="Risks shown as their public group") for g in groups
+            ]
             row.append(Cell(parts, separator=" ", band=band))
         rows.append(row)
     caption = view.title or f"{stage.capitalize()} risk heat map"

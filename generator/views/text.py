@@ -6,7 +6,7 @@ import datetime as dt
 
 from generator.model import Agency, Assessment, Entity
 from generator.resolve import Publication
-from generator.views.blocks import Cell, Link, Marker, cell
+from generator.views.blocks import Cell, Column, Link, Marker, cell
 
 STATUS_LABELS = {
     "planned": "Planned",
@@ -57,12 +57,24 @@ def list_cell(parts: list[Link] | list[str] | list[Link | str], *, separator: st
 
 
 def score_cell(assessment: Assessment) -> Cell:
-    """A score with its band: '12 High', sortable by the number."""
+    """A score with its band: '12 High', sortable by the number; 'Withheld' where the edition may not show it."""
+    if assessment.withheld:
+        return cell(Marker("Withheld", title="Shown only in a restricted edition"), sort_key="0000")
     return cell(
         Marker(f"{assessment.score} {assessment.band.name}", assessment.band, title=f"Rated {assessment.band.name}"),
         sort_key=f"{assessment.score:04d}",
         band=assessment.band,
     )
+
+
+def portion_column(publication: Publication) -> list[Column]:
+    """The classification column tables carry in editions above the lowest level (portion marking)."""
+    return [Column("Class.")] if publication.portion_marked() else []
+
+
+def portion_cell(publication: Publication, entity: Entity) -> list[Cell]:
+    """A row's own level, in editions that portion-mark their tables."""
+    return [cell(Marker(entity.classification, title="Classification"))] if publication.portion_marked() else []
 
 
 def date_cell(day: dt.date | None) -> Cell:
