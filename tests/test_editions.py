@@ -131,3 +131,33 @@ def test_list_references_to_left_out_entities_are_dropped(tmp_path: Path) -> Non
 def test_marking_is_the_edition_level(tmp_path: Path, edition: Edition) -> None:
     whole = _publication(tmp_path, {})
     assert for_edition(whole, edition, Report()).marking == edition.level
+
+
+def test_leak_check_finds_restricted_text_in_any_output(tmp_path: Path) -> None:
+    from generator.leakcheck import find_leaks, secrets
+
+    whole = _publication(
+        tmp_path,
+        {
+            "register.md": [
+                (
+                    "scenario: A gang removes two containers overnight.",
+                    "scenario: A gang removes two containers overnight.\nrestricted: {key_assets: OFFICIAL}",
+                ),
+                ("key_assets: [Container quay]", "key_assets: [Gate seven CANARYKEYASSET]"),
+            ],
+        },
+    )
+    public = for_edition(whole, PUBLIC, Report())
+    hidden = secrets(whole, public)
+    assert [s.text for s in hidden] == ["gate seven canarykeyasset"]
+    out = tmp_path / "site"
+    (out / "risks").mkdir(parents=True)
+    (out / "risks" / "index.html").write_text("<p>Quay</p>", encoding="utf-8")
+    assert find_leaks(out, hidden) == []
+    (out / "search_index.json").write_text('{"text": "Gate  seven <b>CANARYKEYASSET</b>"}', encoding="utf-8")
+    leaks = find_leaks(out, hidden)
+    assert [leak.format().removeprefix("") for leak in leaks] == [
+        f"search_index.json: carries restricted text 'gate seven canarykeyasset' "
+        f"(written at {tmp_path}/content/register.md:18:1)"
+    ]
