@@ -49,10 +49,31 @@ def load_content(root: Path, report: Report) -> LoadedContent:
         text = read_text(raw, file, report)
         if text is not None:
             parse_markdown(text, file, report)
+            _check_images(file, path.parent, real_root, report)
         files.append(file)
     return LoadedContent(
         root=root, publication=publication, publication_path=_join(display_root, PUBLICATION_FILE), files=files
     )
+
+
+def _check_images(file: SourceFile, folder: Path, real_root: Path, report: Report) -> None:
+    """Images must be files inside the content folder: never a path or link that leads out of it."""
+    for target, location in file.images:
+        path = (folder / target.split("#")[0].split("?")[0]).resolve()
+        if not path.is_relative_to(real_root):
+            report.error(
+                location,
+                "E-PATH-OUTSIDE",
+                f"the image '{target}' lies outside the content folder",
+                "copy the image into content/ and refer to it from there",
+            )
+        elif not path.is_file():
+            report.error(
+                location,
+                "E-IMAGE-MISSING",
+                f"the image '{target}' does not exist",
+                "check the path; it is relative to this chapter's folder",
+            )
 
 
 def _join(display_root: str, rel: str) -> str:

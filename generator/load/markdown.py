@@ -64,6 +64,7 @@ def parse_markdown(text: str, file: SourceFile, report: Report) -> None:
     tokens = _md.parse(masked)
 
     code_lines: set[int] = set(range(body_start))
+    fenced: set[int] = set(range(body_start))
     blocks: list[DataBlock] = []
     sections: list[tuple[int, int, Marking]] = []
     for index, token in enumerate(tokens):
@@ -72,6 +73,7 @@ def parse_markdown(text: str, file: SourceFile, report: Report) -> None:
         start, end = token.map
         if token.type in ("fence", "code_block"):
             code_lines.update(range(start, end))
+            fenced.update(range(start, end))
             info = token.info.split()
             if token.type == "fence" and len(info) >= 2 and info[0] == "yaml":
                 block = _read_block(token.content, info[1], start, end, lines, file, report)
@@ -93,6 +95,7 @@ def parse_markdown(text: str, file: SourceFile, report: Report) -> None:
     spans = _section_spans(sections, file.headings, len(lines))
     _build_segments(lines, body_start, blocks, file, spans)
     _find_refs(lines, code_lines, file)
+    _check_safety(lines, fenced, file, report)
 
 
 Span = tuple[int, int, Marking]
@@ -225,3 +228,35 @@ def _find_refs(lines: list[str], code_lines: set[int], file: SourceFile) -> None
             target = match.group(1).strip()
             text = match.group(2).strip() if match.group(2) is not None else None
             file.refs.append(ProseRef(target, text, file.at(index + 1, match.start() + 1)))
+
+
+_UNSAFE_HTML = re.compile(r"<\s*(script|iframe|object|embed|style|form|base|meta|link)\b|\son[a-z]+\s*=", re.IGNORECASE)
+_LINK_TARGET = re.compile(r"(!?)\[[^\]\n]*\]\(\s*<?([^)\s>]*)")
+_UNSAFE_SCHEME = re.compile(r"^\s*(javascript|vbscript|data):", re.IGNORECASE)
+
+
+def _check_safety(lines: list[str], fenced: set[int], file: SourceFile, report: Report) -> None:
+    """Refuse prose that would run code in a reader's browser, and note the images it uses."""
+    for index, line in enumerate(lines):
+        if index in fenced:
+            continue
+        visible = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+        unsafe = _UNSAFE_HTML.search(visible)
+        if unsafe:
+            report.error(
+                file.at(index + 1, unsafe.start() + 1),
+                "E-PROSE-UNSAFE",
+                f"raw HTML '{unsafe.group(0).strip()}' is not allowed in prose",
+                "write the text in Markdown; scripts, frames, styles and event handlers are refused",
+            )
+        for match in _LINK_TARGET.finditer(visible):
+            target = match.group(2)
+            if _UNSAFE_SCHEME.match(target):
+                report.error(
+                    file.at(index + 1, match.start(2) + 1),
+                    "E-PROSE-UNSAFE",
+                    f"a '{_UNSAFE_SCHEME.match(target).group(1).lower()}:' link runs code instead of going somewhere",  # type: ignore[union-attr]
+                    "link to a page or a web address (https://...)",
+                )
+            elif match.group(1) and target and "://" not in target and not target.startswith("#"):
+                file.images.append((target, file.at(index + 1, match.start(2) + 1)))

@@ -75,6 +75,8 @@ class SourceFile:
     refs: list[ProseRef] = field(default_factory=list)
     headings: list[tuple[int, str, int]] = field(default_factory=list)
     """(level, text, line) of each heading outside code."""
+    images: list[tuple[str, Location]] = field(default_factory=list)
+    """Local images the prose shows: the path as written and where."""
 
     @property
     def blocks(self) -> list[DataBlock]:
