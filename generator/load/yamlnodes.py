@@ -8,6 +8,7 @@ so no tag can run code and no value is guessed: ``NO``, ``yes``, ``1e3`` and
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import yaml
@@ -92,6 +93,16 @@ def parse(text: str, *, first_line: int = 1) -> YNode | None:
     not a plain, readable YAML document.
     """
     offset = first_line - 1
+    deep = _too_deep(text)
+    if deep is not None:
+        line, col = deep
+        raise YamlProblem(
+            "E-YAML-DEPTH",
+            f"YAML nests deeper than {MAX_DEPTH} levels",
+            line + offset,
+            col,
+            "flatten the data; no Charter field nests this deep",
+        )
     try:
         loader = _Loader(text)
         try:
@@ -117,6 +128,42 @@ def parse(text: str, *, first_line: int = 1) -> YNode | None:
     if node is None:
         return None
     return _convert(node, offset, 0, set())
+
+
+_DASHES = re.compile(r"^[ \t]*(?:-[ \t]+)+")
+
+
+def _too_deep(text: str) -> tuple[int, int] | None:
+    """Where the text nests deeper than :data:`MAX_DEPTH`, found without parsing it.
+
+    libyaml's composer recurses on the C stack, so input nested many thousands deep must
+    be refused before it is composed. Flow brackets are counted (outside quotes);
+    block nesting shows as indentation or as dashes on one line.
+    """
+    if text.count("[") + text.count("{") > MAX_DEPTH:
+        depth, quote = 0, ""
+        line, col = 1, 0
+        for char in text:
+            col += 1
+            if char == "\n":
+                line, col = line + 1, 0
+            elif quote:
+                if char == quote:
+                    quote = ""
+            elif char in "'\"":
+                quote = char
+            elif char in "[{":
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return line, col
+            elif char in "]}":
+                depth = max(0, depth - 1)
+    for number, row in enumerate(text.split("\n"), start=1):
+        indent = len(row) - len(row.lstrip(" \t"))
+        dashes = _DASHES.match(row)
+        if indent > 2 * MAX_DEPTH or (dashes and dashes.group(0).count("-") > MAX_DEPTH):
+            return number, 1
+    return None
 
 
 def _syntax_hint(text: str, mark: yaml.Mark | None) -> str | None:
