@@ -1,20 +1,149 @@
-"""Print editions: PDF (pandoc -> Typst -> tagged PDF/UA-1), DOCX and EPUB 3."""
+"""Print editions: PDF (pandoc → Typst → tagged PDF/UA-1), DOCX and EPUB 3.
+
+For each document of ``publication.yml`` Charter assembles one pandoc Markdown text
+(:mod:`.assemble`), then converts it three ways in parallel: pandoc's Typst writer with
+``themes/print/charter.typst`` compiled by the ``typst`` binding, pandoc's DOCX writer
+with ``themes/print/reference.docx``, and pandoc's EPUB 3 writer with
+``themes/print/epub.css``. ``themes/print/charter.lua`` adapts the Markdown to each.
+"""
 
 from __future__ import annotations
 
+import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from generator.diagnostics import Report
 from generator.downloads import Download
+from generator.errors import BuildError
+from generator.model import Document
+from generator.pipeline import read_publication
+from generator.render_print.docx_out import prepare_reference, write_docx
+from generator.render_print.epub_out import write_epub
+from generator.render_print.names import file_stem
+from generator.render_print.paper import Paper, paper_for
+from generator.render_print.sources import write_sources
+from generator.render_print.typst_out import compile_pdf, write_typst
 from generator.resolve import Publication
+from generator.resolve.editions import for_edition
+
+FORMATS = (("PDF", "pdf"), ("DOCX", "docx"), ("EPUB", "epub"))
+"""Every format of every document, in the order the site lists them."""
 
 
 def build_documents(
     publication: Publication, out_dir: Path, *, project_dir: Path, work_dir: Path, paper: str = "a4"
 ) -> list[Download]:
-    """Build every document of the publication into ``out_dir``; returns the files written."""
-    return []
+    """Build the PDF, DOCX and EPUB of every document into ``out_dir``; returns the files written.
+
+    A publication already cut for an edition is printed as it is. The whole publication
+    is first cut for each of its editions, so every edition gets its own files and no
+    file carries text above its marking. ``work_dir`` keeps the intermediate files (the
+    assembled Markdown, the Typst source, the diagrams) for inspection. Raises
+    BuildError when pandoc or Typst fails.
+    """
+    try:
+        paper_spec = paper_for(paper)
+    except ValueError as exc:
+        raise BuildError(str(exc)) from None
+    theme = theme_dir(project_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    downloads: list[Download] = []
+    for cut in _editions(publication):
+        for document in cut.settings.documents:
+            downloads += _build_document(
+                cut, document, out_dir, project_dir=project_dir, work_dir=work_dir, paper=paper_spec, theme=theme
+            )
+    return downloads
+
+
+def _editions(publication: Publication) -> list[Publication]:
+    """The publication as each edition prints it."""
+    if publication.edition is not None or not publication.settings.editions:
+        return [publication]
+    report = Report()
+    cuts = [for_edition(publication, edition, report) for edition in publication.settings.editions]
+    if report.errors:
+        problems = "\n  ".join(d.format() for d in report.sorted())
+        raise BuildError(f"the editions cannot be cut:\n  {problems}")
+    return cuts
 
 
 def run_print(content: Path, *, out_dir: Path, project_dir: Path, paper: str) -> int:
-    """``charter print``: check the content, then build every document; returns the exit status."""
+    """``charter print``: check the content, build every document, list the files; returns the exit status."""
+    from generator.cli import print_report
+
+    report = Report()
+    publication = read_publication(content, report)
+    print_report(report, strict=False)
+    if publication is None or report.failed():
+        return 1
+    try:
+        downloads = build_documents(
+            publication, out_dir, project_dir=project_dir, work_dir=project_dir / "build" / "print", paper=paper
+        )
+    except BuildError as exc:
+        print(f"charter: error: {exc}", file=sys.stderr)
+        return 1
+    for download in downloads:
+        print(f"{out_dir / download.filename}  {download.format}, {download.size_text}")
     return 0
+
+
+def theme_dir(project_dir: Path) -> Path:
+    """The print theme: the project's ``themes/print``, else the one beside Charter's source."""
+    for candidate in (project_dir / "themes" / "print", Path(__file__).resolve().parents[2] / "themes" / "print"):
+        if (candidate / "charter.typst").is_file():
+            return candidate
+    raise BuildError(f"the print theme is missing: expected {project_dir / 'themes' / 'print' / 'charter.typst'}")
+
+
+def _build_document(
+    publication: Publication,
+    document: Document,
+    out_dir: Path,
+    *,
+    project_dir: Path,
+    work_dir: Path,
+    paper: Paper,
+    theme: Path,
+) -> list[Download]:
+    settings = publication.settings
+    edition = publication.edition
+    stem = file_stem(settings, document, edition)
+    doc_dir = work_dir / stem
+    sources = write_sources(publication, document, doc_dir, stem=stem, project_dir=project_dir, paper=paper)
+    markdown = sources.markdown
+
+    files = {fmt: out_dir / f"{stem}.{ext}" for fmt, ext in FORMATS}
+    reference = doc_dir / "reference.docx"
+    section_refs = prepare_reference(
+        theme / "reference.docx",
+        reference,
+        marking=publication.marking,
+        short_title=settings.short_title or document.title,
+        version=settings.version,
+        paper=paper,
+    )
+
+    def pdf() -> None:
+        typ = doc_dir / f"{stem}.typ"
+        write_typst(markdown, typ, theme=theme, paper=paper, language=settings.language, emblem=sources.emblem)
+        compile_pdf(typ, files["PDF"], day=settings.date)
+
+    def docx() -> None:
+        write_docx(markdown, files["DOCX"], theme=theme, reference=reference, section_refs=section_refs, paper=paper)
+
+    def epub() -> None:
+        write_epub(markdown, files["EPUB"], theme=theme)
+
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        for future in [pool.submit(job) for job in (pdf, docx, epub)]:
+            future.result()
+    title = document.title
+    if edition is not None and len(settings.editions) > 1:
+        title = f"{document.title} ({edition.title})"
+    return [
+        Download(document=document.id, title=title, format=fmt, filename=path.name, size=path.stat().st_size)
+        for fmt, path in files.items()
+    ]

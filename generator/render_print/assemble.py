@@ -9,22 +9,29 @@ Typst, which the DOCX and EPUB writers skip, so one Markdown text feeds all thre
 from __future__ import annotations
 
 import json
+import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from generator.diagnostics import Location
 from generator.model import Chapter, Document, EntityBlock, Passage, View
-from generator.resolve import Publication
 from generator.render_print.links import Anchors
-from generator.render_print.markdown_escape import escape_markdown, raw_typst_block
+from generator.render_print.markdown_escape import escape_markdown, raw_typst_block, raw_typst_inline
+from generator.render_print.paper import Paper
 from generator.render_print.prose import HeadingLevels, chapter_title_line, has_level_one, render_prose
 from generator.render_print.summaries import SummaryWriter
-from generator.render_print.tables import diagram_markdown, table_markdown
-from generator.views import Block, Diagram, Link, Table, render_view
+from generator.render_print.tables import diagram_markdown, needs_landscape, table_markdown
+from generator.resolve import Publication
+from generator.views import Block, Link, Table, render_view
 from generator.views.text import long_date
+
+_ANNEX_PREFIX = re.compile(r"^\s*annex\s+[A-Z0-9]{1,3}\s*[:.\u2013\u2014-]\s*", re.IGNORECASE)
 
 DIAGRAM_DIR = "diagrams"
 """Where the diagrams' SVG files go, relative to the assembled Markdown."""
+IMAGE_DIR = "images"
+"""Where the chapters' own images are copied, relative to the assembled Markdown."""
 
 ANNEXES: list[tuple[str, str, str]] = [
     ("register", "Risk register", "The full register of the risks this strategy addresses."),
@@ -34,6 +41,9 @@ ANNEXES: list[tuple[str, str, str]] = [
 ]
 """The generated annexes every document ends with: view, title, introduction."""
 
+ANNEX_NUMBERING = "#counter(heading).update(0)\n#set heading(numbering: annex-numbering, supplement: none)"
+"""Raw Typst before the first annex: annexes are lettered (Annex A, A.1, ...)."""
+
 
 @dataclass
 class Assembled:
@@ -42,6 +52,8 @@ class Assembled:
     markdown: str
     diagrams: dict[str, str] = field(default_factory=dict)
     """Path relative to the Markdown → SVG text."""
+    images: dict[str, str] = field(default_factory=dict)
+    """Path relative to the Markdown → the image's path below the content folder."""
     table_count: int = 0
     figure_count: int = 0
 
@@ -53,34 +65,43 @@ class _Piece:
     markdown: str = ""
     blocks: list[Block] = field(default_factory=list)
     annex_start: bool = False
+    landscape: bool = False
+    """The whole piece, heading included, is printed on landscape pages."""
 
 
-def assemble(
-    publication: Publication, document: Document, *, marking: str, levels: list[str], text_width_pt: float
-) -> Assembled:
-    """The whole document as pandoc Markdown, restricted to ``marking`` and the levels below it."""
-    readable = set(levels[: levels.index(marking) + 1]) if marking in levels else set(levels)
-    chapters = _chapters(publication, document, readable)
+def assemble(publication: Publication, document: Document, *, paper: Paper) -> Assembled:
+    """The whole document as pandoc Markdown.
+
+    ``publication`` is already cut for one edition (:func:`generator.resolve.editions.for_edition`):
+    this prints everything it holds, and marks every page with its marking.
+    """
+    marking = publication.marking
+    chapters = _chapters(publication, document)
     anchors = Anchors(publication.entities)
     for chapter in chapters:
         for segment in chapter.segments:
             if isinstance(segment, EntityBlock):
-                anchors.defined.update(e.id for e in segment.entities if _readable(e.classification, readable))
+                anchors.defined.update(e.id for e in segment.entities)
 
-    pieces = _front_matter(publication)
-    pieces += _body(publication, chapters, readable, anchors)
-    pieces += _annexes(publication, chapters)
+    pieces = _front_matter(publication, chapters)
+    images: dict[str, str] = {}
+    pieces += _body(publication, chapters, anchors, images)
+    pieces += _annexes(publication, chapters, paper)
     _anchor_rows(pieces, anchors)
 
-    out = Assembled(markdown="")
+    out = Assembled(markdown="", images=images)
     parts = [_metadata(publication, document, marking)]
     for piece in pieces:
         if piece.annex_start:
-            parts.append(raw_typst_block("#charter-annexes()"))
+            parts.append(raw_typst_block(ANNEX_NUMBERING))
+        if piece.landscape:
+            parts.append("::::: {.landscape}")
         if piece.markdown:
             parts.append(piece.markdown)
         for block in piece.blocks:
-            parts.append(_block_markdown(block, anchors, out, text_width_pt=text_width_pt))
+            parts.append(_block_markdown(block, anchors, out, own_page=not piece.landscape, paper=paper))
+        if piece.landscape:
+            parts.append(":::::")
     out.markdown = "\n\n".join(p for p in parts if p) + "\n"
     return out
 
@@ -89,16 +110,18 @@ def assemble(
 
 
 def _metadata(publication: Publication, document: Document, marking: str) -> str:
+    """pandoc's metadata block: the title block of DOCX and EPUB, and the Typst cover's fields."""
     s = publication.settings
-    subtitle = s.subtitle or (s.title if document.title != s.title else "")
     fields = {
         "title": document.title,
-        "subtitle": subtitle,
+        "subtitle": s.subtitle or (s.title if document.title != s.title else ""),
+        "author": s.country,
+        "date": f"{s.edition} · Version {s.version} · {long_date(s.date)} · {marking}",
         "short-title": s.short_title or document.title,
         "country": s.country,
         "edition": s.edition,
         "version": s.version,
-        "date": long_date(s.date),
+        "issued": long_date(s.date),
         "status": s.status.capitalize(),
         "marking": marking,
         "toc-title": "Contents",
@@ -112,7 +135,12 @@ def _metadata(publication: Publication, document: Document, marking: str) -> str
     return "\n".join(lines)
 
 
-def _front_matter(publication: Publication) -> list[_Piece]:
+def _front_matter(publication: Publication, chapters: list[Chapter]) -> list[_Piece]:
+    """The document control page: what this document is, and its version history.
+
+    When a chapter of the document already shows the history, the page points to it
+    instead of printing the same table twice.
+    """
     s = publication.settings
     facts = [
         ("Title", s.title),
@@ -123,23 +151,34 @@ def _front_matter(publication: Publication) -> list[_Piece]:
         ("Status", s.status.capitalize()),
     ]
     about = "\n".join(f"| {escape_markdown(k)} | {escape_markdown(v)} |" for k, v in facts if v)
-    control = "\n".join(
-        [
-            "# Document control {#document-control .unnumbered .unlisted}",
-            "",
-            "| Item | Value |",
-            "|:-----|:------|",
-            about,
-            "",
-            ": About this document",
-        ]
+    lines = [
+        "# Document control {#document-control .unnumbered .unlisted}",
+        "",
+        ':::: {.view .view-about widths="0.25 0.75"}',
+        "| Item | Value |",
+        "|:-----|:------|",
+        about,
+        "",
+        ": About this document",
+        "::::",
+    ]
+    history_chapter = next(
+        (c for c in chapters if any(isinstance(g, View) and g.show == "history" for g in c.segments)), None
     )
-    history = View(show="history", location=_nowhere(publication), title="Version history")
+    blocks: list[Block] = []
+    if history_chapter is None:
+        view = View(show="history", location=_nowhere(publication), title="Version history")
+        blocks = render_view(view, publication)
+    else:
+        anchor = _chapter_anchor(history_chapter)
+        title = escape_markdown(_print_title(history_chapter))
+        page = raw_typst_inline(f"~(p.~#context locate(<{anchor}>).page())")
+        lines += ["", f"The version history of this document is in [{title}](#{anchor}){page}."]
     contents = raw_typst_block("#charter-contents()")
-    return [_Piece(markdown=control, blocks=render_view(history, publication)), _Piece(markdown=contents)]
+    return [_Piece(markdown="\n".join(lines), blocks=blocks), _Piece(markdown=contents)]
 
 
-def _body(publication: Publication, chapters: list[Chapter], readable: set[str], anchors: Anchors) -> list[_Piece]:
+def _body(publication: Publication, chapters: list[Chapter], anchors: Anchors, images: dict[str, str]) -> list[_Piece]:
     summaries = SummaryWriter(publication, anchors)
     levels = HeadingLevels()
     pieces: list[_Piece] = []
@@ -158,21 +197,25 @@ def _body(publication: Publication, chapters: list[Chapter], readable: set[str],
             if isinstance(s, Passage)
         )
         levels.shift = 1 if own_level_one else 0
+        move_image = _image_mover(chapter, images)
         for segment in chapter.segments:
             if isinstance(segment, Passage):
                 skip_here = skip if segment is first else None
                 pieces.append(
-                    _Piece(markdown=render_prose(segment.text, anchors.prose_ref, levels, skip_line=skip_here))
+                    _Piece(
+                        markdown=render_prose(
+                            segment.text, anchors.prose_ref, levels, skip_line=skip_here, move_image=move_image
+                        )
+                    )
                 )
             elif isinstance(segment, EntityBlock):
-                shown = [e for e in segment.entities if _readable(e.classification, readable)]
-                pieces.append(_Piece(markdown=summaries.block(EntityBlock(segment.kind, shown))))
-            elif isinstance(segment, View) and _readable(segment.classification, readable):
+                pieces.append(_Piece(markdown=summaries.block(segment)))
+            elif isinstance(segment, View):
                 pieces.append(_Piece(blocks=render_view(segment, publication)))
     return pieces
 
 
-def _annexes(publication: Publication, chapters: list[Chapter]) -> list[_Piece]:
+def _annexes(publication: Publication, chapters: list[Chapter], paper: Paper) -> list[_Piece]:
     already = {s.show for c in chapters if c.annex for s in c.segments if isinstance(s, View) and not s.options}
     pieces: list[_Piece] = []
     for show, title, intro in ANNEXES:
@@ -180,20 +223,22 @@ def _annexes(publication: Publication, chapters: list[Chapter]) -> list[_Piece]:
             continue
         view = View(show=show, location=_nowhere(publication))
         heading = f"# {escape_markdown(title)} {{#annex-{show} .annex}}\n\n{escape_markdown(intro)}"
-        pieces.append(_Piece(markdown=heading, blocks=render_view(view, publication)))
+        blocks = render_view(view, publication)
+        landscape = bool(blocks) and all(needs_landscape(b, paper) for b in blocks)
+        pieces.append(_Piece(markdown=heading, blocks=blocks, landscape=landscape))
     if pieces and not any(c.annex for c in chapters):
         pieces[0].annex_start = True
     return pieces
 
 
-def _block_markdown(block: Block, anchors: Anchors, out: Assembled, *, text_width_pt: float) -> str:
+def _block_markdown(block: Block, anchors: Anchors, out: Assembled, *, own_page: bool, paper: Paper) -> str:
     if isinstance(block, Table):
         out.table_count += 1
-        return table_markdown(block, anchors)
+        return table_markdown(block, anchors, paper, own_page=own_page)
     out.figure_count += 1
     path = f"{DIAGRAM_DIR}/{block.name}.svg"
     out.diagrams[path] = block.svg(lambda _id: None)
-    return diagram_markdown(block, path, text_width_pt=text_width_pt)
+    return diagram_markdown(block, path, paper)
 
 
 def _anchor_rows(pieces: list[_Piece], anchors: Anchors) -> None:
@@ -207,32 +252,52 @@ def _anchor_rows(pieces: list[_Piece], anchors: Anchors) -> None:
                 if first is None or not first.header:
                     continue
                 for part in first.parts:
-                    if isinstance(part, Link) and part.text == part.target and not anchors.has(part.target):
-                        if part.target in anchors.entities:
-                            anchors.by_row.add(part.target)
+                    if not isinstance(part, Link) or part.text != part.target:
+                        continue
+                    if not anchors.has(part.target) and part.target in anchors.entities:
+                        anchors.by_row.add(part.target)
 
 
 # -- helpers ------------------------------------------------------------------------------
 
 
-def _chapters(publication: Publication, document: Document, readable: set[str]) -> list[Chapter]:
+def _chapters(publication: Publication, document: Document) -> list[Chapter]:
     if document.chapters is None:
         chosen = list(publication.chapters)
     else:
         by_path = {c.path: c for c in publication.chapters}
         chosen = [by_path[p] for p in document.chapters if p in by_path]
-    chosen = [c for c in chosen if _readable(c.classification, readable)]
     return [c for c in chosen if not c.annex] + [c for c in chosen if c.annex]
 
 
-def _chapter_heading(chapter: Chapter) -> str:
+def _image_mover(chapter: Chapter, images: dict[str, str]) -> Callable[[str], str]:
+    """Images are written relative to their chapter's folder; print copies them beside the Markdown."""
+    folder = posixpath.dirname(chapter.path)
+
+    def move(path: str) -> str:
+        source = posixpath.normpath(posixpath.join(folder, path))
+        target = f"{IMAGE_DIR}/{source}"
+        images[target] = source
+        return target
+
+    return move
+
+
+def _chapter_anchor(chapter: Chapter) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", chapter.path.lower().removesuffix(".md")).strip("-") or "chapter"
+    return f"chapter-{slug}"
+
+
+def _print_title(chapter: Chapter) -> str:
+    """The chapter's title; an annex loses a written "Annex C:" because print letters annexes itself."""
+    if chapter.annex:
+        return _ANNEX_PREFIX.sub("", chapter.title) or chapter.title
+    return chapter.title
+
+
+def _chapter_heading(chapter: Chapter) -> str:
     classes = ".annex" if chapter.annex else ".chapter"
-    return f"# {escape_markdown(chapter.title)} {{#chapter-{slug} {classes}}}"
-
-
-def _readable(classification: str | None, readable: set[str]) -> bool:
-    return classification is None or classification in readable
+    return f"# {escape_markdown(_print_title(chapter))} {{#{_chapter_anchor(chapter)} {classes}}}"
 
 
 def _without_line(text: str, index: int | None) -> str:

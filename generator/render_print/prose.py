@@ -12,8 +12,12 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:.+?)\1")
 _ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})(?=[ \t]|$)(.*?)(?:[ \t]+#+)?[ \t]*$")
 
+_IMAGE = re.compile(r"(!\[[^\]]*\]\()(<[^>]*>|[^)\s]+)((?:\s+\"[^\"]*\")?\))")
+
 RefRenderer = Callable[[str, str | None], str]
 """Turns a reference's target ID and optional own words into Markdown."""
+ImageMover = Callable[[str], str]
+"""Turns an image's path as written in a chapter into its path beside the assembled Markdown."""
 
 
 @dataclass
@@ -52,8 +56,15 @@ def has_level_one(text: str) -> bool:
     return any(len(m.group(1)) == 1 for line in _outside_code(text.splitlines()) if (m := _ATX_HEADING.match(line)))
 
 
-def render_prose(text: str, render_ref: RefRenderer, levels: HeadingLevels, *, skip_line: int | None = None) -> str:
-    """A passage as document Markdown: references replaced, headings fitted, code left alone."""
+def render_prose(
+    text: str,
+    render_ref: RefRenderer,
+    levels: HeadingLevels,
+    *,
+    skip_line: int | None = None,
+    move_image: ImageMover | None = None,
+) -> str:
+    """A passage as document Markdown: references replaced, headings fitted, images moved, code left alone."""
     out: list[str] = []
     fence: str | None = None
     for index, line in enumerate(text.splitlines()):
@@ -73,8 +84,18 @@ def render_prose(text: str, render_ref: RefRenderer, levels: HeadingLevels, *, s
         if heading:
             level = levels.fit(len(heading.group(1)))
             line = "#" * level + " " + heading.group(2).strip()
-        out.append(_replace_refs(line, render_ref))
+        line = _replace_refs(line, render_ref)
+        if move_image is not None and "![" in line:
+            line = _IMAGE.sub(lambda m: m.group(1) + _moved(m.group(2), move_image) + m.group(3), line)
+        out.append(line)
     return "\n".join(out)
+
+
+def _moved(target: str, move_image: ImageMover) -> str:
+    path = target[1:-1] if target.startswith("<") else target
+    if re.match(r"^[a-z][a-z0-9+.-]*:", path, re.IGNORECASE):  # a URL: left as it is
+        return target
+    return f"<{move_image(path)}>"
 
 
 def _replace_refs(line: str, render_ref: RefRenderer) -> str:

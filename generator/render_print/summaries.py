@@ -19,9 +19,9 @@ from generator.model import (
     Risk,
     Threat,
 )
-from generator.resolve import Publication
 from generator.render_print.links import Anchors
 from generator.render_print.markdown_escape import escape_markdown
+from generator.resolve import Publication
 from generator.views.text import STATUS_LABELS, long_date, number_text
 
 Fact = tuple[str, str]
@@ -109,6 +109,8 @@ class SummaryWriter:
         scores = ", ".join(
             f"{stage} {escape_markdown(f'{r.stage(stage).score} {r.stage(stage).band.name}')}" for stage in Risk.STAGES
         )
+        if any(r.stage(stage).withheld for stage in Risk.STAGES):
+            scores = "withheld in this edition"
         facts = [
             ("Threat", self._link(r.threat)),
             ("Lead", self._agency_link(r.lead)),

@@ -6,21 +6,45 @@ and whether the table needs a landscape page. ``themes/print/charter.lua`` reads
 
 from __future__ import annotations
 
-import math
-from pathlib import Path
-
 from generator.render_print.links import Anchors
 from generator.render_print.markdown_escape import escape_markdown, markdown_attribute
-from generator.views.blocks import Cell, Diagram, Inline, Link, Marker, Table
+from generator.render_print.paper import Paper
+from generator.views.blocks import Cell, Column, Diagram, Inline, Link, Marker, Table
 
-MAX_COLUMN_WEIGHT = 48
-"""Characters; longer cells wrap rather than widen their column further."""
+LANDSCAPE_MIN_COLUMNS = 6
+"""A wide table with fewer columns fits a portrait page; a landscape page for it looks lost."""
+
+LANDSCAPE_DIAGRAM_RATIO = 1.25
+"""A diagram this many times wider than the portrait text goes on a landscape page."""
+
+CHAR_PT = 4.5
+"""The average advance of a lower-case character in table text (8.5 pt Libertinus Serif)."""
+CAPITAL_FACTOR = 1.35
+"""Capitals are wider than the average character (agency acronyms, IDs)."""
+CELL_PADDING_PT = 10.0
+"""Cell inset on both sides plus the rules."""
+FIGURE_CAPTION_PT = 60.0
+"""Room kept below a figure for its caption."""
+MAX_NATURAL_CHARS = 90
+"""Longer cell text wraps rather than asking for a wider column."""
 
 
-def table_markdown(table: Table, anchors: Anchors) -> str:
-    """A table as a fenced div holding a pipe table, its caption and its notes."""
-    classes = ["view", f"view-{table.view}"] + (["landscape"] if table.wide else [])
-    headings = [_heading(c.abbr or c.name) for c in table.columns]
+def needs_landscape(block: Table | Diagram, paper: Paper) -> bool:
+    """Whether a block is printed on landscape pages: a wide matrix, or a diagram too wide for portrait."""
+    if isinstance(block, Table):
+        return block.wide and len(block.columns) >= LANDSCAPE_MIN_COLUMNS
+    return block.width * 0.75 > LANDSCAPE_DIAGRAM_RATIO * paper.text_width_pt
+
+
+def table_markdown(table: Table, anchors: Anchors, paper: Paper, *, own_page: bool = True) -> str:
+    """A table as a fenced div holding a pipe table, its caption and its notes.
+
+    ``own_page=False`` means the caller has already put the table on a landscape page
+    (an annex whose heading shares the page with it).
+    """
+    landscape = needs_landscape(table, paper)
+    classes = ["view", f"view-{table.view}"] + (["landscape"] if landscape and own_page else [])
+    headings = [escape_markdown(c.abbr or c.name) or " " for c in table.columns]
     notes = [escape_markdown(n) for n in table.notes]
     abbreviations = [f"{c.abbr} = {c.name}" for c in table.columns if c.abbr and c.abbr != c.name]
     if abbreviations:
@@ -29,8 +53,9 @@ def table_markdown(table: Table, anchors: Anchors) -> str:
         body = [f"**{escape_markdown(table.caption)}**", "", escape_markdown(table.empty)]
         return _div(classes, {}, body + [line for n in notes for line in ("", n)])
     rows = [[_cell(c, anchors, first=i == 0) for i, c in enumerate(row)] for row in table.rows]
-    widths = column_widths(table)
-    aligns = ["---:" if c.numeric else ":---" for c in table.columns]
+    available = paper.landscape_width_pt if landscape else paper.text_width_pt
+    widths = column_widths(table, available)
+    aligns = [_align(c) for c in table.columns]
     lines = [_row(headings), _row(aligns)] + [_row(r) for r in rows]
     lines += ["", f": {escape_markdown(table.caption)}"]
     for note in notes:
@@ -39,30 +64,84 @@ def table_markdown(table: Table, anchors: Anchors) -> str:
     return _div(classes, attributes, lines)
 
 
-def column_widths(table: Table) -> list[float]:
-    """Relative column widths from the text each column holds; they add up to 1."""
-    weights = []
+def column_widths(table: Table, available_pt: float) -> list[float]:
+    """Relative column widths that add up to 1, sized like a browser's automatic table layout.
+
+    Every column first gets room for its longest unbreakable piece (an ID, a rating such
+    as "12 High", a long word), so none of them wraps; the space left goes to the columns
+    whose text wants more, in proportion to how much more.
+    """
+    minimums: list[float] = []
+    naturals: list[float] = []
     for index, column in enumerate(table.columns):
-        texts = [row[index].text for row in table.rows if index < len(row)]
+        cells = [row[index] for row in table.rows if index < len(row)]
         heading = column.abbr or column.name
-        longest_word = max((len(w) for t in [heading, *texts] for w in t.split()), default=1)
-        mean = sum(len(t) for t in texts) / len(texts) if texts else len(heading)
-        longest = max((len(t) for t in texts), default=0)
-        natural = min(MAX_COLUMN_WEIGHT, max(mean, math.sqrt(longest * mean)))
-        weights.append(max(float(min(longest_word, 18)), natural, 3.0) + 2.0)
-    total = sum(weights)
-    return [w / total for w in weights]
+        pieces = [_chars(w) * 1.1 for w in heading.split()]  # headings are bold
+        for cell in cells:
+            pieces += _unbreakable_lengths(cell)
+        minimum = min(max(pieces, default=1.0), 24.0) * CHAR_PT + CELL_PADDING_PT
+        longest = max([len(c.text) + 2 * _marker_count(c) for c in cells] + [len(heading) * 1.1])
+        natural = min(longest, MAX_NATURAL_CHARS) * CHAR_PT + CELL_PADDING_PT
+        minimums.append(minimum)
+        naturals.append(max(natural, minimum))
+    if sum(naturals) <= available_pt or sum(minimums) >= available_pt:
+        chosen = naturals if sum(naturals) <= available_pt else minimums
+        return [w / sum(chosen) for w in chosen]
+    spare = available_pt - sum(minimums)
+    wants = [n - m for n, m in zip(naturals, minimums, strict=True)]
+    widths = [m + spare * w / sum(wants) for m, w in zip(minimums, wants, strict=True)]
+    return [w / available_pt for w in widths]
 
 
-def diagram_markdown(diagram: Diagram, svg_path: Path, *, text_width_pt: float) -> str:
-    """A diagram as a figure whose image carries its text alternative."""
-    width_pt = diagram.width * 0.75  # SVG user units are CSS pixels: 96 per inch, 72 points per inch
-    attributes = [f"#fig-{diagram.name}", f"alt={markdown_attribute(diagram.alt)}"]
-    if width_pt > text_width_pt:
-        attributes.append('width="100%"')
-    figure = f"![{escape_markdown(diagram.caption)}]({svg_path.as_posix()}){{{' '.join(attributes)}}}"
-    classes = ["view", f"view-{diagram.view}", "diagram"]
+def diagram_markdown(diagram: Diagram, svg_path: str, paper: Paper) -> str:
+    """A diagram as a figure whose image carries its text alternative; wide ones get a landscape page.
+
+    The image is scaled down, never up, to fit the text area below its caption.
+    """
+    landscape = needs_landscape(diagram, paper)
+    if landscape:
+        room_w, room_h = paper.landscape_width_pt, paper.landscape_height_pt - FIGURE_CAPTION_PT
+    else:
+        room_w, room_h = paper.text_width_pt, paper.text_height_pt - FIGURE_CAPTION_PT
+    width_pt, height_pt = diagram.width * 0.75, diagram.height * 0.75  # SVG px: 96 per inch
+    scale = min(1.0, room_w / width_pt, room_h / height_pt) if width_pt > 0 and height_pt > 0 else 1.0
+    attributes = [
+        f"#fig-{diagram.name}",
+        f"alt={markdown_attribute(diagram.alt)}",
+        f'width="{max(1, int(width_pt * scale))}pt"',
+    ]
+    figure = f"![{escape_markdown(diagram.caption)}]({svg_path}){{{' '.join(attributes)}}}"
+    classes = ["view", f"view-{diagram.view}", "diagram"] + (["landscape"] if landscape else [])
     return _div(classes, {}, [figure])
+
+
+def _chars(text: str) -> float:
+    """The width of a text in average characters."""
+    return sum(CAPITAL_FACTOR if c.isupper() else 1.0 for c in text)
+
+
+def _unbreakable_lengths(cell: Cell) -> list[float]:
+    lengths: list[float] = []
+    for part in cell.parts:
+        if isinstance(part, Marker):
+            lengths.append(_chars(part.text) + 2.0)
+        elif isinstance(part, Link):
+            lengths += [_chars(w) for w in part.text.split()]
+        else:
+            lengths += [_chars(w) for w in part.split()]
+    return lengths
+
+
+def _marker_count(cell: Cell) -> int:
+    return sum(1 for p in cell.parts if isinstance(p, Marker))
+
+
+def _align(column: Column) -> str:
+    if column.numeric:
+        return "---:"
+    if column.abbr:  # a matrix column: short marks under a short heading
+        return ":---:"
+    return ":---"
 
 
 def _div(classes: list[str], attributes: dict[str, str], lines: list[str]) -> str:
@@ -72,10 +151,6 @@ def _div(classes: list[str], attributes: dict[str, str], lines: list[str]) -> st
 
 def _row(cells: list[str]) -> str:
     return "| " + " | ".join(cells) + " |"
-
-
-def _heading(text: str) -> str:
-    return escape_markdown(text) or " "
 
 
 def _cell(cell: Cell, anchors: Anchors, *, first: bool) -> str:

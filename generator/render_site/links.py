@@ -65,13 +65,12 @@ class SiteMap:
         self.titles: dict[str, str] = {}
         """Entity ID → its title, for link text."""
         self._claim("")
-        for folder in PAGE_FOLDERS.values():
-            self._claim(folder)
+        for kind_folder in PAGE_FOLDERS.values():
+            self._claim(kind_folder)
         for entity in publication.entities.values():
             self.titles[entity.id] = entity.title
-            folder = PAGE_FOLDERS.get(entity.KIND)
-            if folder:
-                self.entity_folders[entity.id] = self._claim(f"{folder}/{entity.id.lower()}")
+            if entity.KIND in PAGE_FOLDERS:
+                self.entity_folders[entity.id] = self._claim(f"{PAGE_FOLDERS[entity.KIND]}/{entity.id.lower()}")
         for chapter in publication.chapters:
             self.chapter_folders[chapter.path] = self._claim(_chapter_folder(chapter.path))
         for entity in publication.entities.values():
@@ -105,10 +104,10 @@ class SiteMap:
         """A Markdown link target (a relative ``.md`` path MkDocs checks in strict mode), or None."""
         folder = self.entity_folders.get(entity_id)
         fragment = ""
-        if folder is None and entity_id in self.anchors:
-            folder, fragment = self.anchors[entity_id]
         if folder is None:
-            return None
+            if entity_id not in self.anchors:
+                return None
+            folder, fragment = self.anchors[entity_id]
         path = quote(posixpath.relpath(page_src(folder), from_folder or "."))
         return path + (f"#{fragment}" if fragment else "")
 

@@ -1,0 +1,202 @@
+"""Benchmark: the sample strategy's PDF through Charter's Typst route against pandoc's LaTeX route.
+
+Both routes start from the same assembled Markdown (written once, before timing):
+
+- **typst**: pandoc writes Typst with Charter's template and filter, then the ``typst``
+  Python binding compiles a tagged PDF/UA-1 (what ``charter print`` does);
+- **xelatex**: pandoc's default PDF route, ``--pdf-engine=xelatex`` with a table of
+  contents, lists of tables and figures and numbered sections, so it does comparable work.
+
+Each run is a fresh Python process (Typst caches within a process, and a user's build
+is one cold process), alternating the routes, and only the conversion is timed. The
+report gives every time, the medians, the speed-up and each PDF's page count.
+
+Users never need LaTeX: this script installs Debian's texlive-xetex (and librsvg2-bin,
+which pandoc needs to put SVG figures into LaTeX) with apt-get when xelatex is missing.
+
+    python bench/print_bench.py [--content content] [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+OUT = ROOT / "bench" / "out"
+
+LATEX_PACKAGES = (
+    ("xelatex", "texlive-xetex"),
+    ("lmodern.sty", "lmodern"),
+    ("unicode-math.sty", "texlive-latex-extra"),
+    ("rsvg-convert", "librsvg2-bin"),
+)
+"""What pandoc's LaTeX route needs (a tool or a LaTeX file) and the Debian package that has it."""
+
+
+def main() -> int:
+    """Run the benchmark; returns the exit status."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--content", default=str(ROOT / "content"), help="the content folder (default: the sample)")
+    parser.add_argument("--runs", type=int, default=5, help="runs of each route (default: 5)")
+    parser.add_argument("--once", nargs=3, metavar=("ROUTE", "MARKDOWN", "PDF"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.once:
+        route, markdown, pdf = args.once
+        print(json.dumps({"seconds": _convert(route, Path(markdown), Path(pdf))}))
+        return 0
+
+    if not _ensure_xelatex():
+        return 2
+    markdown = _assemble(Path(args.content))
+    results: dict[str, list[float]] = {"typst": [], "xelatex": []}
+    for run in range(1, args.runs + 1):
+        for route in results:
+            pdf = OUT / f"{route}.pdf"
+            seconds = _run_once(route, markdown, pdf)
+            results[route].append(seconds)
+            print(f"run {run}: {route:8s} {seconds:6.2f} s", flush=True)
+    _report(results, markdown)
+    return 0
+
+
+def _assemble(content: Path) -> Path:
+    """Write the sample's first document as assembled Markdown (and its diagrams) into bench/out."""
+    from generator.diagnostics import Report
+    from generator.pipeline import read_publication
+    from generator.render_print import theme_dir
+    from generator.render_print.paper import paper_for
+    from generator.render_print.sources import write_sources
+    from generator.resolve.editions import for_edition
+
+    report = Report()
+    publication = read_publication(content, report)
+    if publication is None or report.errors:
+        raise SystemExit(f"bench: {content} has errors; run 'charter check {content}'")
+    if publication.settings.editions:
+        publication = for_edition(publication, publication.settings.editions[0], report)
+    theme_dir(ROOT)
+    document = publication.settings.documents[0]
+    sources = write_sources(
+        publication, document, OUT / "work", stem="document", project_dir=ROOT, paper=paper_for("a4")
+    )
+    settings = {"language": publication.settings.language, "date": publication.settings.date.isoformat()}
+    (OUT / "work" / "settings.json").write_text(json.dumps(settings), encoding="utf-8")
+    return sources.markdown
+
+
+def _run_once(route: str, markdown: Path, pdf: Path) -> float:
+    """One conversion in a fresh interpreter; returns the seconds it reported."""
+    pdf.unlink(missing_ok=True)
+    child = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve()), "--once", route, str(markdown), str(pdf)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if child.returncode != 0 or not pdf.exists():
+        raise SystemExit(f"bench: the {route} route failed:\n{child.stderr[-3000:]}")
+    return float(json.loads(child.stdout.strip().splitlines()[-1])["seconds"])
+
+
+def _convert(route: str, markdown: Path, pdf: Path) -> float:
+    """Convert the Markdown to PDF by one route; returns the seconds taken."""
+    import datetime as dt
+
+    from generator.render_print import theme_dir
+    from generator.render_print.pandoc_run import run_pandoc
+    from generator.render_print.paper import paper_for
+    from generator.render_print.typst_out import compile_pdf, write_typst
+
+    theme = theme_dir(ROOT)
+    settings = json.loads((markdown.parent / "settings.json").read_text(encoding="utf-8"))
+    start = time.perf_counter()
+    if route == "typst":
+        typ = markdown.with_suffix(".typ")
+        write_typst(markdown, typ, theme=theme, paper=paper_for("a4"), language=settings["language"], emblem=None)
+        compile_pdf(typ, pdf, day=dt.date.fromisoformat(settings["date"]))
+    else:
+        args = [
+            "--pdf-engine=xelatex",
+            "--standalone",
+            "--toc",
+            "--number-sections",
+            "-V",
+            "lot",
+            "-V",
+            "lof",
+            "-V",
+            "papersize=a4",
+            "-V",
+            "geometry:margin=22mm",
+            f"--resource-path={markdown.parent}",
+        ]
+        run_pandoc(markdown, to="pdf", output=pdf, args=args, filters=[theme / "charter.lua"])
+    return time.perf_counter() - start
+
+
+def _ensure_xelatex() -> bool:
+    """Install xelatex and what pandoc's LaTeX template needs from Debian when missing.
+
+    Returns False when they are missing and cannot be installed (not root).
+    """
+    missing = [package for check, package in LATEX_PACKAGES if not _present(check)]
+    if not missing:
+        return True
+    if os.geteuid() != 0:
+        print(f"bench: please install {' '.join(missing)} (sudo apt-get install {' '.join(missing)})", file=sys.stderr)
+        return False
+    print(f"bench: installing {' '.join(missing)} with apt-get (benchmark only; users never need LaTeX)", flush=True)
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    for command in (
+        ["apt-get", "update", "-qq"],
+        ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing],
+    ):
+        subprocess.run(command, check=True, env=env, stdout=subprocess.DEVNULL)
+    return all(_present(check) for check, _ in LATEX_PACKAGES)
+
+
+def _present(check: str) -> bool:
+    """A tool on the PATH, or a LaTeX file ``kpsewhich`` finds."""
+    if not check.endswith(".sty"):
+        return shutil.which(check) is not None
+    if not shutil.which("kpsewhich"):
+        return False
+    found = subprocess.run(["kpsewhich", check], capture_output=True, text=True, check=False)
+    return bool(found.stdout.strip())
+
+
+def _pages(pdf: Path) -> int:
+    import pypdf
+
+    return len(pypdf.PdfReader(pdf).pages)
+
+
+def _report(results: dict[str, list[float]], markdown: Path) -> None:
+    medians = {route: statistics.median(times) for route, times in results.items()}
+    pages = {route: _pages(OUT / f"{route}.pdf") for route in results}
+    speedup = medians["xelatex"] / medians["typst"]
+    lines = [
+        "",
+        f"Assembled Markdown: {markdown.stat().st_size // 1024} KB ({markdown})",
+        f"{'route':10s} {'median':>8s} {'min':>7s} {'max':>7s} {'pages':>6s}",
+    ]
+    for route, times in results.items():
+        lines.append(f"{route:10s} {medians[route]:7.2f}s {min(times):6.2f}s {max(times):6.2f}s {pages[route]:6d}")
+    lines.append(f"Typst is {speedup:.1f}x faster than xelatex (target: at least 5x)")
+    print("\n".join(lines))
+    summary = {"runs": results, "medians": medians, "pages": pages, "speedup": speedup, "cpus": os.cpu_count()}
+    (OUT / "results.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

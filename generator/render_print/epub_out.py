@@ -1,0 +1,20 @@
+"""EPUB 3: pandoc's EPUB writer with Charter's stylesheet; pandoc writes the navigation document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.render_print.pandoc_run import run_pandoc
+
+
+def write_epub(markdown: Path, epub: Path, *, theme: Path) -> None:
+    """The assembled Markdown as an EPUB 3 book, split into one file per chapter."""
+    args = [
+        f"--css={theme / 'epub.css'}",
+        "--toc",
+        "--toc-depth=2",
+        "--split-level=1",
+        "--epub-title-page=true",
+        f"--resource-path={markdown.parent}",
+    ]
+    run_pandoc(markdown, to="epub3", output=epub, args=args, filters=[theme / "charter.lua"])

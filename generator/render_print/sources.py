@@ -1,0 +1,63 @@
+"""The files pandoc reads for one document: the assembled Markdown, its diagrams, the emblem."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.model import Document
+from generator.render_print.assemble import assemble
+from generator.render_print.paper import Paper
+from generator.resolve import Publication
+
+
+@dataclass(frozen=True, slots=True)
+class Sources:
+    """Where one document's sources were written."""
+
+    markdown: Path
+    emblem: str | None
+    """The emblem's file name beside the Markdown, or None."""
+
+
+def write_sources(
+    publication: Publication, document: Document, doc_dir: Path, *, stem: str, project_dir: Path, paper: Paper
+) -> Sources:
+    """Assemble a document and write it, its diagrams and the emblem into a fresh ``doc_dir``."""
+    if doc_dir.exists():
+        shutil.rmtree(doc_dir)
+    doc_dir.mkdir(parents=True)
+    assembled = assemble(publication, document, paper=paper)
+    markdown = doc_dir / f"{stem}.md"
+    markdown.write_text(assembled.markdown, encoding="utf-8")
+    for relative, svg in assembled.diagrams.items():
+        path = doc_dir / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(svg, encoding="utf-8")
+    settings = publication.settings
+    content_dir = _content_dir(settings.path, project_dir)
+    for relative, source in assembled.images.items():
+        original = content_dir / source
+        if original.is_file():  # the checker reports missing images; print leaves them out
+            (doc_dir / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(original, doc_dir / relative)
+    return Sources(markdown, _copy_emblem(settings.emblem, content_dir, doc_dir))
+
+
+def _content_dir(settings_path: str, project_dir: Path) -> Path:
+    """The content folder: where ``publication.yml`` is (its path is as the user typed it)."""
+    base = Path(settings_path).parent
+    return base if base.is_absolute() or base.exists() else project_dir / base
+
+
+def _copy_emblem(emblem: str | None, content_dir: Path, doc_dir: Path) -> str | None:
+    """Copy the publication's emblem beside the Typst source; its name there, or None."""
+    if not emblem:
+        return None
+    candidate = content_dir / emblem
+    if candidate.is_file() and candidate.suffix.lower() in {".svg", ".png", ".jpg", ".jpeg"}:
+        target = doc_dir / f"emblem{candidate.suffix.lower()}"
+        shutil.copyfile(candidate, target)
+        return target.name
+    return None

@@ -1,0 +1,42 @@
+"""Chapter pages: the drafters' prose with its entity blocks summarised and its views rendered in place."""
+
+from __future__ import annotations
+
+import re
+
+from generator.model import Chapter, EntityBlock, Passage, View
+from generator.render_site.escape import md_inline
+from generator.render_site.fragments import block
+from generator.render_site.render import Page, Renderer
+from generator.render_site.summaries import entity_block_html
+
+_H1 = re.compile(r"^ {0,3}#(?:[ \t]|$)")
+
+
+def chapter_pages(site: Renderer) -> list[Page]:
+    """One page per chapter, in reading order."""
+    return [_chapter(site, chapter) for chapter in site.publication.chapters]
+
+
+def _chapter(site: Renderer, chapter: Chapter) -> Page:
+    folder = site.sitemap.chapter_folders[chapter.path]
+    page = site.context(folder)
+    parts = [] if _opens_with_h1(chapter) else [f"# {md_inline(chapter.title)}\n"]
+    for segment in chapter.segments:
+        if isinstance(segment, Passage):
+            parts.append("\n" + site.prose(segment.text, page) + "\n")
+        elif isinstance(segment, EntityBlock):
+            parts.append(block(entity_block_html(site, segment, page)))
+        elif isinstance(segment, View):
+            parts.append(site.view(segment, page))
+    return Page(folder, chapter.title, "".join(parts))
+
+
+def _opens_with_h1(chapter: Chapter) -> bool:
+    first = chapter.segments[0] if chapter.segments else None
+    if not isinstance(first, Passage):
+        return False
+    for line in first.text.split("\n"):
+        if line.strip():
+            return bool(_H1.match(line))
+    return False

@@ -1,0 +1,150 @@
+"""An index page per kind: a sortable, filterable table of every entity, each linking to its page."""
+
+from __future__ import annotations
+
+from generator.diagnostics import Location
+from generator.model import Committee, View
+from generator.render_site.entity_pages import KIND_INDEX_TITLES
+from generator.render_site.escape import md_inline
+from generator.render_site.fragments import block, paragraph
+from generator.render_site.links import PAGE_FOLDERS
+from generator.render_site.render import Page, Renderer
+from generator.render_site.tables import render_table
+from generator.resolve import Publication
+from generator.views.blocks import Cell, Column, Link, Marker, Table, cell
+from generator.views.text import STATUS_LABELS, agency_link, date_cell, id_links, list_cell, number_text, title_link
+
+GENERATED = Location("(generated)")
+INTROS = {
+    "risk": "Every risk of the register, highest residual score first. Select a column heading to sort.",
+    "agency": "The agencies of the state that take part in the structure, the register or the plan.",
+    "committee": "The committees of the structure, from the national committee down.",
+    "objective": "The strategic objectives and the risks each addresses.",
+    "action": "The actions of the action plan.",
+    "indicator": "The indicators that monitor the objectives and actions.",
+    "threat": "The threat categories, and the risks that assess each.",
+}
+
+
+def index_pages(site: Renderer) -> list[Page]:
+    """One index page per kind that has entity pages."""
+    pages = []
+    publication = site.publication
+    for kind, folder in PAGE_FOLDERS.items():
+        page = site.context(folder)
+        title = KIND_INDEX_TITLES[kind]
+        if kind == "risk":
+            tables = site.view(View(show="register", location=GENERATED, title="Risk register"), page)
+        else:
+            tables = block(render_table(_TABLES[kind](publication), page))
+        body = f"# {md_inline(title)}\n" + block(paragraph(INTROS[kind], "charter-lead")) + tables
+        pages.append(Page(folder, title, body))
+    return pages
+
+
+def _agencies(publication: Publication) -> Table:
+    rows = [
+        [cell(title_link(a), header=True), cell(a.short), cell(a.type.replace("-", " ").capitalize()), cell(a.ministry)]
+        for a in publication.agencies
+    ]
+    columns = [Column("Agency"), Column("Short name"), Column("Type"), Column("Ministry")]
+    return Table("agency-index", "Agencies", columns, rows, sortable=True)
+
+
+def _committees(publication: Publication) -> Table:
+    rows = []
+    for c in publication.committees:
+        parent: Link | str = Link(publication.get(c.parent, Committee).name, c.parent) if c.parent else c.reports_to
+        rows.append(
+            [
+                cell(title_link(c), header=True),
+                cell(c.short),
+                cell(c.tier.replace("-", " ").capitalize()),
+                cell(parent),
+                cell(agency_link(publication, c.chair)),
+                cell(c.meets),
+            ]
+        )
+    columns = [Column("Committee"), Column("Short name"), Column("Tier"), Column("Reports to"), Column("Chair")]
+    columns.append(Column("Meets"))
+    return Table("committee-index", "Committees", columns, rows, sortable=True)
+
+
+def _objectives(publication: Publication) -> Table:
+    rows = [
+        [
+            cell(Link(o.id, o.id), header=True),
+            cell(title_link(o)),
+            cell(agency_link(publication, o.lead)),
+            list_cell(id_links(o.risks)),
+        ]
+        for o in publication.objectives
+    ]
+    columns = [Column("Ref"), Column("Objective"), Column("Lead"), Column("Risks addressed")]
+    return Table("objective-index", "Objectives", columns, rows, sortable=True)
+
+
+def _actions(publication: Publication) -> Table:
+    rows = [
+        [
+            cell(Link(a.id, a.id), header=True),
+            cell(title_link(a)),
+            cell(Link(a.objective, a.objective)),
+            cell(agency_link(publication, a.raci.responsible)),
+            date_cell(a.start),
+            date_cell(a.end),
+            cell(Marker(STATUS_LABELS[a.status])),
+        ]
+        for a in publication.actions
+    ]
+    columns = [Column("Ref"), Column("Action"), Column("Objective"), Column("Responsible"), Column("Start")]
+    columns += [Column("End"), Column("Status")]
+    return Table("action-index", "Actions", columns, rows, sortable=True)
+
+
+def _indicators(publication: Publication) -> Table:
+    rows = []
+    for i in publication.indicators:
+        measures = i.objective or i.action or ""
+        rows.append(
+            [
+                cell(Link(i.id, i.id), header=True),
+                cell(title_link(i)),
+                cell(i.level.capitalize()),
+                cell(Link(measures, measures) if measures else ""),
+                cell(agency_link(publication, i.owner)),
+                cell(number_text(i.baseline), sort_key=f"{i.baseline:015.3f}"),
+                cell(number_text(i.target), sort_key=f"{i.target:015.3f}"),
+                cell(i.unit),
+            ]
+        )
+    columns = [Column("Ref"), Column("Indicator"), Column("Level"), Column("Measures"), Column("Owner")]
+    columns += [Column("Baseline", numeric=True), Column("Target", numeric=True), Column("Unit")]
+    return Table("indicator-index", "Indicators", columns, rows, sortable=True)
+
+
+def _threats(publication: Publication) -> Table:
+    risks_of: dict[str, list[str]] = {}
+    for risk in publication.risks:
+        risks_of.setdefault(risk.threat, []).append(risk.id)
+    rows: list[list[Cell]] = [
+        [
+            cell(str(t.imo) if t.imo else "Emerging", sort_key=f"{t.imo or 99:02d}"),
+            cell(title_link(t), header=True),
+            cell("Malicious" if t.malicious else "Non-malicious"),
+            list_cell(id_links(risks_of.get(t.id, []))) if t.id in risks_of else cell(Marker("Not assessed")),
+        ]
+        for t in publication.threats
+    ]
+    columns = [Column("IMO No."), Column("Threat category"), Column("Nature"), Column("Risks")]
+    return Table("threat-index", "Threat categories", columns, rows, sortable=True)
+
+
+_TABLES = {
+    "agency": _agencies,
+    "committee": _committees,
+    "objective": _objectives,
+    "action": _actions,
+    "indicator": _indicators,
+    "threat": _threats,
+}

@@ -1,0 +1,113 @@
+"""The landing page: what the publication is, its key figures, its downloads and its contents."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from generator.downloads import Download
+from generator.model import Chapter
+from generator.render_site.context import PageContext
+from generator.render_site.escape import esc, md_inline
+from generator.render_site.fragments import block, facts, item_list, paragraph
+from generator.render_site.render import Page, Renderer
+from generator.render_site.tables import render_table
+from generator.views.blocks import Column, Marker, Table, cell
+from generator.views.text import STATUS_LABELS, long_date
+
+STATUS_NAMES = {
+    "draft": "Draft",
+    "consultation": "Consultation draft",
+    "approved": "Approved",
+    "superseded": "Superseded",
+}
+
+
+def landing_page(site: Renderer, downloads: list[Download]) -> Page:
+    """The site's home page."""
+    settings = site.publication.settings
+    page = site.context("")
+    rows = [
+        ("Country", esc(settings.country)),
+        ("Edition", esc(settings.edition)),
+        ("Version", esc(settings.version)),
+        ("Status", esc(STATUS_NAMES.get(settings.status, settings.status.capitalize()))),
+        ("Date", f'<time datetime="{settings.date.isoformat()}">{esc(long_date(settings.date))}</time>'),
+    ]
+    body = f"# {md_inline(settings.title)}\n"
+    body += block(paragraph(settings.subtitle, "charter-lead"), facts(rows))
+    body += "\n## Key figures\n" + block(_figures(site, page), render_table(_bands_table(site), page))
+    body += block(render_table(_status_table(site), page))
+    if downloads:
+        body += "\n## Downloads\n" + block(_downloads(downloads, page))
+    body += "\n## Contents\n" + block(_contents(site, page))
+    return Page("", settings.title, body)
+
+
+def _figures(site: Renderer, page: PageContext) -> str:
+    publication = site.publication
+    figures = [
+        (len(publication.risks), "risks in the register", "risks"),
+        (len(publication.objectives), "strategic objectives", "objectives"),
+        (len(publication.actions), "actions in the plan", "actions"),
+        (len(publication.indicators), "monitoring indicators", "indicators"),
+        (len(publication.committees), "committees", "committees"),
+        (len(publication.agencies), "agencies", "agencies"),
+    ]
+    items = "".join(
+        f'<li><a href="{esc(page.page(folder))}"><span class="charter-figure__n">{n}</span> '
+        f'<span class="charter-figure__label">{esc(label)}</span></a></li>'
+        for n, label, folder in figures
+    )
+    return f'<ul class="charter-figures">{items}</ul>'
+
+
+def _bands_table(site: Renderer) -> Table:
+    risks = site.publication.risks
+    bands = sorted(site.publication.settings.scales.bands, key=lambda b: -b.min)
+    counts = {stage: Counter(r.stage(stage).band.name for r in risks) for stage in ("inherent", "residual", "target")}
+    rows = [
+        [cell(Marker(b.name, b), header=True)]
+        + [cell(str(counts[stage][b.name]), sort_key=f"{counts[stage][b.name]:06d}") for stage in counts]
+        for b in bands
+    ]
+    rows.append([cell("All risks", header=True)] + [cell(str(len(risks))) for _ in counts])
+    columns = [Column("Rating"), Column("Inherent", numeric=True), Column("Residual", numeric=True)]
+    columns.append(Column("Target", numeric=True))
+    return Table(
+        "key-ratings",
+        "Risks by rating",
+        columns,
+        rows,
+        notes=["Inherent: before controls. Residual: with today's controls. Target: once the actions are done."],
+    )
+
+
+def _status_table(site: Renderer) -> Table:
+    actions = site.publication.actions
+    counts = Counter(a.status for a in actions)
+    rows = [[cell(Marker(label), header=True), cell(str(counts[status]))] for status, label in STATUS_LABELS.items()]
+    rows.append([cell("All actions", header=True), cell(str(len(actions)))])
+    return Table("key-actions", "Actions by status", [Column("Status"), Column("Actions", numeric=True)], rows)
+
+
+def _downloads(downloads: list[Download], page: PageContext) -> str:
+    items = [
+        f'<a href="{esc(page.file(d.href))}">{esc(d.title)}</a> '
+        f'<span class="charter-download__meta">{esc(d.format)}, {esc(d.size_text)}</span>'
+        for d in downloads
+    ]
+    return item_list(items, css="charter-downloads")
+
+
+def _contents(site: Renderer, page: PageContext) -> str:
+    chapters = site.publication.chapters
+    main = [c for c in chapters if not c.annex]
+    annexes = [c for c in chapters if c.annex]
+
+    def links(items: list[Chapter]) -> list[str]:
+        return [f'<a href="{esc(page.page(site.sitemap.chapter_folders[c.path]))}">{esc(c.title)}</a>' for c in items]
+
+    html = f'<ol class="charter-contents">{"".join(f"<li>{x}</li>" for x in links(main))}</ol>' if main else ""
+    if annexes:
+        html += '<p class="charter-contents__annexes">Annexes</p>' + item_list(links(annexes))
+    return html

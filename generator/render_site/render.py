@@ -1,0 +1,100 @@
+"""The shared state of one site render: the publication, its site map, its relations, its files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from generator.model import Chapter, Entity, View
+from generator.render_site.context import PageContext
+from generator.render_site.diagrams import diagram_file, render_diagram
+from generator.render_site.escape import esc, front_matter
+from generator.render_site.links import SiteMap, page_src
+from generator.render_site.prose import render_prose
+from generator.render_site.relations import Relations, relations_of
+from generator.render_site.tables import render_table
+from generator.resolve import Publication
+from generator.views import render_view
+from generator.views.blocks import Block, Diagram, Table
+
+KIND_LABELS = {
+    "risk": "Risk",
+    "agency": "Agency",
+    "committee": "Committee",
+    "objective": "Objective",
+    "action": "Action",
+    "indicator": "Indicator",
+    "threat": "Threat category",
+    "phase": "Phase",
+    "acronym": "Acronym",
+}
+
+
+@dataclass
+class Page:
+    """A page of the site tree: where it goes, its title (plain text) and its Markdown body."""
+
+    folder: str
+    title: str
+    body: str
+
+    @property
+    def src(self) -> str:
+        """The Markdown file's path below the tree."""
+        return page_src(self.folder)
+
+    def text(self, abbreviations: str) -> str:
+        """The whole Markdown file: front matter, body, then the abbreviation definitions."""
+        return front_matter(self.title) + self.body.strip("\n") + "\n" + abbreviations
+
+
+@dataclass
+class Renderer:
+    """Everything the page builders share while rendering one publication."""
+
+    publication: Publication
+    sitemap: SiteMap
+    relations: Relations
+    files: dict[str, str] = field(default_factory=dict)
+    """Extra text files of the tree (standalone SVG diagrams), by path below the tree."""
+
+    @classmethod
+    def of(cls, publication: Publication) -> Renderer:
+        """A renderer for a publication, with its site map and relations built."""
+        return cls(publication, SiteMap(publication), relations_of(publication))
+
+    def context(self, folder: str) -> PageContext:
+        """A fresh context for rendering the page in ``folder``."""
+        return PageContext(folder, self.sitemap)
+
+    def prose(self, text: str, page: PageContext) -> str:
+        """Chapter or narrative Markdown with its references linked from ``page``."""
+        return render_prose(text, page.ref_markdown)
+
+    def blocks(self, blocks: list[Block], page: PageContext) -> str:
+        """Tables and diagrams as raw HTML blocks, each separated by blank lines."""
+        parts = []
+        for block in blocks:
+            if isinstance(block, Table):
+                parts.append(render_table(block, page))
+            elif isinstance(block, Diagram):
+                path, svg = diagram_file(block, page)
+                self.files.setdefault(path, svg)
+                parts.append(render_diagram(block, page))
+        return "\n\n" + "\n\n".join(parts) + "\n\n"
+
+    def view(self, view: View, page: PageContext) -> str:
+        """A view placed in a page."""
+        return self.blocks(render_view(view, self.publication), page)
+
+    def item_link(self, item: Entity | Chapter, page: PageContext) -> str:
+        """A link to an entity or a chapter, labelled with its kind, ID and title."""
+        if isinstance(item, Chapter):
+            folder = self.sitemap.chapter_folders[item.path]
+            return f'Chapter: <a href="{esc(page.page(folder))}">{esc(item.title)}</a>'
+        label = KIND_LABELS.get(item.KIND, item.KIND.capitalize())
+        shown = (
+            item.title
+            if item.title == item.id or item.KIND in ("agency", "committee", "threat")
+            else (f"{item.id} {item.title}")
+        )
+        return f"{esc(label)}: {page.link(item.id, shown)}"

@@ -1,0 +1,156 @@
+"""Fixtures for the browser tests: the sample site, built once per session, served and crawled.
+
+The crawl visits every page of the site once, in a few parallel Chromium sessions, runs
+axe-core on it and records every console error, failed request and request that leaves
+the site. The tests then assert on that record, so axe runs once per page.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, ConsoleMessage, Page, Request, Response, sync_playwright
+
+from generator.build import build
+from generator.diagnostics import Report
+from generator.pipeline import read_publication
+from generator.progress import Progress
+from generator.render_site.links import SiteMap
+from generator.resolve import Publication
+from tests.browser.support import AXE, AXE_TAGS, CHROMIUM, CHROMIUM_ARGS, REPO, serve_folder, site_pages
+
+CRAWLERS = 3
+"""Parallel Chromium sessions for the crawl (the machine has two cores; a third hides I/O waits)."""
+
+AXE_RUN = """tags => axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]})
+  .then(result => result.violations.map(v =>
+    `${v.id} (${v.impact}): ${v.help}\\n      ` +
+    v.nodes.slice(0, 4)
+      .map(n => n.target.join(" ") + ": " + n.failureSummary.replace(/\\n/g, " "))
+      .join("\\n      ")))"""
+
+
+@dataclass
+class SampleSite:
+    """The sample publication and the site built from it."""
+
+    root: Path
+    publication: Publication
+    sitemap: SiteMap
+
+
+@dataclass
+class PageRecord:
+    """What happened while one page was loaded and checked."""
+
+    path: str
+    violations: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    failed_requests: list[str] = field(default_factory=list)
+    outside_requests: list[str] = field(default_factory=list)
+
+
+def _require_tools() -> None:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"the browser tests need Debian's Chromium at {CHROMIUM} (apt-get install chromium)")
+    if not AXE.exists():
+        pytest.fail(f"the browser tests need axe-core at {AXE}; run 'npm ci' in {REPO}")
+
+
+@pytest.fixture(scope="session")
+def sample(tmp_path_factory: pytest.TempPathFactory) -> SampleSite:
+    """The sample content built into a site, once per session, exactly as ``charter build`` does."""
+    work = tmp_path_factory.mktemp("sample-site")
+    status = build(
+        REPO / "content",
+        project_dir=REPO,
+        site_dir=work / "site",
+        build_dir=work / "build",
+        with_print=False,
+        progress=Progress(io.StringIO(), interactive=False),
+    )
+    assert status == 0, "charter build failed on the sample content"
+    report = Report()
+    publication = read_publication(REPO / "content", report)
+    assert publication is not None and not report.failed()
+    return SampleSite(work / "site", publication, SiteMap(publication))
+
+
+@pytest.fixture(scope="session")
+def base_url(sample: SampleSite) -> Iterator[str]:
+    """The sample site served on 127.0.0.1."""
+    with serve_folder(sample.root) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium, headless."""
+    _require_tools()
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Browser, base_url: str) -> Iterator[Page]:
+    """A fresh browser tab whose relative URLs resolve against the sample site."""
+    context = browser.new_context(base_url=base_url, viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+def _crawl_share(base_url: str, paths: list[str]) -> list[PageRecord]:
+    records: list[PageRecord] = []
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = chromium.new_context(viewport={"width": 1280, "height": 900})
+        context.add_init_script(path=str(AXE))
+        tab = context.new_page()
+        current = PageRecord("")
+
+        def on_console(message: ConsoleMessage) -> None:
+            if message.type == "error":
+                current.console_errors.append(message.text)
+
+        def on_request(request: Request) -> None:
+            if not request.url.startswith((base_url, "data:", "blob:")):
+                current.outside_requests.append(request.url)
+
+        def on_failed(request: Request) -> None:
+            current.failed_requests.append(f"{request.url} ({request.failure})")
+
+        def on_response(response: Response) -> None:
+            if response.status >= 400:
+                current.failed_requests.append(f"{response.url} (HTTP {response.status})")
+
+        tab.on("console", on_console)
+        tab.on("pageerror", lambda error: current.console_errors.append(str(error)))
+        tab.on("request", on_request)
+        tab.on("requestfailed", on_failed)
+        tab.on("response", on_response)
+        for path in paths:
+            current = PageRecord(path)
+            records.append(current)
+            tab.goto(base_url + path, wait_until="load")
+            current.violations = tab.evaluate(AXE_RUN, AXE_TAGS)
+        chromium.close()
+    return records
+
+
+@pytest.fixture(scope="session")
+def crawl(sample: SampleSite, base_url: str) -> list[PageRecord]:
+    """Every page of the sample site, loaded and checked by axe, with what went wrong on each."""
+    _require_tools()
+    paths = site_pages(sample.root)
+    shares = [paths[i::CRAWLERS] for i in range(CRAWLERS)]
+    with ThreadPoolExecutor(CRAWLERS) as pool:
+        records = [record for share in pool.map(lambda s: _crawl_share(base_url, s), shares) for record in share]
+    return sorted(records, key=lambda r: r.path)

@@ -1,0 +1,177 @@
+"""What a reader does on the sample site: land, open the register, follow links, search."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from playwright.sync_api import Browser, Page, expect
+
+from generator.model import Committee, Risk, View
+from tests.browser.conftest import SampleSite
+
+
+def _views(sample: SampleSite, show: str) -> list[tuple[str, View]]:
+    """(page address, view) of each view of a kind, in reading order."""
+    found = []
+    for chapter in sample.publication.chapters:
+        for segment in chapter.segments:
+            if isinstance(segment, View) and segment.show == show:
+                found.append((sample.sitemap.chapter_folders[chapter.path] + "/", segment))
+    assert found, f"the sample places no '{show}' view"
+    return found
+
+
+def _descendants(sample: SampleSite, committee: Committee) -> int:
+    children = sample.publication.children(committee)
+    return len(children) + sum(_descendants(sample, c) for c in children)
+
+
+def test_landing_page_shows_the_publication_and_its_key_figures(page: Page, sample: SampleSite) -> None:
+    settings = sample.publication.settings
+    page.goto("")
+    expect(page).to_have_title(settings.title)
+    expect(page.locator("article h1")).to_have_text(settings.title)
+    facts = page.locator("article dl.charter-facts")
+    expect(facts).to_contain_text(settings.version)
+    expect(facts).to_contain_text(settings.edition)
+    risks_figure = page.locator(".charter-figures a", has_text="risks in the register")
+    expect(risks_figure.locator(".charter-figure__n")).to_have_text(str(len(sample.publication.risks)))
+    ratings = page.locator("table", has=page.locator("caption", has_text="Risks by rating"))
+    residual = Counter(r.residual.band.name for r in sample.publication.risks)
+    for band in settings.scales.bands:
+        row = ratings.locator("tbody tr", has=page.locator("th", has_text=re.compile(f"^{band.name}$")))
+        expect(row.locator("td").nth(1)).to_have_text(str(residual[band.name]))
+    first = sample.publication.chapters[0]
+    expect(page.locator("ol.charter-contents li").first).to_have_text(first.title)
+
+
+def test_register_lists_every_risk_and_a_click_reaches_its_page(page: Page, sample: SampleSite) -> None:
+    risks = sample.publication.risks
+    page.goto("risks/")
+    register = page.locator("table.charter-table--register")
+    expect(register.locator("tbody tr")).to_have_count(len(risks))
+    top = min(risks, key=lambda r: (-r.residual.score, -r.inherent.score, r.id))  # highest residual first
+    first_row = register.locator("tbody tr").first
+    expect(first_row.locator("th")).to_have_text(top.id)
+    expect(first_row.locator("td").nth(0)).to_have_text(top.title)
+    first_row.locator("th a").click()
+    expect(page).to_have_url(re.compile(f"/risks/{top.id.lower()}/$"))
+    expect(page.locator("article h1")).to_have_text(f"{top.id} {top.title}")
+    expect(page.locator("article")).to_contain_text(top.scenario.split()[0])
+
+
+def test_register_sorts_and_filters_in_the_browser(page: Page, sample: SampleSite) -> None:
+    risks = sample.publication.risks
+    page.goto("risks/")
+    register = page.locator("table.charter-table--register")
+    heading = register.locator("thead th", has_text=re.compile("^Ref$"))
+    heading.click()
+    expect(heading).to_have_attribute("aria-sort", "ascending")
+    ids = sorted((r.id for r in risks), key=str.lower)
+    expect(register.locator("tbody tr").first.locator("th")).to_have_text(ids[0])
+    heading.press("Enter")
+    expect(heading).to_have_attribute("aria-sort", "descending")
+    expect(register.locator("tbody tr").first.locator("th")).to_have_text(ids[-1])
+    chosen = risks[len(risks) // 2]
+    page.get_by_label(re.compile("^Filter ")).fill(chosen.title)
+    expect(register.locator("tbody tr:visible")).to_have_count(1)
+    expect(register.locator("tbody tr:visible th")).to_have_text(chosen.id)
+    expect(page.get_by_role("status")).to_have_text(f"1 of {len(risks)} rows shown")
+
+
+def test_register_is_complete_without_javascript(browser: Browser, base_url: str, sample: SampleSite) -> None:
+    context = browser.new_context(base_url=base_url, java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto("risks/")
+    register = tab.locator("table.charter-table--register")
+    expect(register.locator("tbody tr")).to_have_count(len(sample.publication.risks))
+    expect(tab.locator(".charter-filter")).to_have_count(0)
+    context.close()
+
+
+def test_heat_map_cells_list_and_link_their_risks(page: Page, sample: SampleSite) -> None:
+    scales = sample.publication.settings.scales
+    x_factor, y_factor = scales.factors[0], scales.factors[1]
+    address, view = _views(sample, "heatmap")[0]
+    stage = view.options.get("stage", "residual")
+    index = [v for a, v in _views(sample, "heatmap") if a == address].index(view)
+    page.goto(address)
+    heatmap = page.locator("table.charter-table--heatmap").nth(index)
+    columns = [text.split()[0] for text in heatmap.locator("thead th").all_inner_texts()[1:]]
+    checked = 0
+    for row in heatmap.locator("tbody tr").all():
+        y = int(row.locator("th").inner_text().split()[0])
+        for x, cell in zip(columns, row.locator("td").all(), strict=True):
+            expected = sorted(
+                r.id
+                for r in sample.publication.risks
+                if r.stage(stage).values[x_factor] == int(x) and r.stage(stage).values[y_factor] == y
+            )
+            assert sorted(cell.locator("a").all_inner_texts()) == expected, f"cell {x_factor} {x}, {y_factor} {y}"
+            band = scales.band_for(int(x) * y).name
+            expect(cell.locator(".charter-band-label")).to_have_text(band)
+            checked += 1
+    assert checked == len(scales.levels[x_factor]) * len(scales.levels[y_factor])
+    link = heatmap.locator("td a").first
+    target = link.inner_text()
+    link.click()
+    expect(page).to_have_url(re.compile(f"/risks/{target.lower()}/$"))
+    risk = sample.publication.get(target, Risk)
+    expect(page.locator("article h1")).to_have_text(f"{risk.id} {risk.title}")
+
+
+def test_org_chart_nodes_link_to_their_committees(page: Page, sample: SampleSite) -> None:
+    address, _ = _views(sample, "orgchart")[0]
+    page.goto(address)
+    chart = page.locator("figure.charter-diagram--orgchart svg")
+    expect(chart).to_be_visible()
+    nodes = chart.locator("a")
+    committees = {c.id for c in sample.publication.committees}
+    assert nodes.count() >= 2
+    hrefs = [nodes.nth(i).get_attribute("href") or "" for i in range(nodes.count())]
+    for href in hrefs:
+        match = re.search(r"committees/([a-z0-9_-]+)/", href)
+        assert match and match.group(1).upper() in {c.upper() for c in committees}, href
+    node = nodes.nth(1)
+    node.focus()
+    assert page.evaluate("() => document.activeElement.closest('svg') !== null"), "an org chart node takes focus"
+    target = re.search(r"committees/([a-z0-9_-]+)/", hrefs[1]).group(1)  # type: ignore[union-attr]
+    committee = next(c for c in sample.publication.committees if c.id.lower() == target)
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(f"/committees/{target}/$"))
+    expect(page.locator("article h1")).to_have_text(sample.publication.get(committee.id, Committee).name)
+
+
+def test_org_chart_has_a_text_version(page: Page, sample: SampleSite) -> None:
+    address, view = _views(sample, "orgchart")[0]
+    page.goto(address)
+    details = page.locator("figure.charter-diagram--orgchart + details.charter-description")
+    details.locator("summary").click()
+    committees = sample.publication.committees
+    root = (
+        sample.publication.get(view.options["committee"], Committee) if "committee" in view.options else committees[0]
+    )
+    expect(details.locator("li").first).to_contain_text(root.name)
+    expect(details.locator("li")).to_have_count(1 + _descendants(sample, root))
+
+
+def test_search_finds_a_risk_by_its_title(page: Page, sample: SampleSite) -> None:
+    risk = sample.publication.risks[-1]
+    page.goto("")
+    page.locator("label.md-search__icon").first.click()
+    page.locator("input.md-search__input").fill(risk.title)
+    result = page.locator(".md-search-result__item a").first
+    expect(result).to_contain_text(risk.title)
+    assert re.search(f"risks/{risk.id.lower()}/$", result.get_attribute("href") or "")
+    result.click()
+    expect(page.locator("article h1")).to_have_text(f"{risk.id} {risk.title}")
+
+
+def test_timeline_is_drawn_with_a_text_alternative(page: Page, sample: SampleSite) -> None:
+    address, _ = _views(sample, "timeline")[0]
+    page.goto(address)
+    timeline = page.locator("figure.charter-diagram--timeline svg")
+    expect(timeline).to_be_visible()
+    expect(timeline.locator("title").first).to_have_text(re.compile(r"\S"))
+    assert timeline.evaluate("svg => svg.getBoundingClientRect().width") > 300

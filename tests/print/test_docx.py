@@ -1,0 +1,72 @@
+"""The sample's DOCX as a minister's office opens it in Word: named styles, real tables."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+
+import docx
+from docx.enum.section import WD_ORIENT
+
+from generator.render_print.assemble import ANNEXES
+from tests.print.conftest import Built, plain
+
+ANNEX_PREFIX = re.compile(r"^annex\s+[A-Z0-9]+\s*[:.–—-]\s*", re.IGNORECASE)
+
+
+def _document(sample: Built) -> docx.document.Document:
+    return docx.Document(str(sample.file("DOCX")))
+
+
+def test_chapters_are_heading_1_and_sections_heading_2(sample: Built) -> None:
+    document = _document(sample)
+    level_one = [plain(p.text) for p in document.paragraphs if p.style is not None and p.style.name == "Heading 1"]
+    expected = [plain(ANNEX_PREFIX.sub("", c.title)) for c in sample.publication.chapters]
+    expected += [title for _, title, _ in ANNEXES]
+    for title in expected:
+        assert title in level_one, f"no Heading 1 '{title}'"
+    assert any(p.style is not None and p.style.name == "Heading 2" for p in document.paragraphs)
+
+
+def test_register_tables_have_one_row_per_risk(sample: Built) -> None:
+    document = _document(sample)
+    registers = [
+        table
+        for table in document.tables
+        if [cell.text for cell in table.rows[0].cells][:3] == ["Ref", "Risk", "Threat category"]
+    ]
+    assert len(registers) >= 2, "the register should stand in its chapter and in the annex"
+    risk_ids = sorted(r.id for r in sample.publication.risks)
+    for table in registers:
+        assert sorted(row.cells[0].text for row in table.rows[1:]) == risk_ids
+        assert table.style is not None and table.style.name == "Table"
+
+
+def test_tables_are_captioned_with_the_caption_style(sample: Built) -> None:
+    captions = [p.text for p in _document(sample).paragraphs if p.style is not None and p.style.name == "Table Caption"]
+    assert "Risk register" in captions and "RACI matrix" in captions
+
+
+def test_header_and_footer_carry_the_marking_on_every_section(sample: Built) -> None:
+    marking = sample.publication.marking
+    for section in _document(sample).sections:
+        assert marking in [p.text for p in section.header.paragraphs]
+        assert marking in [p.text for p in section.footer.paragraphs]
+    with zipfile.ZipFile(sample.file("DOCX")) as package:
+        for name in package.namelist():
+            if name.endswith(".xml"):
+                assert "{{" not in package.read(name).decode("utf-8"), f"an unfilled placeholder in {name}"
+
+
+def test_wide_matrices_get_landscape_sections(sample: Built) -> None:
+    sections = _document(sample).sections
+    assert any(s.orientation == WD_ORIENT.LANDSCAPE and s.page_width > s.page_height for s in sections)
+    assert sections[0].orientation == WD_ORIENT.PORTRAIT
+
+
+def test_entity_summaries_use_their_own_style(sample: Built) -> None:
+    summaries = [
+        p.text for p in _document(sample).paragraphs if p.style is not None and p.style.name == "Entity Summary"
+    ]
+    for risk in sample.publication.risks:
+        assert any(text.startswith(f"{risk.id} ") for text in summaries), f"no summary for {risk.id}"

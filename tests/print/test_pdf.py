@@ -1,0 +1,179 @@
+"""The sample's PDF as a reader, a screen reader and a printer see it."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pypdf
+from pypdf.generic import ArrayObject, DictionaryObject
+
+from generator.views import Diagram, render_view
+from tests.print.conftest import Built, plain
+
+
+def _tool(*args: str) -> str:
+    return subprocess.run(list(args), capture_output=True, text=True, check=True).stdout
+
+
+def _flat(text: str) -> str:
+    return plain(text)
+
+
+def _annex_pages(pages: list[str], title: str) -> list[int]:
+    """The indexes of the pages whose running header names an annex called ``title``."""
+    header = re.compile(rf"Annex [A-Z]+\s+{re.escape(title)}\s*$")
+    return [i for i, page in enumerate(pages) if any(header.search(line) for line in page.splitlines()[:4])]
+
+
+def test_pdf_is_tagged_pdf_ua_1_with_title_and_language(sample: Built) -> None:
+    info = _tool("pdfinfo", str(sample.file("PDF")))
+    assert re.search(r"^Tagged:\s+yes$", info, re.MULTILINE)
+    assert re.search(rf"^Title:\s+{re.escape(sample.publication.settings.documents[0].title)}$", info, re.MULTILINE)
+    reader = pypdf.PdfReader(sample.file("PDF"))
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == "en"
+    xmp = root["/Metadata"].get_object().get_data().decode("utf-8")
+    assert re.search(r"pdfuaid:part[^0-9]*1", xmp)
+
+
+def test_every_font_is_embedded(sample: Built) -> None:
+    rows = _tool("pdffonts", str(sample.file("PDF"))).splitlines()[2:]
+    assert rows, "the PDF lists no fonts"
+    for row in rows:
+        # name type encoding emb sub uni object ID: 'emb' is the fourth column from the right end
+        columns = row.split()
+        assert columns[-5] == "yes", f"font not embedded: {row}"
+
+
+def test_a4_portrait_by_default(sample: Built) -> None:
+    assert "(A4)" in _tool("pdfinfo", str(sample.file("PDF")))
+
+
+def test_marking_at_top_and_bottom_of_every_page(sample: Built, sample_pages: list[str]) -> None:
+    marking = sample.publication.marking
+    for number, page in enumerate(sample_pages, start=1):
+        lines = [line for line in page.splitlines() if line.strip()]
+        assert marking in " ".join(lines[:2]), f"page {number} has no marking at the top"
+        assert marking in " ".join(lines[-2:]), f"page {number} has no marking at the bottom"
+
+
+def test_every_page_after_the_cover_says_page_x_of_y(sample_pages: list[str]) -> None:
+    total = len(sample_pages)
+    for number, page in enumerate(sample_pages[1:], start=2):
+        assert f"Page {number} of {total}" in page
+
+
+def test_register_annex_lists_every_risk_and_repeats_its_header(sample: Built, sample_pages: list[str]) -> None:
+    pages = _annex_pages(sample_pages, "Risk register")
+    assert pages, "no page of the PDF is headed by the risk register annex"
+    text = _flat(" ".join(sample_pages[i] for i in pages))
+    missing = [r.id for r in sample.publication.risks if r.id not in text]
+    assert not missing
+    for index in pages:  # the header row repeats on every page the table runs over
+        assert re.search(r"Ref\s+Risk\s+Threat", sample_pages[index]), f"page {index + 1} lacks the header row"
+
+
+def test_raci_annex_is_on_landscape_pages(sample: Built, sample_pages: list[str]) -> None:
+    reader = pypdf.PdfReader(sample.file("PDF"))
+    pages = _annex_pages(sample_pages, "RACI matrix")
+    assert pages
+    for index in pages:
+        box = reader.pages[index].mediabox
+        assert box.width > box.height, f"RACI page {index + 1} is portrait"
+    cover = reader.pages[0].mediabox
+    assert cover.width < cover.height
+
+
+def test_contents_give_the_right_page_for_every_chapter(sample_pages: list[str]) -> None:
+    entry = re.compile(r"^\s*(?:\d+|Annex [A-Z]+)\s{2,}(\S.*?)\s*(?:\. )+\.?\s*(\d+)\s*$")
+    checked = 0
+    for page in sample_pages[:8]:
+        for line in page.replace("\u2060", "").splitlines():
+            match = entry.match(line)
+            if not match:
+                continue
+            title, number = plain(match.group(1)), int(match.group(2))
+            target = sample_pages[number - 1]
+            assert title in _flat(target), f"contents say '{title}' is on page {number}"
+            checked += 1
+    assert checked >= 10
+
+
+def test_references_in_prose_carry_the_right_page(sample: Built, sample_pages: list[str]) -> None:
+    risk_ids = {r.id for r in sample.publication.risks}
+    found = 0
+    for page in sample_pages:
+        for risk_id, number in re.findall(r"\(([A-Z][A-Z0-9-]+), p\. (\d+)\)", _flat(page)):
+            if risk_id not in risk_ids:
+                continue
+            heading = re.compile(rf"{re.escape(risk_id)} \S")
+            assert heading.search(_flat(sample_pages[int(number) - 1])), f"{risk_id} is not on page {number}"
+            found += 1
+    assert found >= len(risk_ids) // 2, "few references carry a page number"
+
+
+def test_internal_links_lead_somewhere_in_the_document(sample: Built) -> None:
+    reader = pypdf.PdfReader(sample.file("PDF"))
+    names = set(reader.named_destinations)
+    pages = {page.indirect_reference.idnum for page in reader.pages if page.indirect_reference}
+    internal = 0
+    for page in reader.pages:
+        for annotation in page.get("/Annots") or []:
+            link = annotation.get_object()
+            if link["/Subtype"] != "/Link" or "/Dest" not in link:
+                continue
+            destination = link["/Dest"]
+            if isinstance(destination, ArrayObject):  # an explicit page and position
+                assert destination[0].idnum in pages
+            else:
+                assert str(destination) in names, f"link to a missing destination {destination}"
+            internal += 1
+    assert internal > len(sample.publication.risks) * 2
+
+
+def test_diagrams_are_vector_figures_with_their_alt_text(sample: Built) -> None:
+    reader = pypdf.PdfReader(sample.file("PDF"))
+    alts: list[str] = []
+
+    def walk(node: object) -> None:
+        node = node.get_object()  # type: ignore[attr-defined]
+        if isinstance(node, DictionaryObject):
+            if node.get("/S") == "/Figure" and "/Alt" in node:
+                alts.append(str(node["/Alt"]))
+            kids = node.get("/K")
+            if isinstance(kids, ArrayObject):
+                for kid in kids:
+                    walk(kid)
+            elif kids is not None:
+                walk(kids)
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    expected = [
+        block.alt
+        for chapter in sample.publication.chapters
+        for segment in chapter.segments
+        if type(segment).__name__ == "View"
+        for block in render_view(segment, sample.publication)  # type: ignore[arg-type]
+        if isinstance(block, Diagram)
+    ]
+    assert expected and sorted(alts) == sorted(expected)
+    for page in reader.pages:  # drawn as vectors: no page embeds a raster image
+        resources = page.get("/Resources") or {}
+        for xobject in (resources.get("/XObject") or {}).values():
+            assert xobject.get_object().get("/Subtype") != "/Image"
+
+
+def test_lists_of_tables_and_figures(sample_pages: list[str]) -> None:
+    front = _flat(" ".join(sample_pages[:8]))
+    assert "List of tables" in front and "List of figures" in front
+    assert re.search(r"Table 1 About this document", front)
+    assert re.search(r"Figure 1 \S", front)
+
+
+def test_letter_paper_on_request(tmp_path: Path) -> None:
+    from tests.print.conftest import MINIMAL, build
+
+    built = build(MINIMAL, tmp_path, paper="letter")
+    assert "(letter)" in _tool("pdfinfo", str(built.file("PDF")))
