@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -35,6 +36,7 @@ def build(
     from generator.render_site import run_mkdocs, write_tree
 
     progress = progress or Progress()
+    os.environ.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(project_dir))
     report = Report()
     with progress.stage("check") as detail:
         publication = read_publication(content, report)
@@ -76,6 +78,27 @@ def build(
             shutil.rmtree(staging, ignore_errors=True)
     progress.summary(f"{site_dir.name}/")
     return 0
+
+
+def source_date_epoch(project_dir: Path) -> str:
+    """The time every date in the output is stamped with: the last commit's, so builds are reproducible.
+
+    ``SOURCE_DATE_EPOCH`` set by the caller wins; outside a git checkout it is 0 (1970),
+    which still gives identical bytes from identical sources.
+    """
+    try:
+        result = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"],
+            cwd=project_dir,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return "0"
+    stamp = result.stdout.strip()
+    return stamp if result.returncode == 0 and stamp.isdigit() else "0"
 
 
 def _swap(staging: Path, site_dir: Path) -> None:
