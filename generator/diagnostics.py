@@ -55,14 +55,21 @@ class Report:
     """Collects diagnostics across all stages."""
 
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    _seen: set[Diagnostic] = field(default_factory=set, repr=False)
 
     def error(self, location: Location, code: str, message: str, hint: str | None = None) -> None:
         """Record an error."""
-        self.diagnostics.append(Diagnostic(location, Severity.ERROR, code, message, hint))
+        self._add(Diagnostic(location, Severity.ERROR, code, message, hint))
 
     def warning(self, location: Location, code: str, message: str, hint: str | None = None) -> None:
         """Record a warning."""
-        self.diagnostics.append(Diagnostic(location, Severity.WARNING, code, message, hint))
+        self._add(Diagnostic(location, Severity.WARNING, code, message, hint))
+
+    def _add(self, diagnostic: Diagnostic) -> None:
+        # The same problem found twice (say, by two editions) is reported once.
+        if diagnostic not in self._seen:
+            self._seen.add(diagnostic)
+            self.diagnostics.append(diagnostic)
 
     @property
     def errors(self) -> list[Diagnostic]:

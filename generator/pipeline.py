@@ -7,6 +7,7 @@ from pathlib import Path
 from generator.diagnostics import Report
 from generator.load import load_content
 from generator.resolve import Publication, resolve
+from generator.resolve.editions import for_edition
 from generator.validate import validate
 
 
@@ -21,4 +22,21 @@ def read_publication(root: Path, report: Report) -> Publication | None:
     validated = validate(content, report)
     if validated is None:
         return None
-    return resolve(validated, report)
+    publication = resolve(validated, report)
+    if not report.errors:
+        levels = publication.settings.levels
+        highest = max((levels.index(level) for level in _levels_used(publication)), default=0)
+        for edition in publication.settings.editions:
+            if levels.index(edition.level) < highest:  # an edition that holds everything cuts nothing
+                for_edition(publication, edition, report)  # reports what the edition cannot show
+    return publication
+
+
+def _levels_used(publication: Publication) -> set[str]:
+    """Every level something in the publication carries."""
+    used = {e.classification for e in publication.entities.values()}
+    used.update(level for e in publication.entities.values() for level in e.restricted.values())
+    for chapter in publication.chapters:
+        used.add(chapter.classification)
+        used.update(getattr(s, "classification", chapter.classification) for s in chapter.segments)
+    return used

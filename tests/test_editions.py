@@ -30,7 +30,8 @@ def _publication(tmp_path: Path, edits: dict[str, list[tuple[str, str]]]) -> Pub
         path.write_text(text, encoding="utf-8")
     report = Report()
     publication = read_publication(content, report)
-    assert publication is not None and not report.errors, [d.format() for d in report.errors]
+    errors = [d.format() for d in report.errors if d.code != "E-EDITION-REF"]  # each test cuts for itself
+    assert publication is not None and not errors, errors
     return publication
 
 

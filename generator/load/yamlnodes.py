@@ -130,7 +130,7 @@ def parse(text: str, *, first_line: int = 1) -> YNode | None:
     return _convert(node, offset, 0, set())
 
 
-_DASHES = re.compile(r"^[ \t]*(?:-[ \t]+)+")
+_BLOCK_TOO_DEEP = re.compile(rf"^(?:[ \t]{{{2 * MAX_DEPTH + 1},}}|[ \t]*(?:-[ \t]+){{{MAX_DEPTH + 1},}})", re.MULTILINE)
 
 
 def _too_deep(text: str) -> tuple[int, int] | None:
@@ -158,11 +158,9 @@ def _too_deep(text: str) -> tuple[int, int] | None:
                     return line, col
             elif char in "]}":
                 depth = max(0, depth - 1)
-    for number, row in enumerate(text.split("\n"), start=1):
-        indent = len(row) - len(row.lstrip(" \t"))
-        dashes = _DASHES.match(row)
-        if indent > 2 * MAX_DEPTH or (dashes and dashes.group(0).count("-") > MAX_DEPTH):
-            return number, 1
+    block = _BLOCK_TOO_DEEP.search(text)
+    if block:
+        return text.count("\n", 0, block.start()) + 1, 1
     return None
 
 

@@ -80,8 +80,8 @@ _IMO = [
 ]
 
 
-def default_threats(path: str = "(IMO default catalogue)") -> list[Threat]:
-    """The twelve IMO threat categories as built-in threat entities."""
+def default_threats(path: str, level: str) -> list[Threat]:
+    """The twelve IMO threat categories as built-in threat entities, at the publication's lowest level."""
     return [
         Threat(
             id=tid,
@@ -90,6 +90,7 @@ def default_threats(path: str = "(IMO default catalogue)") -> list[Threat]:
             malicious=malicious,
             imo=number,
             builtin=True,
+            classification=level,
             location=Location(path, 1, 1),
         )
         for number, (tid, name, description, malicious) in enumerate(_IMO, start=1)

@@ -32,7 +32,7 @@ def resolve(validated: Validated, report: Report) -> Publication:
 def _index(validated: Validated, report: Report) -> dict[str, Entity]:
     entities: dict[str, Entity] = {}
     if validated.settings.threat_catalogue == "extend":
-        for threat in default_threats(validated.settings.path):
+        for threat in default_threats(validated.settings.path, validated.settings.levels[0]):
             entities[threat.id] = threat
     for entity in validated.entities:
         previous = entities.get(entity.id)

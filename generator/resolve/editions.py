@@ -17,7 +17,7 @@ import dataclasses
 import re
 from collections import defaultdict
 from collections.abc import Callable
-from copy import deepcopy
+from copy import copy as shallow_copy
 
 from generator.diagnostics import Location, Report
 from generator.load.markdown import REF_PATTERN
@@ -56,7 +56,8 @@ def for_edition(publication: Publication, edition: Edition, report: Report) -> P
     groups: dict[str, list[Risk]] = defaultdict(list)
     for entity in publication.entities.values():
         if allowed(entity.classification):
-            entities[entity.id] = _clear_fields(entity, [k for k, lv in entity.restricted.items() if not allowed(lv)])
+            hidden = [key for key, level in entity.restricted.items() if not allowed(level)]
+            entities[entity.id] = _clear_fields(entity, hidden) if hidden else entity
         elif isinstance(entity, Risk):
             if entity.public_group:
                 groups[entity.public_group].append(entity)
@@ -65,19 +66,21 @@ def for_edition(publication: Publication, edition: Edition, report: Report) -> P
     cut = Publication(settings=settings, chapters=[], entities=entities, edition=edition)
     cut.risk_groups = [_group(name, members) for name, members in sorted(groups.items())]
     _cut_references(publication, cut, report)
+    for entity_id, entity in list(cut.entities.items()):
+        if "[[" in entity.narrative:
+            location = Location(entity.location.path, entity.narrative_line or entity.location.line, 1)
+            narrative = _cut_prose(entity.narrative, location, publication, cut, report)
+            if narrative != entity.narrative:
+                cut.entities[entity_id] = dataclasses.replace(entity, narrative=narrative)
     for chapter in publication.chapters:
         if allowed(chapter.classification):
             cut.chapters.append(_cut_chapter(chapter, publication, cut, allowed, report))
-    for entity in cut.entities.values():
-        if entity.narrative:
-            location = Location(entity.location.path, entity.narrative_line or entity.location.line, 1)
-            entity.narrative = _cut_prose(entity.narrative, location, publication, cut, report)
     return cut
 
 
 def _clear_fields(entity: Entity, keys: list[str]) -> Entity:
     """A copy of the entity with the given fields emptied (the entity itself is never changed)."""
-    copy = deepcopy(entity)  # nested parts (a RACI, controls) may be edited; never the original
+    copy = shallow_copy(entity)  # fields are replaced, never edited in place, so the original stays whole
     for key in keys:
         attribute = FIELD_ATTRIBUTES.get(key, key)
         if key in NAME_FIELDS:
@@ -146,6 +149,8 @@ def _cut_references(whole: Publication, cut: Publication, report: Report) -> Non
         path = ref.origin.split(".", 1)[1] if "." in ref.origin else ref.origin
         field_path = _LIST_INDEX.sub("", path)
         top = field_path.split(".")[0]
+        if source is whole.entities.get(source.id):
+            source = cut.entities[source.id] = shallow_copy(source)  # about to change: stop sharing it
         if top in source.restricted or _drop_from_list(source, field_path, ref.target):
             continue
         target = whole.entities[ref.target]
@@ -164,9 +169,12 @@ def _drop_from_list(entity: Entity, field_path: str, target: str) -> bool:
     owner: object = entity
     parts = field_path.split(".")
     for part in parts[:-1]:
-        owner = getattr(owner, part, None)
-        if owner is None:
+        inner = getattr(owner, part, None)
+        if inner is None:
             return False
+        inner = shallow_copy(inner)  # shared with the whole publication: copy before changing
+        setattr(owner, part, inner)
+        owner = inner
     attribute = FIELD_ATTRIBUTES.get(parts[-1], parts[-1])
     value = getattr(owner, attribute, None)
     if isinstance(value, list) and target in value:
