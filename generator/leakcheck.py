@@ -75,7 +75,7 @@ def normalise(text: str) -> str:
 def _pieces(text: str) -> Iterator[str]:
     """A long text in sentence-sized pieces, so markup added around part of it cannot hide it."""
     for piece in _SENTENCE.split(text):
-        piece = normalise(piece)
+        piece = normalise(piece).strip(" .,;:!?()'\"-–—")
         if len(piece) >= MIN_LENGTH and any(ch.isalpha() for ch in piece):
             yield piece
 

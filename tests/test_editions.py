@@ -162,3 +162,19 @@ def test_leak_check_finds_restricted_text_in_any_output(tmp_path: Path) -> None:
         f"search_index.json: carries restricted text 'gate seven canarykeyasset' "
         f"(written at {tmp_path}/content/register.md:18:1)"
     ]
+
+
+def test_a_restricted_entity_takes_its_narrative_with_it(tmp_path: Path) -> None:
+    whole = _publication(
+        tmp_path,
+        {
+            "register.md": [("id: R-THEFT-01\n", "id: R-THEFT-01\nclassification: SECRET\n")],
+            "plan.md": [("We address [[R-THEFT-01]] first, and", "We address")],
+        },
+    )
+    public = for_edition(whole, PUBLIC, Report())
+    texts = " ".join(s.text for c in public.chapters for s in c.segments if isinstance(s, Passage))
+    assert "Theft is the most frequent crime" not in texts
+    restricted = for_edition(whole, RESTRICTED, Report())
+    texts = " ".join(s.text for c in restricted.chapters for s in c.segments if isinstance(s, Passage))
+    assert "Theft is the most frequent crime on the quay." in texts

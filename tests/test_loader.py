@@ -77,13 +77,15 @@ def test_blocks_narratives_and_prose_segments() -> None:
     assert not report.diagnostics
     assert file.front_matter is not None
     kinds = [type(s).__name__ for s in file.segments]
-    assert kinds == ["Prose", "DataBlock", "Prose"]
+    assert kinds == ["Prose", "DataBlock", "Prose", "Prose"]
     block = file.segments[1]
     assert isinstance(block, DataBlock)
     assert block.kind == "risk" and block.location.line == 8
     assert block.narrative == "\nNarrative of R-1.\n".strip("\n") or block.narrative.strip() == "Narrative of R-1."
-    prose = file.segments[0]
+    prose, narrative, rest = file.segments[0], file.segments[2], file.segments[3]
     assert isinstance(prose, Prose) and prose.line == 4
+    assert isinstance(narrative, Prose) and narrative.narrative_of is block and "Narrative of R-1." in narrative.text
+    assert isinstance(rest, Prose) and rest.narrative_of is None and rest.text.startswith("## Next")
 
 
 def test_references_skip_code() -> None:

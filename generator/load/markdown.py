@@ -206,17 +206,20 @@ def _build_segments(
         stop = min(next_block, next_heading)
         block.narrative = "\n".join(lines[block.end_line : stop]).strip("\n")
         block.narrative_line = block.end_line + 1
-        cursor = block.end_line
+        _add_prose(lines, block.end_line, stop, file, spans, narrative_of=block)
+        cursor = stop
     _add_prose(lines, cursor, len(lines), file, spans)
 
 
-def _add_prose(lines: list[str], start: int, stop: int, file: SourceFile, spans: list[Span]) -> None:
+def _add_prose(
+    lines: list[str], start: int, stop: int, file: SourceFile, spans: list[Span], narrative_of: DataBlock | None = None
+) -> None:
     """Add the prose of lines ``start``..``stop``, cut where a classified section starts or ends."""
     cuts = sorted({start, stop, *(edge for s, e, _ in spans for edge in (s, e) if start < edge < stop)})
     for first, last in itertools.pairwise(cuts):
         text = "\n".join(lines[first:last])
         if text.strip():
-            file.segments.append(Prose(text, first + 1, _section_at(spans, first)))
+            file.segments.append(Prose(text, first + 1, _section_at(spans, first), narrative_of))
 
 
 def _find_refs(lines: list[str], code_lines: set[int], file: SourceFile) -> None:

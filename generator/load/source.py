@@ -56,6 +56,8 @@ class Prose:
     line: int
     section: Marking | None = None
     """The level of the classified section this prose stands in, if any."""
+    narrative_of: DataBlock | None = None
+    """The data block whose narrative this prose is: it shares the block's entity's level."""
 
 
 Segment = Prose | DataBlock

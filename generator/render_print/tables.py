@@ -17,7 +17,7 @@ LANDSCAPE_MIN_COLUMNS = 6
 LANDSCAPE_DIAGRAM_RATIO = 1.25
 """A diagram this many times wider than the portrait text goes on a landscape page."""
 
-CHAR_PT = 4.5
+CHAR_PT = 4.1
 """The average advance of a lower-case character in table text (8.5 pt Libertinus Serif)."""
 CAPITAL_FACTOR = 1.35
 """Capitals are wider than the average character (agency acronyms, IDs)."""
@@ -124,7 +124,7 @@ def _unbreakable_lengths(cell: Cell) -> list[float]:
     lengths: list[float] = []
     for part in cell.parts:
         if isinstance(part, Marker):
-            lengths.append(_chars(part.text) + 2.0)
+            lengths.append(_chars(part.text) + 1.5)
         elif isinstance(part, Link):
             lengths += [_chars(w) for w in part.text.split()]
         else:

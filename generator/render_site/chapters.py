@@ -24,7 +24,7 @@ def _chapter(site: Renderer, chapter: Chapter) -> Page:
     parts = [] if _opens_with_h1(chapter) else [f"# {md_inline(chapter.title)}\n"]
     for segment in chapter.segments:
         if isinstance(segment, Passage):
-            parts.append("\n" + site.prose(segment.text, page) + "\n")
+            parts.append("\n" + site.prose(segment.text, page, chapter.path) + "\n")
         elif isinstance(segment, EntityBlock):
             parts.append(block(entity_block_html(site, segment, page)))
         elif isinstance(segment, View):

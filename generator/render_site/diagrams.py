@@ -14,6 +14,8 @@ from generator.render_site.escape import esc
 from generator.views.blocks import Diagram
 
 DIAGRAM_FOLDER = "diagrams"
+MIN_SCALE = 0.8
+"""A diagram shrinks to fit the page down to this share of its drawn size, then scrolls instead."""
 _LINK_LABEL = re.compile(r'(<a\b[^>]*?) aria-label="[^"]*"')
 
 
@@ -37,7 +39,7 @@ def render_diagram(diagram: Diagram, page: PageContext) -> str:
     figure_id = page.new_id(f"diagram-{diagram.view}")
     role = "" if "<a " in svg else ' role="img"'
     svg = svg.replace("<svg ", f'<svg{role} class="charter-svg" ', 1)
-    min_width = min(diagram.width, 720.0)
+    min_width = diagram.width * MIN_SCALE
     file_href = page.file(f"{DIAGRAM_FOLDER}/{diagram.name}.svg")
     items = "".join(f"<li>{esc(line)}</li>" for line in diagram.description)
     description = (

@@ -115,7 +115,7 @@ def _tail(site: Renderer, entity: Entity, page: PageContext, siblings: list[Enti
 
 
 def _narrative(site: Renderer, entity: Entity, page: PageContext) -> str:
-    return "\n" + site.prose(entity.narrative, page) + "\n" if entity.narrative.strip() else ""
+    return "\n" + site.prose(entity.narrative, page, entity.chapter) + "\n" if entity.narrative.strip() else ""
 
 
 def _agency_name(site: Renderer, agency_id: str) -> str:
@@ -181,8 +181,8 @@ def _risk(site: Renderer, risk: Risk, page: PageContext) -> str:
     out += "\n## Response\n" + block(
         facts(
             [
-                ("Objectives addressing it", joined(_links(page, objectives, with_id=True))),
-                ("Actions treating it", joined([_action_item(page, a) for a in actions])),
+                ("Objectives addressing it", item_list(_links(page, objectives, with_id=True))),
+                ("Actions treating it", item_list([_action_item(page, a) for a in actions])),
             ]
         )
         or '<p class="charter-none">No objective or action addresses this risk yet.</p>'

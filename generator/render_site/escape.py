@@ -34,9 +34,11 @@ def yaml_string(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def front_matter(title: str, **fields: str) -> str:
-    """A page's front matter: the title (HTML-escaped, since themes print it unescaped) and extra keys."""
+def front_matter(title: str, *, hide: tuple[str, ...] = ()) -> str:
+    """A page's front matter: the title (HTML-escaped, since themes print it unescaped) and what
+    parts of the theme's layout the page hides (``toc``, ``navigation``)."""
     lines = ["---", f"title: {yaml_string(esc(' '.join(title.split())))}"]
-    lines += [f"{key}: {yaml_string(value)}" for key, value in fields.items()]
+    if hide:
+        lines.append("hide: [" + ", ".join(hide) + "]")
     lines.append("---")
     return "\n".join(lines) + "\n\n"

@@ -38,7 +38,7 @@ def index_pages(site: Renderer) -> list[Page]:
         else:
             tables = block(render_table(_TABLES[kind](publication), page))
         body = f"# {md_inline(title)}\n" + block(paragraph(INTROS[kind], "charter-lead")) + tables
-        pages.append(Page(folder, title, body))
+        pages.append(Page(folder, title, body, hide=("toc",)))
     return pages
 
 

@@ -25,7 +25,9 @@ PAGE_FOLDERS: dict[str, str] = {
 }
 """The kinds that have a page each, and the folder those pages live in."""
 
-RESERVED = ("assets", "search", "diagrams", "downloads")
+MEDIA_FOLDER = "media"
+"""Where the images the chapters show are copied, below the site root, at their path below content/."""
+RESERVED = ("assets", "search", "diagrams", "downloads", MEDIA_FOLDER)
 """Top folders the theme, the search plugin and the renderer use for files of their own."""
 
 

@@ -15,7 +15,6 @@ from generator.render_site.entity_pages import KIND_INDEX_TITLES
 from generator.render_site.escape import esc
 from generator.render_site.links import PAGE_FOLDERS, page_src
 from generator.render_site.render import Renderer
-from generator.resolve import Publication
 
 OVERLAY_PATH = ".charter/mkdocs-overlay.yml"
 """Where, below the tree, the publication's settings for MkDocs are written (MkDocs skips dot folders)."""
@@ -33,16 +32,6 @@ def navigation(site: Renderer) -> list[Any]:
     return nav
 
 
-def marking(publication: Publication) -> str:
-    """The highest classification present anywhere in the publication: the marking every page carries."""
-    levels = publication.settings.levels
-    found = {publication.settings.default_level}
-    found.update(c.classification for c in publication.chapters if c.classification)
-    found.update(e.classification for e in publication.entities.values() if e.classification)
-    known = [level for level in levels if level in found]
-    return known[-1] if known else publication.settings.default_level
-
-
 def overlay(site: Renderer) -> dict[str, Any]:
     """The MkDocs settings that come from the publication rather than from ``mkdocs.yml``."""
     settings = site.publication.settings
@@ -53,7 +42,7 @@ def overlay(site: Renderer) -> dict[str, Any]:
         "copyright": esc(" · ".join(p for p in parts if p)),
         "nav": navigation(site),
         "not_in_nav": "\n".join(f"/{folder}/*/index.md" for folder in PAGE_FOLDERS.values()),
-        "extra": {"charter": {"marking": esc(marking(site.publication))}},
+        "extra": {"charter": {"marking": esc(site.publication.marking)}},
     }
     if _material_speaks(settings.language):
         config["theme"] = {"language": settings.language}

@@ -21,12 +21,15 @@ _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _RAW_TAG = re.compile(r"<(?!(?:https?|ftp|mailto):[^\s<>]*>|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>)")
 _SCRIPT_TARGET = re.compile(r"\]\(\s*<?\s*(?:javascript|vbscript|data)\s*:", re.IGNORECASE)
+_IMAGE = re.compile(r"(!\[[^\]\n]*\]\(\s*<?)([^)\s>]+)")
 
 RefLink = Callable[[str, "str | None"], str]
 """Turns a reference's target ID and its own words (or None) into Markdown."""
+ImageLink = Callable[[str], str]
+"""Turns an image's path as written in the chapter into its address from the page."""
 
 
-def render_prose(text: str, ref_link: RefLink) -> str:
+def render_prose(text: str, ref_link: RefLink, image_link: ImageLink | None = None) -> str:
     """Chapter or narrative Markdown, ready for the site tree."""
     lines = text.split("\n")
     kinds = _line_kinds(text, len(lines))
@@ -37,7 +40,7 @@ def render_prose(text: str, ref_link: RefLink) -> str:
             chunk.append(line)
             continue
         if chunk:
-            out.extend(_render_text(chunk, ref_link))
+            out.extend(_render_text(chunk, ref_link, image_link))
             chunk = []
         if kind == "code":
             out.append(line)
@@ -45,7 +48,7 @@ def render_prose(text: str, ref_link: RefLink) -> str:
             out.append(line.replace("&", "&amp;").replace("<", "&lt;"))
         # "comment" lines are dropped
     if chunk:
-        out.extend(_render_text(chunk, ref_link))
+        out.extend(_render_text(chunk, ref_link, image_link))
     return "\n".join(out)
 
 
@@ -66,27 +69,33 @@ def _line_kinds(text: str, count: int) -> list[str]:
     return kinds
 
 
-def _render_text(lines: list[str], ref_link: RefLink) -> list[str]:
+def _render_text(lines: list[str], ref_link: RefLink, image_link: ImageLink | None) -> list[str]:
     text = _COMMENT.sub("", "\n".join(lines))
-    return [_render_line(line, ref_link) for line in text.split("\n")]
+    return [_render_line(line, ref_link, image_link) for line in text.split("\n")]
 
 
-def _render_line(line: str, ref_link: RefLink) -> str:
+def _render_line(line: str, ref_link: RefLink, image_link: ImageLink | None) -> str:
     parts: list[str] = []
     cursor = 0
     for match in _CODE_SPAN.finditer(line):
-        parts.append(_render_words(line[cursor : match.start()], ref_link))
+        parts.append(_render_words(line[cursor : match.start()], ref_link, image_link))
         parts.append(match.group(0))
         cursor = match.end()
-    parts.append(_render_words(line[cursor:], ref_link))
+    parts.append(_render_words(line[cursor:], ref_link, image_link))
     return "".join(parts)
 
 
-def _render_words(text: str, ref_link: RefLink) -> str:
+def _local(target: str) -> bool:
+    return "://" not in target and not target.startswith(("#", "/", "mailto:"))
+
+
+def _render_words(text: str, ref_link: RefLink, image_link: ImageLink | None) -> str:
     if not text:
         return text
     text = _RAW_TAG.sub("&lt;", text)
     text = _SCRIPT_TARGET.sub("](#", text)
+    if image_link is not None and "![" in text:
+        text = _IMAGE.sub(lambda m: m.group(1) + (image_link(m.group(2)) if _local(m.group(2)) else m.group(2)), text)
     if "[[" not in text:
         return text
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass, field
 
 from generator.model import Chapter, Entity, View
 from generator.render_site.context import PageContext
 from generator.render_site.diagrams import diagram_file, render_diagram
 from generator.render_site.escape import esc, front_matter
-from generator.render_site.links import SiteMap, page_src
+from generator.render_site.links import MEDIA_FOLDER, SiteMap, page_src
 from generator.render_site.prose import render_prose
 from generator.render_site.relations import Relations, relations_of
 from generator.render_site.tables import render_table
@@ -36,6 +37,8 @@ class Page:
     folder: str
     title: str
     body: str
+    hide: tuple[str, ...] = ()
+    """Parts of the theme's layout the page does without, e.g. ``("toc",)`` to give a wide table room."""
 
     @property
     def src(self) -> str:
@@ -43,8 +46,13 @@ class Page:
         return page_src(self.folder)
 
     def text(self, abbreviations: str) -> str:
-        """The whole Markdown file: front matter, body, then the abbreviation definitions."""
-        return front_matter(self.title) + self.body.strip("\n") + "\n" + abbreviations
+        """The whole Markdown file: front matter, body, then the abbreviation definitions.
+
+        The landing page carries no title of its own: the theme then titles it with the
+        site name alone, instead of repeating the publication's title twice.
+        """
+        head = front_matter(self.title, hide=self.hide) if self.folder else ""
+        return head + self.body.strip("\n") + "\n" + abbreviations
 
 
 @dataclass
@@ -56,6 +64,8 @@ class Renderer:
     relations: Relations
     files: dict[str, str] = field(default_factory=dict)
     """Extra text files of the tree (standalone SVG diagrams), by path below the tree."""
+    images: dict[str, str] = field(default_factory=dict)
+    """Images the prose shows: path below the tree → path below the content folder."""
 
     @classmethod
     def of(cls, publication: Publication) -> Renderer:
@@ -66,9 +76,18 @@ class Renderer:
         """A fresh context for rendering the page in ``folder``."""
         return PageContext(folder, self.sitemap)
 
-    def prose(self, text: str, page: PageContext) -> str:
-        """Chapter or narrative Markdown with its references linked from ``page``."""
-        return render_prose(text, page.ref_markdown)
+    def prose(self, text: str, page: PageContext, chapter_path: str) -> str:
+        """Chapter or narrative Markdown written in ``chapter_path``, with its references and
+        images linked from ``page``."""
+        folder = posixpath.dirname(chapter_path)
+
+        def image(written: str) -> str:
+            path, _, rest = written.partition("#")
+            source = posixpath.normpath(posixpath.join(folder, path.split("?")[0]))
+            self.images[f"{MEDIA_FOLDER}/{source}"] = source
+            return page.file(f"{MEDIA_FOLDER}/{source}") + (f"#{rest}" if rest else "")
+
+        return render_prose(text, page.ref_markdown, image)
 
     def blocks(self, blocks: list[Block], page: PageContext) -> str:
         """Tables and diagrams as raw HTML blocks, each separated by blank lines."""

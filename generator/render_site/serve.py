@@ -15,6 +15,7 @@ import shutil
 import signal
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -181,7 +182,8 @@ def _stop(signum: int, frame: object) -> None:
 def serve(content: Path, *, project_dir: Path, host: str, port: int) -> int:
     """Serve a live preview of ``content`` until interrupted; returns the exit status."""
     logging.getLogger("mkdocs.livereload").setLevel(logging.WARNING)
-    signal.signal(signal.SIGTERM, _stop)
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _stop)  # stop as cleanly on `kill` as on Ctrl+C
     work = Path(tempfile.mkdtemp(prefix="charter-serve-"))
     preview = _Preview(content.resolve(), project_dir, work)
     server = PreviewServer(builder=preview.rebuild, host=host, port=port, root=str(preview.site_dir))

@@ -13,6 +13,11 @@ from generator.render_site.context import PageContext
 from generator.render_site.escape import esc
 from generator.views.blocks import Cell, Column, Inline, Link, Marker, Table
 
+NOWRAP_LENGTH = 16
+"""A cell of one short word (an ID such as R-PIR-01) is never broken at its hyphens."""
+PROSE_LENGTH = 40
+"""A column whose longest cell is longer than this many characters holds running text."""
+
 
 def render_table(table: Table, page: PageContext) -> str:
     """The HTML of a table, its wrapper and its notes (one raw HTML block, no blank lines)."""
@@ -22,9 +27,10 @@ def render_table(table: Table, page: PageContext) -> str:
     classes = f"charter-table charter-table--{esc(table.view)}" + (" charter-table--wide" if table.wide else "")
     sortable = " data-charter-sortable" if table.sortable else ""
     heatmap = table.view == "heatmap"
-    head = "".join(_column(column) for column in table.columns)
+    prose = _prose_columns(table)
+    head = "".join(_column(column, i in prose) for i, column in enumerate(table.columns))
     body = "".join(
-        "<tr>" + "".join(_cell(c, table.columns, i, page, heatmap) for i, c in enumerate(row)) + "</tr>"
+        "<tr>" + "".join(_cell(c, table.columns, i, page, heatmap, i in prose) for i, c in enumerate(row)) + "</tr>"
         for row in table.rows
     )
     html = (
@@ -37,8 +43,18 @@ def render_table(table: Table, page: PageContext) -> str:
     return html + notes
 
 
-def _column(column: Column) -> str:
-    numeric = ' class="charter-num"' if column.numeric else ""
+def _prose_columns(table: Table) -> set[int]:
+    """The columns holding running text (titles, summaries): they get room to wrap by words."""
+    longest: dict[int, int] = {}
+    for row in table.rows:
+        for i, cell in enumerate(row):
+            longest[i] = max(longest.get(i, 0), len(cell.text))
+    return {i for i, n in longest.items() if n > PROSE_LENGTH}
+
+
+def _column(column: Column, prose: bool) -> str:
+    classes = [name for name, on in (("charter-num", column.numeric), ("charter-prose", prose)) if on]
+    numeric = f' class="{" ".join(classes)}"' if classes else ""
     if column.abbr and column.abbr != column.name:
         label = f'<abbr title="{esc(column.name)}">{esc(column.abbr)}</abbr>'
     else:
@@ -46,13 +62,16 @@ def _column(column: Column) -> str:
     return f'<th scope="col"{numeric}>{label}</th>'
 
 
-def _cell(cell: Cell, columns: list[Column], index: int, page: PageContext, heatmap: bool) -> str:
+def _cell(cell: Cell, columns: list[Column], index: int, page: PageContext, heatmap: bool, prose: bool) -> str:
     attrs = ['scope="row"'] if cell.header else []
-    classes = []
+    classes = ["charter-prose"] if prose else []
     if cell.sort_key is not None:
         attrs.append(f'data-sort="{esc(cell.sort_key)}"')
     if index < len(columns) and columns[index].numeric:
         classes.append("charter-num")
+    text = cell.text
+    if len(text) <= NOWRAP_LENGTH and " " not in text:
+        classes.append("charter-nowrap")
     in_band = heatmap and cell.band is not None
     if in_band:
         classes.append("charter-heat")

@@ -53,6 +53,9 @@ def validate(content: LoadedContent, report: Report) -> Validated | None:
         for segment in file.segments:
             if isinstance(segment, Prose):
                 level = _marking_level(segment.section, settings, report, result.reported) or chapter.classification
+                owner = chapter.segments[-1] if segment.narrative_of and chapter.segments else None
+                if isinstance(owner, EntityBlock) and len(owner.entities) == 1:
+                    level = owner.entities[0].classification  # a narrative belongs to its entity
                 chapter.segments.append(Passage(segment.text, segment.line, level))
             else:
                 _read_block(segment, file, settings, report, result, chapter)
