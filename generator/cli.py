@@ -21,46 +21,41 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"charter {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    check = commands.add_parser(
+
+    def command(name: str, summary: str, description: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=summary, description=description)
+        sub.add_argument(
+            "content", nargs="?", default="content", metavar="CONTENT_DIR", help="the content folder (default: content)"
+        )
+        return sub
+
+    check = command(
         "check",
-        help="check the content and report every problem",
-        description="Load, validate and resolve the publication; print every problem.",
-    )
-    check.add_argument(
-        "content", nargs="?", default="content", metavar="CONTENT_DIR", help="the content folder (default: content)"
+        "check the content and report every problem",
+        "Load, validate and resolve the publication; print every problem.",
     )
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
 
-    build = commands.add_parser(
+    build = command(
         "build",
-        help="build the website (and the print editions) into site/",
-        description="Check the content, print the documents, and build the website.",
+        "build the website and the print editions of every edition into site/",
+        "Check the content, print the documents and build the website, one folder per edition.",
     )
-    build.add_argument(
-        "content", nargs="?", default="content", metavar="CONTENT_DIR", help="the content folder (default: content)"
-    )
-    build.add_argument("--site-dir", default="site", help="where the website goes (default: site)")
-    build.add_argument("--no-print", action="store_true", help="skip the PDF, DOCX and EPUB editions")
+    build.add_argument("--edition", metavar="NAME", help="build only this edition (default: every edition)")
+    build.add_argument("--site-dir", default="site", help="where the editions go (default: site)")
+    build.add_argument("--no-print", action="store_true", help="skip the PDF, DOCX and EPUB files")
     build.add_argument("--strict", action="store_true", help="treat warnings as errors")
 
-    printing = commands.add_parser(
-        "print",
-        help="build the PDF, DOCX and EPUB of every document",
-        description="Check the content and build the print editions.",
-    )
-    printing.add_argument(
-        "content", nargs="?", default="content", metavar="CONTENT_DIR", help="the content folder (default: content)"
+    printing = command(
+        "print", "build the PDF, DOCX and EPUB of every document", "Check the content and build the print editions."
     )
     printing.add_argument("--out", default="build/downloads", help="where the files go (default: build/downloads)")
     printing.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default: a4)")
 
-    serve = commands.add_parser(
+    serve = command(
         "serve",
-        help="preview the website, rebuilding as you edit",
-        description="Serve a live preview that updates when content/ changes.",
-    )
-    serve.add_argument(
-        "content", nargs="?", default="content", metavar="CONTENT_DIR", help="the content folder (default: content)"
+        "preview the website, rebuilding as you edit",
+        "Serve a live preview that updates when content/ changes.",
     )
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")

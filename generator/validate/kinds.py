@@ -7,6 +7,7 @@ a reader reads is a field of its kind; ``finish`` reports the rest as unknown.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import TypedDict
 
@@ -102,6 +103,18 @@ def read_level(r: FieldReader, key: str, settings: Settings) -> str | None:
     if key not in r.node.items:
         return None
     return r.choice(key, settings.levels, default=settings.levels[-1]) or None
+
+
+def _check_order(r: FieldReader, what: str, start: dt.date, end: dt.date) -> None:
+    """An end date must not come before its start date."""
+    if end < start:
+        r.error(
+            r.key_location("end"),
+            "E-DATE-ORDER",
+            "end",
+            f"the {what} ends ({end}) before it starts ({start})",
+            "swap the dates, or correct the one that is wrong",
+        )
 
 
 def read_agency(r: FieldReader, entity_id: str, settings: Settings) -> Agency:
@@ -366,14 +379,7 @@ def read_action(r: FieldReader, entity_id: str, settings: Settings) -> Action | 
     r.finish(ACTION_FIELDS)
     if raci is None or start is None or end is None or objective is None:
         return None
-    if end < start:
-        r.error(
-            r.key_location("end"),
-            "E-DATE-ORDER",
-            "end",
-            f"the action ends ({end}) before it starts ({start})",
-            "swap the dates, or correct the one that is wrong",
-        )
+    _check_order(r, "action", start, end)
     for index, milestone in enumerate(milestones):
         if not start <= milestone.date <= end:
             r.warning(
@@ -490,14 +496,7 @@ def read_phase(r: FieldReader, entity_id: str, settings: Settings) -> Phase | No
     r.finish((*COMMON, "name", "start", "end", "outputs", "description"))
     if start is None or end is None:
         return None
-    if end < start:
-        r.error(
-            r.key_location("end"),
-            "E-DATE-ORDER",
-            "end",
-            f"the phase ends ({end}) before it starts ({start})",
-            "swap the dates, or correct the one that is wrong",
-        )
+    _check_order(r, "phase", start, end)
     return Phase(
         **_common(r, entity_id, settings),
         name=name,
