@@ -4,7 +4,9 @@ For each document of ``publication.yml`` Charter assembles one pandoc Markdown t
 (:mod:`.assemble`), then converts it three ways in parallel: pandoc's Typst writer with
 ``themes/print/charter.typst`` compiled by the ``typst`` binding, pandoc's DOCX writer
 with ``themes/print/reference.docx``, and pandoc's EPUB 3 writer with
-``themes/print/epub.css``. ``themes/print/charter.lua`` adapts the Markdown to each.
+``themes/print/epub.css``. What only one format understands is raw markup in the
+Markdown (raw Typst, raw Office XML), which the other writers skip, so no pandoc filter
+is needed (``themes/print/charter-images.lua`` runs only for chapters with images).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from generator.pipeline import read_publication
 from generator.render_print.docx_out import prepare_reference, write_docx
 from generator.render_print.epub_out import write_epub
 from generator.render_print.names import file_stem
+from generator.render_print.pages import PageSetup
 from generator.render_print.paper import Paper, paper_for
 from generator.render_print.sources import write_sources
 from generator.render_print.typst_out import compile_pdf, write_typst
@@ -112,11 +115,9 @@ def _build_document(
     edition = publication.edition
     stem = file_stem(settings, document, edition)
     doc_dir = work_dir / stem
-    sources = write_sources(publication, document, doc_dir, stem=stem, project_dir=project_dir, paper=paper)
-    markdown = sources.markdown
-
     files = {fmt: out_dir / f"{stem}.{ext}" for fmt, ext in FORMATS}
-    reference = doc_dir / "reference.docx"
+    work_dir.mkdir(parents=True, exist_ok=True)
+    reference = work_dir / f"{stem}-reference.docx"
     section_refs = prepare_reference(
         theme / "reference.docx",
         reference,
@@ -125,14 +126,25 @@ def _build_document(
         version=settings.version,
         paper=paper,
     )
+    setup = PageSetup(paper, docx_section_refs=section_refs)
+    sources = write_sources(publication, document, doc_dir, stem=stem, project_dir=project_dir, setup=setup)
+    markdown = sources.markdown
 
     def pdf() -> None:
         typ = doc_dir / f"{stem}.typ"
-        write_typst(markdown, typ, theme=theme, paper=paper, language=settings.language, emblem=sources.emblem)
+        write_typst(
+            markdown,
+            typ,
+            theme=theme,
+            paper=paper,
+            language=settings.language,
+            emblem=sources.emblem,
+            inline_images=sources.images,
+        )
         compile_pdf(typ, files["PDF"], day=settings.date)
 
     def docx() -> None:
-        write_docx(markdown, files["DOCX"], theme=theme, reference=reference, section_refs=section_refs, paper=paper)
+        write_docx(markdown, files["DOCX"], reference=reference)
 
     def epub() -> None:
         write_epub(markdown, files["EPUB"], theme=theme)

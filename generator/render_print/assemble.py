@@ -18,12 +18,14 @@ from generator.diagnostics import Location
 from generator.model import Chapter, Document, EntityBlock, Passage, View
 from generator.render_print.links import Anchors
 from generator.render_print.markdown_escape import escape_markdown, raw_typst_block, raw_typst_inline
+from generator.render_print.pages import PageSetup
 from generator.render_print.paper import Paper
 from generator.render_print.prose import HeadingLevels, chapter_title_line, has_level_one, render_prose
 from generator.render_print.summaries import SummaryWriter
 from generator.render_print.tables import diagram_markdown, needs_landscape, table_markdown
 from generator.resolve import Publication
-from generator.views import Block, Link, Table, render_view
+from generator.views import Block, Column, Link, Table, render_view
+from generator.views.blocks import cell
 from generator.views.text import long_date
 
 _ANNEX_PREFIX = re.compile(r"^\s*annex\s+[A-Z0-9]{1,3}\s*[:.\u2013\u2014-]\s*", re.IGNORECASE)
@@ -54,8 +56,6 @@ class Assembled:
     """Path relative to the Markdown → SVG text."""
     images: dict[str, str] = field(default_factory=dict)
     """Path relative to the Markdown → the image's path below the content folder."""
-    table_count: int = 0
-    figure_count: int = 0
 
 
 @dataclass
@@ -69,7 +69,7 @@ class _Piece:
     """The whole piece, heading included, is printed on landscape pages."""
 
 
-def assemble(publication: Publication, document: Document, *, paper: Paper) -> Assembled:
+def assemble(publication: Publication, document: Document, *, setup: PageSetup) -> Assembled:
     """The whole document as pandoc Markdown.
 
     ``publication`` is already cut for one edition (:func:`generator.resolve.editions.for_edition`):
@@ -86,7 +86,7 @@ def assemble(publication: Publication, document: Document, *, paper: Paper) -> A
     pieces = _front_matter(publication, chapters)
     images: dict[str, str] = {}
     pieces += _body(publication, chapters, anchors, images)
-    pieces += _annexes(publication, chapters, paper)
+    pieces += _annexes(publication, chapters, setup.paper)
     _anchor_rows(pieces, anchors)
 
     out = Assembled(markdown="", images=images)
@@ -95,13 +95,13 @@ def assemble(publication: Publication, document: Document, *, paper: Paper) -> A
         if piece.annex_start:
             parts.append(raw_typst_block(ANNEX_NUMBERING))
         if piece.landscape:
-            parts.append("::::: {.landscape}")
+            parts.append(setup.landscape_open())
         if piece.markdown:
             parts.append(piece.markdown)
         for block in piece.blocks:
-            parts.append(_block_markdown(block, anchors, out, own_page=not piece.landscape, paper=paper))
+            parts.append(_block_markdown(block, anchors, out, own_page=not piece.landscape, setup=setup))
         if piece.landscape:
-            parts.append(":::::")
+            parts.append(setup.landscape_close())
     out.markdown = "\n\n".join(p for p in parts if p) + "\n"
     return out
 
@@ -112,14 +112,17 @@ def assemble(publication: Publication, document: Document, *, paper: Paper) -> A
 def _metadata(publication: Publication, document: Document, marking: str) -> str:
     """pandoc's metadata block: the title block of DOCX and EPUB, and the Typst cover's fields."""
     s = publication.settings
+    edition = s.edition
+    if publication.edition is not None and len(s.editions) > 1:
+        edition = f"{s.edition}, {publication.edition.title}"
     fields = {
         "title": document.title,
         "subtitle": s.subtitle or (s.title if document.title != s.title else ""),
         "author": s.country,
-        "date": f"{s.edition} · Version {s.version} · {long_date(s.date)} · {marking}",
+        "date": f"{edition} · Version {s.version} · {long_date(s.date)} · {marking}",
         "short-title": s.short_title or document.title,
         "country": s.country,
-        "edition": s.edition,
+        "edition": edition,
         "version": s.version,
         "issued": long_date(s.date),
         "status": s.status.capitalize(),
@@ -150,32 +153,29 @@ def _front_matter(publication: Publication, chapters: list[Chapter]) -> list[_Pi
         ("Date", long_date(s.date)),
         ("Status", s.status.capitalize()),
     ]
-    about = "\n".join(f"| {escape_markdown(k)} | {escape_markdown(v)} |" for k, v in facts if v)
-    lines = [
-        "# Document control {#document-control .unnumbered .unlisted}",
-        "",
-        ':::: {.view .view-about widths="0.25 0.75"}',
-        "| Item | Value |",
-        "|:-----|:------|",
-        about,
-        "",
-        ": About this document",
-        "::::",
-    ]
+    about = Table(
+        "about",
+        "About this document",
+        [Column("Item"), Column("Value")],
+        [[cell(k, header=True), cell(v)] for k, v in facts if v],
+    )
+    lines = ["# Document control {#document-control .unnumbered .unlisted}"]
     history_chapter = next(
         (c for c in chapters if any(isinstance(g, View) and g.show == "history" for g in c.segments)), None
     )
-    blocks: list[Block] = []
+    blocks: list[Block] = [about]
     if history_chapter is None:
         view = View(show="history", location=_nowhere(publication), title="Version history")
-        blocks = render_view(view, publication)
+        blocks += render_view(view, publication)
     else:
         anchor = _chapter_anchor(history_chapter)
         title = escape_markdown(_print_title(history_chapter))
         page = raw_typst_inline(f"~(p.~#context locate(<{anchor}>).page())")
-        lines += ["", f"The version history of this document is in [{title}](#{anchor}){page}."]
-    contents = raw_typst_block("#charter-contents()")
-    return [_Piece(markdown="\n".join(lines), blocks=blocks), _Piece(markdown=contents)]
+        note = f"The version history of this document is in [{title}](#{anchor}){page}."
+    pieces = [_Piece(markdown="\n".join(lines), blocks=blocks)]
+    if history_chapter is not None:
+        pieces.append(_Piece(markdown=note))
+    return [*pieces, _Piece(markdown=raw_typst_block("#charter-contents()"))]
 
 
 def _body(publication: Publication, chapters: list[Chapter], anchors: Anchors, images: dict[str, str]) -> list[_Piece]:
@@ -231,14 +231,12 @@ def _annexes(publication: Publication, chapters: list[Chapter], paper: Paper) ->
     return pieces
 
 
-def _block_markdown(block: Block, anchors: Anchors, out: Assembled, *, own_page: bool, paper: Paper) -> str:
+def _block_markdown(block: Block, anchors: Anchors, out: Assembled, *, own_page: bool, setup: PageSetup) -> str:
     if isinstance(block, Table):
-        out.table_count += 1
-        return table_markdown(block, anchors, paper, own_page=own_page)
-    out.figure_count += 1
+        return table_markdown(block, anchors, setup, own_page=own_page)
     path = f"{DIAGRAM_DIR}/{block.name}.svg"
     out.diagrams[path] = block.svg(lambda _id: None)
-    return diagram_markdown(block, path, paper)
+    return diagram_markdown(block, path, setup)
 
 
 def _anchor_rows(pieces: list[_Piece], anchors: Anchors) -> None:

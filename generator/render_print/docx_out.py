@@ -15,14 +15,11 @@ from xml.sax.saxutils import escape
 from generator.render_print.pandoc_run import run_pandoc
 from generator.render_print.paper import Paper
 
-_PAGE_SIZES = {"a4": (11906, 16838), "letter": (12240, 15840)}
-"""Twentieths of a point, portrait."""
-
 
 def prepare_reference(base: Path, target: Path, *, marking: str, short_title: str, version: str, paper: Paper) -> str:
     """A copy of the reference document for one build; returns its section's header and footer references."""
     values = {"{{MARKING}}": marking.upper(), "{{SHORT_TITLE}}": short_title, "{{VERSION}}": version}
-    width, height = _PAGE_SIZES[paper.name]
+    width, height = paper.twips
     refs = ""
     with zipfile.ZipFile(base) as source, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
         for item in source.infolist():
@@ -41,16 +38,7 @@ def prepare_reference(base: Path, target: Path, *, marking: str, short_title: st
     return refs
 
 
-def write_docx(markdown: Path, docx: Path, *, theme: Path, reference: Path, section_refs: str, paper: Paper) -> None:
+def write_docx(markdown: Path, docx: Path, *, reference: Path) -> None:
     """The assembled Markdown as a Word document with styled headings, tables and captions."""
-    args = [
-        f"--reference-doc={reference}",
-        "--toc",
-        "--toc-depth=2",
-        f"--resource-path={markdown.parent}",
-        "-M",
-        f"papersize={paper.name}",
-        "-M",
-        f"docx-section-refs={section_refs}",
-    ]
-    run_pandoc(markdown, to="docx", output=docx, args=args, filters=[theme / "charter.lua"])
+    args = [f"--reference-doc={reference}", "--toc", "--toc-depth=2", f"--resource-path={markdown.parent}"]
+    run_pandoc(markdown, to="docx", output=docx, args=args)

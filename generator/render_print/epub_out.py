@@ -17,4 +17,4 @@ def write_epub(markdown: Path, epub: Path, *, theme: Path) -> None:
         "--epub-title-page=true",
         f"--resource-path={markdown.parent}",
     ]
-    run_pandoc(markdown, to="epub3", output=epub, args=args, filters=[theme / "charter.lua"])
+    run_pandoc(markdown, to="epub3", output=epub, args=args)

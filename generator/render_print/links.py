@@ -43,17 +43,27 @@ class Anchors:
         return entity_id in self.defined or entity_id in self.by_row
 
     def place(self, entity_id: str) -> str:
-        """The Markdown of the entity's anchor, once; an empty string after that."""
+        """The Markdown of the entity's anchor, once; an empty string after that.
+
+        DOCX and EPUB take the empty span's identifier as a bookmark. pandoc's Typst
+        writer turns it into a bare label, which attaches to the element before it: the
+        raw ``#metadata(none)``, a locatable element that prints nothing.
+        """
         if entity_id in self.placed:
             return ""
         self.placed.add(entity_id)
-        return f"[]{{#{anchor_name(entity_id)} .anchor}}"
+        return f"{raw_typst_inline('#metadata(none)')}[]{{#{anchor_name(entity_id)}}}"
 
     def link(self, text_markdown: str, entity_id: str) -> str:
         """A link with already-escaped text; plain text when the entity is not in the document."""
         if not self.has(entity_id):
             return text_markdown
         return f"[{text_markdown}](#{anchor_name(entity_id)})"
+
+    def id_link(self, entity_id: str) -> str:
+        """A link shown by the entity's ID; in the PDF the ID never breaks at its hyphens."""
+        linked = self.link(escape_markdown(entity_id), entity_id)
+        return f"{raw_typst_inline('#box[')}{linked}{raw_typst_inline(']')}"
 
     def prose_ref(self, entity_id: str, own_words: str | None) -> str:
         """A ``[[ID]]`` or ``[[ID|words]]`` reference as it reads in print.

@@ -19,18 +19,20 @@ class Paper:
     landscape_width_pt: float
     landscape_height_pt: float
     """Landscape: the height between the top and bottom margins."""
+    twips: tuple[int, int]
+    """Portrait width and height in twentieths of a point (Word's unit)."""
 
 
-def _paper(name: str, typst: str, width_mm: float, height_mm: float) -> Paper:
+def _paper(name: str, typst: str, width_mm: float, height_mm: float, twips: tuple[int, int]) -> Paper:
     def pt(mm: float) -> float:
         return mm * 72 / 25.4
 
-    return Paper(name, typst, pt(width_mm - 44), pt(height_mm - 56), pt(height_mm - 44), pt(width_mm - 56))
+    return Paper(name, typst, pt(width_mm - 44), pt(height_mm - 56), pt(height_mm - 44), pt(width_mm - 56), twips)
 
 
 PAPERS = {
-    "a4": _paper("a4", "a4", 210, 297),
-    "letter": _paper("letter", "us-letter", 215.9, 279.4),
+    "a4": _paper("a4", "a4", 210, 297, (11906, 16838)),
+    "letter": _paper("letter", "us-letter", 215.9, 279.4, (12240, 15840)),
 }
 """Every paper ``charter print --paper`` accepts; margins: 22 mm each side, 30 mm top, 26 mm bottom."""
 

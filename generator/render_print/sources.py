@@ -8,7 +8,7 @@ from pathlib import Path
 
 from generator.model import Document
 from generator.render_print.assemble import assemble
-from generator.render_print.paper import Paper
+from generator.render_print.pages import PageSetup
 from generator.resolve import Publication
 
 
@@ -19,16 +19,18 @@ class Sources:
     markdown: Path
     emblem: str | None
     """The emblem's file name beside the Markdown, or None."""
+    images: bool = False
+    """Whether the chapters have images of their own."""
 
 
 def write_sources(
-    publication: Publication, document: Document, doc_dir: Path, *, stem: str, project_dir: Path, paper: Paper
+    publication: Publication, document: Document, doc_dir: Path, *, stem: str, project_dir: Path, setup: PageSetup
 ) -> Sources:
     """Assemble a document and write it, its diagrams and the emblem into a fresh ``doc_dir``."""
     if doc_dir.exists():
         shutil.rmtree(doc_dir)
     doc_dir.mkdir(parents=True)
-    assembled = assemble(publication, document, paper=paper)
+    assembled = assemble(publication, document, setup=setup)
     markdown = doc_dir / f"{stem}.md"
     markdown.write_text(assembled.markdown, encoding="utf-8")
     for relative, svg in assembled.diagrams.items():
@@ -42,7 +44,8 @@ def write_sources(
         if original.is_file():  # the checker reports missing images; print leaves them out
             (doc_dir / relative).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(original, doc_dir / relative)
-    return Sources(markdown, _copy_emblem(settings.emblem, content_dir, doc_dir))
+    emblem = _copy_emblem(settings.emblem, content_dir, doc_dir)
+    return Sources(markdown, emblem, images=bool(assembled.images))
 
 
 def _content_dir(settings_path: str, project_dir: Path) -> Path:

@@ -20,7 +20,7 @@ from generator.model import (
     Threat,
 )
 from generator.render_print.links import Anchors
-from generator.render_print.markdown_escape import escape_markdown
+from generator.render_print.markdown_escape import escape_markdown, raw_typst_block
 from generator.resolve import Publication
 from generator.views.text import STATUS_LABELS, long_date, number_text
 
@@ -91,9 +91,9 @@ class SummaryWriter:
         facts = [
             ("Tier", escape_markdown(c.tier.replace("-", " "))),
             ("Reports to", self._link(c.parent) if c.parent else escape_markdown(c.reports_to)),
-            ("Chair", self._agency_link(c.chair)),
-            ("Secretariat", self._agency_link(c.secretariat)),
-            ("Members", ", ".join(self._agency_link(m) for m in c.members)),
+            ("Chair", self._agency_name(c.chair)),
+            ("Secretariat", self._agency_name(c.secretariat)),
+            ("Members", ", ".join(self._agency_name(m) for m in c.members)),
             ("Meets", escape_markdown(c.meets)),
         ]
         return heading, facts, escape_markdown(c.purpose)
@@ -113,8 +113,8 @@ class SummaryWriter:
             scores = "withheld in this edition"
         facts = [
             ("Threat", self._link(r.threat)),
-            ("Lead", self._agency_link(r.lead)),
-            ("Support", ", ".join(self._agency_link(a) for a in r.support)),
+            ("Lead", self._agency_name(r.lead)),
+            ("Support", ", ".join(self._agency_name(a) for a in r.support)),
             ("Scores", scores),
             ("Trend", escape_markdown(r.trend.capitalize())),
             ("Treatment", escape_markdown(r.treatment.capitalize())),
@@ -124,14 +124,14 @@ class SummaryWriter:
         return escape_markdown(f"{r.id} {r.title}"), facts, scenario
 
     def _objective(self, o: Objective) -> tuple[str, list[Fact], str]:
-        facts = [("Lead", self._agency_link(o.lead)), ("Risks addressed", self._links(o.risks))]
+        facts = [("Lead", self._agency_name(o.lead)), ("Risks addressed", self._links(o.risks))]
         return escape_markdown(f"{o.id} {o.title}"), facts, escape_markdown(o.description)
 
     def _action(self, a: Action) -> tuple[str, list[Fact], str]:
         facts = [
             ("Objective", self._link(a.objective, show_id=True)),
-            ("Responsible", self._agency_link(a.raci.responsible)),
-            ("Accountable", self._agency_link(a.raci.accountable)),
+            ("Responsible", self._agency_name(a.raci.responsible)),
+            ("Accountable", self._agency_name(a.raci.accountable)),
             ("Oversight", self._link(a.committee) if a.committee else ""),
             ("Dates", escape_markdown(f"{long_date(a.start)} to {long_date(a.end)}")),
             ("Status", escape_markdown(STATUS_LABELS.get(a.status, a.status))),
@@ -144,7 +144,7 @@ class SummaryWriter:
         facts = [
             ("Level", escape_markdown(i.level.capitalize())),
             ("Measures", self._link(i.objective or i.action or "", show_id=True)),
-            ("Owner", self._agency_link(i.owner)),
+            ("Owner", self._agency_name(i.owner)),
             ("Baseline", escape_markdown(number_text(i.baseline) + unit)),
             ("Target", escape_markdown(number_text(i.target) + unit)),
             ("Frequency", escape_markdown(i.frequency)),
@@ -159,24 +159,27 @@ class SummaryWriter:
         ]
         return escape_markdown(f"{p.id} {p.name}"), facts, escape_markdown(p.description)
 
-    # -- links -------------------------------------------------------------------------------
+    # -- names and links -------------------------------------------------------------------------------
 
     def _link(self, entity_id: str | None, *, show_id: bool = False) -> str:
+        """An entity named by its ID (a link) or by its title (plain text: names are not followed in print)."""
         if not entity_id or entity_id not in self.publication.entities:
             return ""
-        entity = self.publication.entities[entity_id]
-        text = entity.id if show_id else entity.title
-        return self.anchors.link(escape_markdown(text), entity_id)
+        if show_id:
+            return self.anchors.id_link(entity_id)
+        return escape_markdown(self.publication.entities[entity_id].title)
 
     def _links(self, ids: list[str]) -> str:
-        return ", ".join(self.anchors.link(escape_markdown(i), i) for i in ids)
+        return ", ".join(self.anchors.id_link(i) for i in ids)
 
-    def _agency_link(self, agency_id: str | None) -> str:
+    def _agency_name(self, agency_id: str | None) -> str:
         if not agency_id:
             return ""
         agency = self.publication.get(agency_id, Agency)
-        return self.anchors.link(escape_markdown(agency.short or agency.name), agency_id)
+        return escape_markdown(agency.short or agency.name)
 
 
 def _div(kind: str, body: str) -> str:
-    return f'::: {{.summary .summary-{kind} custom-style="Entity Summary"}}\n{body}\n:::'
+    """A summary box: a paragraph style in DOCX, a ruled block in the PDF (``charter-summary``)."""
+    div = f'::: {{.summary .summary-{kind} custom-style="Entity Summary"}}\n{body}\n:::'
+    return "\n\n".join([raw_typst_block("#charter-summary["), div, raw_typst_block("]")])

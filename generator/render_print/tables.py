@@ -1,15 +1,33 @@
 """Views' tables and diagrams as pandoc Markdown: pipe tables and figures inside divs.
 
-The div carries what pipe tables cannot say: relative column widths, the view's name
-and whether the table needs a landscape page. ``themes/print/charter.lua`` reads it.
+A pipe table's separator line carries the relative column widths (in its dashes); raw
+Typst around a table or a figure carries what pandoc cannot say (a landscape page, the
+heat map's cell colours, a figure's alt text). The div names the view for the EPUB's
+stylesheet and holds the DOCX paragraph styles.
 """
 
 from __future__ import annotations
 
+import re
+
 from generator.render_print.links import Anchors
-from generator.render_print.markdown_escape import escape_markdown, markdown_attribute
+from generator.render_print.markdown_escape import (
+    escape_markdown,
+    markdown_attribute,
+    raw_typst_block,
+    raw_typst_inline,
+    typst_string,
+)
+from generator.render_print.pages import PageSetup
 from generator.render_print.paper import Paper
 from generator.views.blocks import Cell, Column, Diagram, Inline, Link, Marker, Table
+
+LINKED_VIEWS = frozenset({"heatmap"})
+"""Views whose every cell links its entities; elsewhere only a row's first cell links.
+
+A printed table row is about its first cell, and a reader follows that; a link on every
+agency and threat name besides costs Typst much layout time in long tables.
+"""
 
 LANDSCAPE_MIN_COLUMNS = 6
 """A wide table with fewer columns fits a portrait page; a landscape page for it looks lost."""
@@ -23,6 +41,10 @@ CAPITAL_FACTOR = 1.35
 """Capitals are wider than the average character (agency acronyms, IDs)."""
 CELL_PADDING_PT = 10.0
 """Cell inset on both sides plus the rules."""
+RULE_LENGTH = 200
+"""Dashes in a pipe table's separator line, shared out by the columns' relative widths."""
+NOTE_DIV = '::: {.table-note custom-style="Table Note"}'
+"""The key under a table: a paragraph style in DOCX, small italics in the PDF (``charter-note``)."""
 FIGURE_CAPTION_PT = 60.0
 """Room kept below a figure for its caption."""
 MAX_NATURAL_CHARS = 90
@@ -36,14 +58,14 @@ def needs_landscape(block: Table | Diagram, paper: Paper) -> bool:
     return block.width * 0.75 > LANDSCAPE_DIAGRAM_RATIO * paper.text_width_pt
 
 
-def table_markdown(table: Table, anchors: Anchors, paper: Paper, *, own_page: bool = True) -> str:
+def table_markdown(table: Table, anchors: Anchors, setup: PageSetup, *, own_page: bool = True) -> str:
     """A table as a fenced div holding a pipe table, its caption and its notes.
 
     ``own_page=False`` means the caller has already put the table on a landscape page
     (an annex whose heading shares the page with it).
     """
+    paper = setup.paper
     landscape = needs_landscape(table, paper)
-    classes = ["view", f"view-{table.view}"] + (["landscape"] if landscape and own_page else [])
     headings = [escape_markdown(c.abbr or c.name) or " " for c in table.columns]
     notes = [escape_markdown(n) for n in table.notes]
     abbreviations = [f"{c.abbr} = {c.name}" for c in table.columns if c.abbr and c.abbr != c.name]
@@ -51,17 +73,50 @@ def table_markdown(table: Table, anchors: Anchors, paper: Paper, *, own_page: bo
         notes.append(escape_markdown("Columns: " + "; ".join(abbreviations) + "."))
     if not table.rows:
         body = [f"**{escape_markdown(table.caption)}**", "", escape_markdown(table.empty)]
-        return _div(classes, {}, body + [line for n in notes for line in ("", n)])
-    rows = [[_cell(c, anchors, first=i == 0) for i, c in enumerate(row)] for row in table.rows]
-    available = paper.landscape_width_pt if landscape else paper.text_width_pt
-    widths = column_widths(table, available)
-    aligns = [_align(c) for c in table.columns]
-    lines = [_row(headings), _row(aligns)] + [_row(r) for r in rows]
+        return _div([f"view-{table.view}"], body + [line for n in notes for line in ("", n)])
+    rows = [[_cell(c, anchors, first=i == 0, view=table.view) for i, c in enumerate(row)] for row in table.rows]
+    widths = column_widths(table, paper.landscape_width_pt if landscape else paper.text_width_pt)
+    separator = [_rule(c, w) for c, w in zip(table.columns, widths, strict=True)]
+    lines = [_row(headings), _row(separator)] + [_row(r) for r in rows]
     lines += ["", f": {escape_markdown(table.caption)}"]
     for note in notes:
-        lines += ["", '::: {.table-note custom-style="Table Note"}', note, ":::"]
-    attributes = {"widths": " ".join(f"{w:.4f}" for w in widths)}
-    return _div(classes, attributes, lines)
+        lines += ["", raw_typst_block("#charter-note["), "", NOTE_DIV, note, ":::", "", raw_typst_block("]")]
+    markdown = _div([f"view-{table.view}"], lines)
+    if table.view == "heatmap":
+        markdown = _with_cell_fills(table, markdown)
+    if landscape and own_page:
+        markdown = "\n\n".join([setup.landscape_open(), markdown, setup.landscape_close()])
+    return markdown
+
+
+def _rule(column: Column, width: float) -> str:
+    """A pipe table's separator cell: its dashes give the column's relative width, its colons the alignment.
+
+    pandoc reads the widths from the dashes when a line of the table is longer than its
+    ``--columns`` (72): the separator always is.
+    """
+    dashes = "-" * max(3, round(width * RULE_LENGTH))
+    if column.numeric:
+        return dashes + ":"
+    if column.abbr:  # a matrix column: short marks under a short heading
+        return ":" + dashes + ":"
+    return ":" + dashes
+
+
+def _with_cell_fills(table: Table, markdown: str) -> str:
+    """The heat map with each cell filled with its band's colour, through a scoped Typst set rule."""
+    rows = [['rgb("#dfe7ee")'] * len(table.columns)]
+    for row in table.rows:
+        fills = []
+        for cell in row:
+            colour = _hex_colour(cell.band.colour) if cell.band else None
+            fills.append(f"rgb({typst_string(colour)}).lighten(55%)" if colour else "none")
+        rows.append(fills)
+    grid = "(" + ", ".join("(" + ", ".join(r) + ",)" for r in rows) + ",)"
+    opening = raw_typst_block(
+        f"#[\n#let fills = {grid}\n#set table(fill: (x, y) => fills.at(y, default: ()).at(x, default: none))"
+    )
+    return "\n\n".join([opening, markdown, raw_typst_block("]")])
 
 
 def column_widths(table: Table, available_pt: float) -> list[float]:
@@ -93,11 +148,13 @@ def column_widths(table: Table, available_pt: float) -> list[float]:
     return [w / available_pt for w in widths]
 
 
-def diagram_markdown(diagram: Diagram, svg_path: str, paper: Paper) -> str:
+def diagram_markdown(diagram: Diagram, svg_path: str, setup: PageSetup) -> str:
     """A diagram as a figure whose image carries its text alternative; wide ones get a landscape page.
 
-    The image is scaled down, never up, to fit the text area below its caption.
+    pandoc's Typst writer drops an image's alt text, so a scoped ``set image(alt: …)``
+    gives it back. The image is scaled down, never up, to fit the text area.
     """
+    paper = setup.paper
     landscape = needs_landscape(diagram, paper)
     if landscape:
         room_w, room_h = paper.landscape_width_pt, paper.landscape_height_pt - FIGURE_CAPTION_PT
@@ -111,8 +168,16 @@ def diagram_markdown(diagram: Diagram, svg_path: str, paper: Paper) -> str:
         f'width="{max(1, int(width_pt * scale))}pt"',
     ]
     figure = f"![{escape_markdown(diagram.caption)}]({svg_path}){{{' '.join(attributes)}}}"
-    classes = ["view", f"view-{diagram.view}", "diagram"] + (["landscape"] if landscape else [])
-    return _div(classes, {}, [figure])
+    markdown = "\n\n".join(
+        [
+            raw_typst_block(f"#[\n#set image(alt: {typst_string(diagram.alt)})"),
+            _div([f"view-{diagram.view}", "diagram"], [figure]),
+            raw_typst_block("]"),
+        ]
+    )
+    if landscape:
+        markdown = "\n\n".join([setup.landscape_open(), markdown, setup.landscape_close()])
+    return markdown
 
 
 def _chars(text: str) -> float:
@@ -136,16 +201,8 @@ def _marker_count(cell: Cell) -> int:
     return sum(1 for p in cell.parts if isinstance(p, Marker))
 
 
-def _align(column: Column) -> str:
-    if column.numeric:
-        return "---:"
-    if column.abbr:  # a matrix column: short marks under a short heading
-        return ":---:"
-    return ":---"
-
-
-def _div(classes: list[str], attributes: dict[str, str], lines: list[str]) -> str:
-    attrs = " ".join([f".{c}" for c in classes] + [f"{k}={markdown_attribute(v)}" for k, v in attributes.items()])
+def _div(classes: list[str], lines: list[str]) -> str:
+    attrs = " ".join(f".{c}" for c in ["view", *classes])
     return "\n".join([f":::: {{{attrs}}}", *lines, "::::"])
 
 
@@ -153,10 +210,11 @@ def _row(cells: list[str]) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def _cell(cell: Cell, anchors: Anchors, *, first: bool) -> str:
+def _cell(cell: Cell, anchors: Anchors, *, first: bool, view: str) -> str:
     parts = []
     for part in cell.parts:
-        markdown = _inline(part, anchors)
+        # the heat map fills its cells with the band's colour (_with_cell_fills), so no chip there
+        markdown = _inline(part, anchors, linked=first or view in LINKED_VIEWS, chip=view != "heatmap")
         if first and cell.header and isinstance(part, Link) and part.text == part.target:
             # A row about an entity whose block the document does not print anchors it.
             markdown = (anchors.place(part.target) if part.target in anchors.by_row else "") + markdown
@@ -164,12 +222,40 @@ def _cell(cell: Cell, anchors: Anchors, *, first: bool) -> str:
     return escape_markdown(cell.separator, strip=False).join(parts) if parts else " "
 
 
-def _inline(part: Inline, anchors: Anchors) -> str:
+def _inline(part: Inline, anchors: Anchors, *, linked: bool, chip: bool) -> str:
+    """One part of a cell; links only where ``linked`` (see :data:`LINKED_VIEWS`)."""
     if isinstance(part, Link):
+        if not linked:
+            return escape_markdown(part.text)
+        if part.text == part.target:
+            return anchors.id_link(part.target)
         return anchors.link(escape_markdown(part.text), part.target)
     if isinstance(part, Marker):
-        text = escape_markdown(part.text)
-        if part.band is None:
-            return text
-        return f"[{text}]{{.marker fill={markdown_attribute(part.band.colour)}}}"
+        return marker_markdown(part, chip=chip)
     return escape_markdown(part)
+
+
+def marker_markdown(marker: Marker, *, chip: bool = True) -> str:
+    """A marker: its text, with its band's colour as a chip in the PDF and a tint in the EPUB.
+
+    The colour is a hint only; the text always names the band.
+    """
+    text = escape_markdown(marker.text)
+    colour = _hex_colour(marker.band.colour) if marker.band else None
+    if colour is None:
+        return text
+    style = markdown_attribute(f"background-color: {colour}33; border-left: 3px solid {colour}")
+    if not chip:  # the heat map: the cell itself is filled
+        return f"[**{text}**]{{.marker style={style}}}"
+    span = f"[{text}]{{.marker style={style}}}"
+    return f"{raw_typst_inline(f'#charter-marker(rgb({typst_string(colour)}))[')}{span}{raw_typst_inline(']')}"
+
+
+def _hex_colour(colour: str) -> str | None:
+    """A band's colour as ``#rrggbb``, or None for a colour Typst's ``rgb()`` cannot read."""
+    value = colour.strip()
+    if re.fullmatch(r"#[0-9a-fA-F]{6}", value):
+        return value.lower()
+    if re.fullmatch(r"#[0-9a-fA-F]{3}", value):
+        return "#" + "".join(c * 2 for c in value[1:]).lower()
+    return None

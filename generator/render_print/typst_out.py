@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import typst
@@ -16,6 +17,12 @@ import typst
 from generator.errors import BuildError
 from generator.render_print.pandoc_run import run_pandoc
 from generator.render_print.paper import Paper
+
+SPLIT_MIN_CHARS = 60_000
+"""Shorter documents convert in one pandoc run: two would not save time."""
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_DIV_OPEN = re.compile(r" {0,3}:{3,}\s*(?:\{.*\}|[\w-]+)\s*:*\s*")
+_DIV_CLOSE = re.compile(r" {0,3}:{3,}\s*")
 
 
 def write_typst(
@@ -26,26 +33,79 @@ def write_typst(
     paper: Paper,
     language: str,
     emblem: str | None,
+    inline_images: bool = False,
 ) -> None:
-    """The assembled Markdown as a Typst source file, through pandoc and Charter's template."""
+    """The assembled Markdown as a Typst source file, through pandoc and Charter's template.
+
+    pandoc is single-threaded and a long document takes it a second, so the body is cut
+    in two at a chapter heading and both halves are converted at once; Typst source
+    concatenates. ``inline_images`` adds the filter that gives the chapters' own images
+    their alt text (pandoc's Typst writer drops it); it walks every inline of the
+    document, so it runs only when a chapter has images.
+    """
     lang, region = _language(language)
-    args = [
+    args = ["--wrap=none", f"--resource-path={markdown.parent}"]
+    standalone = [
         "--standalone",
         f"--template={theme / 'charter.typst'}",
-        "--wrap=none",
-        f"--resource-path={markdown.parent}",
         "-V",
         f"paper={paper.typst}",
         "-V",
         f"lang-code={lang}",
-        "-M",
-        f"papersize={paper.name}",
     ]
     if region:
-        args += ["-V", f"region={region}"]
+        standalone += ["-V", f"region={region}"]
     if emblem:
-        args += ["-V", f"emblem={emblem}"]
-    run_pandoc(markdown, to="typst", output=typ, args=args, filters=[theme / "charter.lua"])
+        standalone += ["-V", f"emblem={emblem}"]
+    filters = [theme / "charter-images.lua"] if inline_images else []
+    text = markdown.read_text(encoding="utf-8")
+    cut = split_point(text)
+    if cut is None:
+        run_pandoc(markdown, to="typst", output=typ, args=args + standalone, filters=filters)
+        return
+    halves = [markdown.with_name(f"{markdown.stem}.{n}.md") for n in (1, 2)]
+    outputs = [typ.with_name(f"{typ.stem}.{n}.typ") for n in (1, 2)]
+    halves[0].write_text(text[:cut], encoding="utf-8")
+    halves[1].write_text(text[cut:], encoding="utf-8")
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        jobs = [
+            pool.submit(run_pandoc, halves[0], to="typst", output=outputs[0], args=args + standalone, filters=filters),
+            pool.submit(run_pandoc, halves[1], to="typst", output=outputs[1], args=args, filters=filters),
+        ]
+        for job in jobs:
+            job.result()
+    typ.write_text("\n".join(p.read_text(encoding="utf-8") for p in outputs), encoding="utf-8")
+
+
+def split_point(text: str) -> int | None:
+    """Where to cut assembled Markdown in two for parallel conversion: a chapter heading near the middle.
+
+    Only a level-1 heading outside code blocks and fenced divs qualifies, so each half
+    is whole Markdown. None when the text is short or has no such heading.
+    """
+    if len(text) < SPLIT_MIN_CHARS:
+        return None
+    best: int | None = None
+    offset = 0
+    fence: str | None = None
+    divs = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.rstrip("\n")
+        opening = _FENCE.match(stripped)
+        if fence is not None:
+            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+                fence = None
+        elif opening:
+            fence = opening.group(1)
+        elif _DIV_CLOSE.fullmatch(stripped):
+            divs = max(0, divs - 1)
+        elif _DIV_OPEN.fullmatch(stripped):
+            divs += 1
+        elif divs == 0 and stripped.startswith("# ") and offset > 0:
+            nearer = best is None or abs(offset - len(text) / 2) < abs(best - len(text) / 2)
+            best = offset if nearer else best
+        offset += len(line)
+    return best
 
 
 def compile_pdf(typ: Path, pdf: Path, *, day: dt.date) -> None:

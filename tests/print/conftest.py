@@ -29,14 +29,22 @@ class Built:
     """One build of a publication's print editions."""
 
     publication: Publication
-    """The publication as the printed edition shows it (cut for its first edition)."""
+    """The publication as the first edition (the public one) shows it."""
+    whole: Publication
+    """The publication as written, every level included."""
     downloads: list[Download]
     out_dir: Path
     work_dir: Path
 
-    def file(self, fmt: str) -> Path:
-        """The first document's file of a format ('PDF', 'DOCX', 'EPUB')."""
-        return self.out_dir / next(d.filename for d in self.downloads if d.format == fmt)
+    def file(self, fmt: str, *, edition: str | None = None) -> Path:
+        """The first document's file of a format ('PDF', 'DOCX', 'EPUB'), of the first edition by default.
+
+        Another edition's files carry its ID in their names.
+        """
+        names = [d.filename for d in self.downloads if d.format == fmt]
+        if edition is not None:
+            names = [n for n in names if f"-{edition}-" in n]
+        return self.out_dir / names[0]
 
 
 def read(content: Path) -> Publication:
@@ -44,8 +52,6 @@ def read(content: Path) -> Publication:
     report = Report()
     publication = read_publication(content, report)
     assert publication is not None and not report.errors, [d.format() for d in report.errors]
-    for entity in publication.entities.values():  # TEMPORARY: built-in threats lack a level (reported to the lead)
-        entity.classification = entity.classification or publication.settings.default_level
     return publication
 
 
@@ -55,7 +61,7 @@ def build(content: Path, out: Path, *, paper: str = "a4") -> Built:
     downloads = build_documents(publication, out / "downloads", project_dir=ROOT, work_dir=out / "work", paper=paper)
     editions = publication.settings.editions
     shown = for_edition(publication, editions[0], Report()) if editions else publication
-    return Built(shown, downloads, out / "downloads", out / "work")
+    return Built(shown, publication, downloads, out / "downloads", out / "work")
 
 
 @pytest.fixture(scope="session")

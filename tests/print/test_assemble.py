@@ -15,10 +15,12 @@ from generator.render_print.assemble import assemble
 from generator.render_print.links import Anchors
 from generator.render_print.markdown_escape import escape_markdown, raw_typst_inline, typst_string
 from generator.render_print.names import file_stem
+from generator.render_print.pages import PageSetup
 from generator.render_print.pandoc_run import MARKDOWN_FORMAT
 from generator.render_print.paper import paper_for
 from generator.render_print.prose import HeadingLevels, render_prose
 from generator.render_print.tables import column_widths
+from generator.render_print.typst_out import split_point
 from generator.views import Cell, Column, Link, Table
 from tests.print.conftest import MINIMAL, read
 
@@ -113,7 +115,7 @@ def test_titles_with_markup_characters_stay_plain_text(tmp_path: Path) -> None:
     )
     publication = read(content)
     document = publication.settings.documents[0]
-    assembled = assemble(publication, document, paper=paper_for("a4"))
+    assembled = assemble(publication, document, setup=PageSetup(paper_for("a4")))
     ast = _ast(assembled.markdown)
     register = next(t for t in _tables(ast) if t and t[0][0] in {"R-THEFT-01", "R-SPILL-01"} and len(t[0]) == 10)
     assert [row[1] for row in register if row[0] == "R-THEFT-01"] == [title]
@@ -123,7 +125,7 @@ def test_titles_with_markup_characters_stay_plain_text(tmp_path: Path) -> None:
 
 def test_references_link_to_one_anchor_and_carry_a_page_number() -> None:
     publication = read(MINIMAL)
-    markdown = assemble(publication, publication.settings.documents[0], paper=paper_for("a4")).markdown
+    markdown = assemble(publication, publication.settings.documents[0], setup=PageSetup(paper_for("a4"))).markdown
     assert "[Theft of containers from the quay](#E-R-THEFT-01) (R\\-THEFT\\-01" in markdown
     assert raw_typst_inline(", p.~#context locate(<E-R-THEFT-01>).page()") in markdown
     assert "[the spill risk](#E-R-SPILL-01)" + raw_typst_inline("~(p.~#context locate(<E-R-SPILL-01>).page())") in (
@@ -132,15 +134,16 @@ def test_references_link_to_one_anchor_and_carry_a_page_number() -> None:
     for entity_id in publication.entities:
         if entity_id.startswith("TH-") and not publication.entities[entity_id].chapter:
             continue
-        assert markdown.count(f"{{#E-{entity_id} .anchor}}") <= 1
+        assert markdown.count(f"[]{{#E-{entity_id}}}") <= 1
 
 
 def test_a_document_without_the_defining_chapter_anchors_risks_at_their_register_row() -> None:
     publication = read(MINIMAL)
     plan_only = Document("plan-only", "Plan only", ["plan.md"])
-    markdown = assemble(publication, plan_only, paper=paper_for("a4")).markdown
-    assert markdown.count("{#E-R-THEFT-01 .anchor}") == 1
-    anchor_at = markdown.index("{#E-R-THEFT-01 .anchor}")
+    markdown = assemble(publication, plan_only, setup=PageSetup(paper_for("a4"))).markdown
+    anchor = raw_typst_inline("#metadata(none)") + "[]{#E-R-THEFT-01}"
+    assert markdown.count(anchor) == 1
+    anchor_at = markdown.index(anchor)
     assert markdown.rfind("# Risk register", 0, anchor_at) > markdown.rfind("# Plan", 0, anchor_at)
     assert "](#E-R-THEFT-01)" in markdown
     # the committee's block is not printed and no table row is about it: its name is plain text
@@ -177,3 +180,14 @@ def test_file_names_carry_the_version() -> None:
     settings = read(MINIMAL).settings
     assert file_stem(settings, settings.documents[0]) == "hsp-plan-0.1.0"
     assert file_stem(settings, Document("hsp", "HSP", None)) == "hsp-0.1.0"
+
+
+def test_split_point_is_a_chapter_heading_outside_code_and_divs() -> None:
+    filler = "word " * 20_000
+    text = (
+        f"---\ntitle: x\n---\n\n# One\n\n{filler}\n\n::: {{.summary}}\n# not here\n:::\n\n"
+        f"```\n# nor here\n```\n\n# Two\n\n{filler}\n"
+    )
+    cut = split_point(text)
+    assert cut is not None and text[cut:].startswith("# Two\n")
+    assert split_point("# Short\n\ntext\n") is None
