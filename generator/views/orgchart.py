@@ -12,7 +12,9 @@ from generator.views.structure_tables import TIER_LABELS
 from generator.views.svg import esc, link, open_svg, text_lines, wrap
 from generator.views.text import agency_short, plural
 
-BOX_W, BOX_H, GAP_X, GAP_Y, MARGIN = 200.0, 84.0, 24.0, 56.0, 20.0
+BOX_W, BOX_H, GAP_X, GAP_Y, MARGIN = 184.0, 92.0, 16.0, 44.0, 16.0
+STACK_INDENT, STACK_GAP = 18.0, 14.0
+"""Leaf committees under a sub-committee hang in a column below it, which keeps the chart narrow."""
 TIER_FILL = {"national": "#0b3d62", "sub-committee": "#e8f0f7", "port": "#f4f4f4", "working-group": "#fff8e1"}
 TIER_TEXT = {"national": "#ffffff", "sub-committee": "#10222f", "port": "#10222f", "working-group": "#10222f"}
 
@@ -22,7 +24,10 @@ class _Node:
     committee: Committee
     children: list[_Node] = field(default_factory=list)
     x: float = 0.0
+    y: float = 0.0
     depth: int = 0
+    stacked: bool = False
+    """Its children hang in a column below it instead of a row."""
 
 
 def orgchart(publication: Publication, view: View) -> list[Diagram]:
@@ -39,9 +44,8 @@ def orgchart(publication: Publication, view: View) -> list[Diagram]:
     for node in nodes:
         cursor = _place(node, cursor) + GAP_X
     flat = [n for root in nodes for n in _walk(root)]
-    depth = max(n.depth for n in flat) + 1
     width = max(n.x for n in flat) + BOX_W + MARGIN
-    height = MARGIN * 2 + depth * BOX_H + (depth - 1) * GAP_Y
+    height = max(n.y for n in flat) + BOX_H + MARGIN
     name = "orgchart" + (f"-{root_id}" if root_id else "")
     alt = (
         f"Organisation chart of {plural(len(flat), 'committee')}: "
@@ -83,12 +87,21 @@ def _tree(publication: Publication, committee: Committee, depth: int, seen: set[
 
 
 def _place(node: _Node, left: float) -> float:
-    """Lay out a subtree from ``left``; returns the right edge of the subtree's last box."""
+    """Lay out a subtree from ``left``; returns the right edge of the subtree."""
+    node.y = MARGIN + node.depth * (BOX_H + GAP_Y) if node.depth <= 1 else node.y
     if not node.children:
         node.x = left
         return left + BOX_W
+    if node.depth >= 1 and all(not child.children for child in node.children):
+        node.stacked = True
+        node.x = left
+        for index, child in enumerate(node.children):
+            child.x = left + STACK_INDENT
+            child.y = node.y + BOX_H + STACK_GAP + index * (BOX_H + STACK_GAP)
+        return left + STACK_INDENT + BOX_W
     right = left
     for i, child in enumerate(node.children):
+        child.y = node.y + BOX_H + GAP_Y
         right = _place(child, left if i == 0 else right + GAP_X)
     node.x = (node.children[0].x + node.children[-1].x) / 2
     return max(right, node.x + BOX_W)
@@ -101,13 +114,13 @@ def _walk(node: _Node) -> list[_Node]:
     return found
 
 
-def _y(node: _Node) -> float:
-    return MARGIN + node.depth * (BOX_H + GAP_Y)
-
-
 def _connector(parent: _Node, child: _Node) -> str:
-    x1, y1 = parent.x + BOX_W / 2, _y(parent) + BOX_H
-    x2, y2 = child.x + BOX_W / 2, _y(child)
+    if parent.stacked:
+        x = parent.x + STACK_INDENT / 2
+        y1, y2 = parent.y + BOX_H, child.y + BOX_H / 2
+        return f'<path d="M{x:.1f},{y1:.1f} V{y2:.1f} H{child.x:.1f}" fill="none" stroke="#4a5a68" stroke-width="1.5"/>'
+    x1, y1 = parent.x + BOX_W / 2, parent.y + BOX_H
+    x2, y2 = child.x + BOX_W / 2, child.y
     mid = (y1 + y2) / 2
     return (
         f'<path d="M{x1:.1f},{y1:.1f} V{mid:.1f} H{x2:.1f} V{y2:.1f}" fill="none" stroke="#4a5a68" stroke-width="1.5"/>'
@@ -116,14 +129,14 @@ def _connector(parent: _Node, child: _Node) -> str:
 
 def _box(publication: Publication, node: _Node, href_for: Callable[[str], str | None]) -> str:
     c = node.committee
-    x, y = node.x, _y(node)
+    x, y = node.x, node.y
     fill, ink = TIER_FILL[c.tier], TIER_TEXT[c.tier]
-    name_lines = wrap(c.name, 13, BOX_W - 16, max_lines=3)
+    name_lines = wrap(c.name, 12.5, BOX_W - 14, max_lines=4, bold=True)
     chair = f"Chair: {agency_short(publication, c.chair)}" if c.chair else ""
     body = [
         f'<rect x="{x:.1f}" y="{y:.1f}" width="{BOX_W:.0f}" height="{BOX_H:.0f}" rx="6" fill="{fill}" '
         f'stroke="#0b3d62" stroke-width="1.5"/>',
-        text_lines(name_lines, x + BOX_W / 2, y + 20, 13, weight="bold", fill=ink),
+        text_lines(name_lines, x + BOX_W / 2, y + 19, 12.5, weight="bold", fill=ink),
         text_lines(
             [TIER_LABELS[c.tier] + (f" · {chair}" if chair else "")], x + BOX_W / 2, y + BOX_H - 10, 11, fill=ink
         ),

@@ -5,8 +5,9 @@ from __future__ import annotations
 from html import escape
 
 FONT = "DejaVu Sans, Verdana, Arial, sans-serif"
-CHAR_WIDTH = 0.56
-"""Average glyph width as a fraction of the font size, for wrapping without a font engine."""
+CHAR_WIDTH = 0.6
+CHAR_WIDTH_BOLD = 0.68
+"""Average glyph widths of DejaVu Sans (regular, bold) as a fraction of the font size, to wrap without a font engine."""
 
 
 def esc(text: str) -> str:
@@ -14,9 +15,9 @@ def esc(text: str) -> str:
     return escape(text, quote=True)
 
 
-def wrap(text: str, size: float, width: float, max_lines: int = 3) -> list[str]:
+def wrap(text: str, size: float, width: float, max_lines: int = 3, *, bold: bool = False) -> list[str]:
     """Break text into lines that fit ``width`` at font ``size``; the last line is cut with '…'."""
-    limit = max(4, int(width / (size * CHAR_WIDTH)))
+    limit = max(4, int(width / (size * (CHAR_WIDTH_BOLD if bold else CHAR_WIDTH))))
     lines: list[str] = []
     current = ""
     for word in text.split():
