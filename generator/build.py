@@ -17,8 +17,12 @@ from pathlib import Path
 from generator.diagnostics import Report
 from generator.downloads import Download
 from generator.errors import BuildError
+from generator.leakcheck import find_leaks, secrets
+from generator.model import Edition
 from generator.pipeline import read_publication
 from generator.progress import Progress
+from generator.resolve import Publication
+from generator.resolve.editions import for_edition
 
 
 def build(
@@ -29,11 +33,16 @@ def build(
     build_dir: Path,
     with_print: bool = True,
     strict: bool = False,
+    edition: str | None = None,
     progress: Progress | None = None,
 ) -> int:
-    """Build the site (and the print editions) from ``content``; returns the exit status."""
+    """Build every edition (or the one named) into ``site_dir/<edition>/``; returns the exit status.
+
+    Each edition is cut from the resolved publication, printed, rendered, built with
+    MkDocs into a staging folder and leak-checked. Only when every edition succeeded do
+    the staging folders replace the published ones.
+    """
     from generator.cli import print_report
-    from generator.render_site import run_mkdocs, write_tree
 
     progress = progress or Progress()
     os.environ.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(project_dir))
@@ -41,43 +50,86 @@ def build(
     with progress.stage("check") as detail:
         publication = read_publication(content, report)
         detail.append(f"{len(publication.entities) if publication else 0} entities")
+    if publication is not None and edition is not None:
+        names = [e.id for e in publication.settings.editions]
+        if edition not in names:
+            print(
+                f"charter: error: the publication has no edition '{edition}' (it has: {', '.join(names)})",
+                file=sys.stderr,
+            )
+            return 2
     print_report(report, strict=strict)
     if publication is None or report.failed(strict=strict):
         return 1
-
-    tree_dir = build_dir / "site-src"
-    if tree_dir.exists():
-        shutil.rmtree(tree_dir)
-    tree_dir.mkdir(parents=True)
+    editions = [e for e in publication.settings.editions if edition in (None, e.id)]
     site_dir = site_dir.resolve()
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
+    site_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".charter-new-", dir=site_dir))
     try:
-        downloads: list[Download] = []
-        if with_print:
-            from generator.render_print import build_documents
-
-            with progress.stage("print") as detail:
-                downloads = build_documents(
-                    publication, tree_dir / "downloads", project_dir=project_dir, work_dir=build_dir / "print"
-                )
-                detail.append(f"{len(downloads)} files")
-        with progress.stage("render") as detail:
-            pages = write_tree(publication, tree_dir, downloads=downloads)
-            detail.append(f"{pages} pages")
-        with progress.stage("mkdocs") as detail:
-            run_mkdocs(tree_dir, staging, project_dir=project_dir)
-            detail.append(f"{sum(1 for _ in staging.rglob('*.html'))} HTML files")
-        _swap(staging, site_dir)
+        for each in editions:
+            _build_edition(
+                publication,
+                each,
+                staging / each.id,
+                project_dir=project_dir,
+                build_dir=build_dir / each.id,
+                with_print=with_print,
+                progress=progress,
+            )
+        for each in editions:
+            _swap(staging / each.id, site_dir / each.id)
     except BuildError as exc:
         print(f"charter: error: {exc}", file=sys.stderr)
         print(f"charter: the previous {site_dir.name}/ is unchanged", file=sys.stderr)
         return 1
     finally:
-        if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)
-    progress.summary(f"{site_dir.name}/")
+        shutil.rmtree(staging, ignore_errors=True)
+    progress.summary(", ".join(f"{site_dir.name}/{e.id}/" for e in editions))
     return 0
+
+
+def _build_edition(
+    whole: Publication,
+    edition: Edition,
+    out: Path,
+    *,
+    project_dir: Path,
+    build_dir: Path,
+    with_print: bool,
+    progress: Progress,
+) -> None:
+    """Cut, print, render and build one edition into ``out``, then check it for leaks."""
+    from generator.render_site import run_mkdocs, write_tree
+
+    report = Report()
+    publication = for_edition(whole, edition, report)
+    tree_dir = build_dir / "site-src"
+    if tree_dir.exists():
+        shutil.rmtree(tree_dir)
+    tree_dir.mkdir(parents=True)
+    downloads: list[Download] = []
+    if with_print:
+        from generator.render_print import build_documents
+
+        with progress.stage(f"{edition.id}: print") as detail:
+            downloads = build_documents(
+                publication, tree_dir / "downloads", project_dir=project_dir, work_dir=build_dir / "print"
+            )
+            detail.append(f"{len(downloads)} files")
+    with progress.stage(f"{edition.id}: render") as detail:
+        pages = write_tree(publication, tree_dir, downloads=downloads)
+        detail.append(f"{pages} pages")
+    with progress.stage(f"{edition.id}: mkdocs") as detail:
+        run_mkdocs(tree_dir, out, project_dir=project_dir)
+        detail.append(f"{sum(1 for _ in out.rglob('*.html'))} HTML files")
+    with progress.stage(f"{edition.id}: leak check") as detail:
+        hidden = secrets(whole, publication)
+        leaks = find_leaks(out, hidden)
+        detail.append(f"{len(hidden)} restricted texts, {len(leaks)} found")
+    if leaks:
+        shown = "\n  ".join(leak.format() for leak in leaks[:20])
+        more = f"\n  (and {len(leaks) - 20} more)" if len(leaks) > 20 else ""
+        raise BuildError(f"the {edition.id} edition carries text above {edition.level}:\n  {shown}{more}")
 
 
 def source_date_epoch(project_dir: Path) -> str:
@@ -104,6 +156,8 @@ def source_date_epoch(project_dir: Path) -> str:
 def _swap(staging: Path, site_dir: Path) -> None:
     """Replace ``site_dir`` with ``staging`` in two renames, so it is never half-written."""
     old = site_dir.with_name(f".{site_dir.name}-old-{os.getpid()}")
+    if old.exists():
+        shutil.rmtree(old)
     if site_dir.exists():
         site_dir.rename(old)
     staging.rename(site_dir)

@@ -124,6 +124,7 @@ def main(argv: list[str] | None = None) -> int:
                 build_dir=project_dir / "build",
                 with_print=not args.no_print,
                 strict=args.strict,
+                edition=args.edition,
             )
         if args.command == "print":
             from generator.render_print import run_print

@@ -13,6 +13,8 @@ import gzip
 import html
 import io
 import re
+import shutil
+import subprocess
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, fields, is_dataclass
@@ -236,10 +238,25 @@ def _pdf_text(data: bytes) -> str:
     from pypdf import PdfReader
 
     reader = PdfReader(io.BytesIO(data))
-    text = "\n".join(page.extract_text() or "" for page in reader.pages)
+    text = _pdftotext(data)
+    if text is None:  # poppler is not installed: pypdf reads it too, only slower
+        text = "\n".join(page.extract_text() or "" for page in reader.pages)
     text = re.sub(r"-\n(?=\w)", "", text)  # words hyphenated across lines
     info = " ".join(str(v) for v in (reader.metadata or {}).values())
     return normalise(text + "\n" + info)
+
+
+def _pdftotext(data: bytes) -> str | None:
+    """The PDF's text from poppler's pdftotext when it is installed (ten times faster than pypdf)."""
+    if shutil.which("pdftotext") is None:
+        return None
+    try:
+        result = subprocess.run(
+            ["pdftotext", "-enc", "UTF-8", "-", "-"], input=data, capture_output=True, timeout=120, check=False
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return result.stdout.decode("utf-8", "replace") if result.returncode == 0 else None
 
 
 def find_leaks(output_dir: Path, hidden: list[Secret]) -> list[Leak]:
