@@ -162,6 +162,9 @@ class RiskGroup:
 
     name: str
     count: int
+    """Every member of the group in the whole publication."""
+    unlisted: int
+    """Members the edition shows nowhere else (no public summary or name of their own)."""
     inherent: Assessment
     residual: Assessment
     target: Assessment

@@ -45,8 +45,9 @@ def landing_page(site: Renderer, downloads: list[Download]) -> Page:
 
 def _figures(site: Renderer, page: PageContext) -> str:
     publication = site.publication
+    grouped = sum(group.unlisted for group in publication.risk_groups)
     figures = [
-        (len(publication.risks), "risks in the register", "risks"),
+        (len(publication.risks) + grouped, "risks in the register", "risks"),
         (len(publication.objectives), "strategic objectives", "objectives"),
         (len(publication.actions), "actions in the plan", "actions"),
         (len(publication.indicators), "monitoring indicators", "indicators"),
@@ -73,13 +74,17 @@ def _bands_table(site: Renderer) -> Table:
     rows.append([cell("All risks", header=True)] + [cell(str(len(risks))) for _ in counts])
     columns = [Column("Rating"), Column("Inherent", numeric=True), Column("Residual", numeric=True)]
     columns.append(Column("Target", numeric=True))
-    return Table(
-        "key-ratings",
-        "Risks by rating",
-        columns,
-        rows,
-        notes=["Inherent: before controls. Residual: with today's controls. Target: once the actions are done."],
-    )
+    notes = ["Inherent: before controls. Residual: with today's controls. Target: once the actions are done."]
+    withheld = sum(1 for r in site.publication.risks if r.withheld)
+    grouped = sum(group.unlisted for group in site.publication.risk_groups)
+    if withheld:
+        notes.append(
+            f"{withheld} risks are above this edition's level: it shows their public summaries, not "
+            "their ratings; the register and the heat maps show them by their public group."
+        )
+    if grouped:
+        notes.append(f"This edition shows {grouped} further risks only by their group, in the register.")
+    return Table("key-ratings", "Risks by rating", columns, rows, notes=notes)
 
 
 def _status_table(site: Renderer) -> Table:

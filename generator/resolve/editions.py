@@ -124,6 +124,7 @@ def _group(name: str, members: list[Risk]) -> RiskGroup:
     return RiskGroup(
         name=name,
         count=len(members),
+        unlisted=sum(1 for m in members if not (m.public_summary or m.public_name)),
         inherent=top("inherent"),
         residual=top("residual"),
         target=top("target"),

@@ -1,0 +1,118 @@
+"""Canary tests: a restricted string in every place restricted text can stand never reaches the
+public edition's output (HTML, search index, sitemap, JS, PDF, DOCX, EPUB), and every one reaches
+the restricted edition. The leak check fails a build that smuggles one into a public position."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.build import build
+from generator.leakcheck import output_text
+from generator.progress import Progress
+
+REPO = Path(__file__).resolve().parent.parent
+CANARY = Path(__file__).parent / "roots" / "canary"
+CANARIES = [
+    "CANARYFIELDASSET",  # a single restricted field
+    "CANARYENTITYTITLE",  # a restricted entity's title
+    "CANARYENTITYSCENARIO",  # a restricted entity's field
+    "CANARYNARRATIVE",  # a restricted entity's narrative prose
+    "CANARYFRONTMATTERTITLE",  # a restricted file (front matter), its title
+    "CANARYFRONTMATTERTEXT",  # and its prose
+    "CANARYSECTIONTEXT",  # a classified prose section
+    "CANARYALTTEXT",  # image alt text in a classified section
+    "CANARYTABLECELL",  # a table cell in a classified section
+    "CANARYREFTITLE",  # the words of a reference in a classified section
+    "CANARYBLOCKNAME",  # a data block classified on its fence line
+    "CANARYACRONYM",  # a restricted acronym
+]
+
+
+@pytest.fixture(scope="module")
+def editions(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The canary publication built, both editions with their print files, once."""
+    work = tmp_path_factory.mktemp("canary")
+    status = build(
+        CANARY / "content",
+        project_dir=REPO,
+        site_dir=work / "site",
+        build_dir=work / "build",
+        progress=Progress(io.StringIO(), interactive=False),
+    )
+    assert status == 0
+    return work / "site"
+
+
+def _outputs(site: Path) -> dict[str, tuple[bytes, str]]:
+    return {
+        p.relative_to(site).as_posix(): (p.read_bytes(), output_text(p)) for p in sorted(site.rglob("*")) if p.is_file()
+    }
+
+
+def test_both_editions_have_every_format(editions: Path) -> None:
+    for edition in ("public", "restricted"):
+        suffixes = {p.suffix for p in (editions / edition / "downloads").iterdir()}
+        assert suffixes == {".pdf", ".docx", ".epub"}
+        assert (editions / edition / "search" / "search_index.json").is_file()
+        assert (editions / edition / "sitemap.xml").is_file()
+
+
+@pytest.mark.parametrize("canary", CANARIES)
+def test_no_canary_reaches_the_public_edition(editions: Path, canary: str) -> None:
+    found = [
+        name
+        for name, (raw, text) in _outputs(editions / "public").items()
+        if canary.encode() in raw or canary.casefold() in text
+    ]
+    assert found == []
+
+
+@pytest.mark.parametrize("canary", CANARIES)
+def test_every_canary_reaches_the_restricted_edition(editions: Path, canary: str) -> None:
+    found = [
+        name
+        for name, (raw, text) in _outputs(editions / "restricted").items()
+        if canary.encode() in raw or canary.casefold() in text
+    ]
+    assert found, f"{canary} is missing from the restricted edition"
+
+
+def test_a_smuggled_restricted_text_fails_the_build_and_keeps_the_old_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import generator.render_site as render_site
+
+    real_write_tree = render_site.write_tree
+
+    def smuggling_write_tree(publication, tree_dir, *, downloads):  # type: ignore[no-untyped-def]
+        pages = real_write_tree(publication, tree_dir, downloads=downloads)
+        index = tree_dir / "index.md"
+        index.write_text(
+            index.read_text(encoding="utf-8") + "\n\nThe north fence is weak at CANARYSECTIONTEXT.\n", encoding="utf-8"
+        )
+        return pages
+
+    monkeypatch.setattr(render_site, "write_tree", smuggling_write_tree)
+    old = tmp_path / "site" / "public" / "index.html"
+    old.parent.mkdir(parents=True)
+    old.write_text("the last good site", encoding="utf-8")
+    status = build(
+        CANARY / "content",
+        project_dir=REPO,
+        site_dir=tmp_path / "site",
+        build_dir=tmp_path / "build",
+        with_print=False,
+        progress=Progress(io.StringIO(), interactive=False),
+    )
+    err = capsys.readouterr().err
+    assert status == 1
+    assert "charter: error: the public edition carries text above PUBLIC:" in err
+    assert "index.html: carries restricted text 'the north fence is weak at canarysectiontext'" in err
+    assert "(written at " in err and "sections.md:" in err
+    assert old.read_text(encoding="utf-8") == "the last good site"
+    assert not (tmp_path / "site" / "restricted").exists()
+    shutil.rmtree(tmp_path / "build")
