@@ -66,7 +66,7 @@ def entity_pages(site: Renderer) -> list[Page]:
             folder = site.sitemap.entity_folders[entity.id]
             page = site.context(folder)
             body = _head(entity, page) + _body(site, entity, page) + _tail(site, entity, page, entities, i)
-            pages.append(Page(folder, heading_of(entity), body))
+            pages.append(Page(folder, heading_of(entity), body, source=str(entity.location)))
     return pages
 
 
@@ -244,14 +244,14 @@ def _agency(site: Renderer, agency: Agency, page: PageContext) -> str:
         return out + "\n## Roles\n" + block('<p class="charter-none">This agency has no role yet.</p>')
     controls = [f"{esc(name)} ({page.link(risk.id, risk.id)})" for risk, name in roles.owns_controls]
     role_rows = [
-        ("Chairs", joined(_links(page, roles.chairs, with_id=False)) or none),
-        ("Runs the secretariat of", joined(_links(page, roles.secretariat, with_id=False)) or none),
-        ("Sits on", joined(_links(page, roles.member, with_id=False)) or none),
-        ("Leads risks", joined([_risk_item(page, r) for r in roles.leads_risks]) or none),
-        ("Supports risks", joined([_risk_item(page, r) for r in roles.supports_risks]) or none),
-        ("Leads objectives", joined(_links(page, roles.leads_objectives, with_id=True)) or none),
-        ("Owns indicators", joined(_links(page, roles.owns_indicators, with_id=True)) or none),
-        ("Owns controls", joined(controls) or none),
+        ("Chairs", item_list(_links(page, roles.chairs, with_id=False)) or none),
+        ("Runs the secretariat of", item_list(_links(page, roles.secretariat, with_id=False)) or none),
+        ("Sits on", item_list(_links(page, roles.member, with_id=False)) or none),
+        ("Leads risks", item_list([_risk_item(page, r) for r in roles.leads_risks]) or none),
+        ("Supports risks", item_list([_risk_item(page, r) for r in roles.supports_risks]) or none),
+        ("Leads objectives", item_list(_links(page, roles.leads_objectives, with_id=True)) or none),
+        ("Owns indicators", item_list(_links(page, roles.owns_indicators, with_id=True)) or none),
+        ("Owns controls", item_list(controls) or none),
     ]
     out += "\n## Roles\n" + block(facts(role_rows))
     if roles.raci:
@@ -292,7 +292,7 @@ def _committee(site: Renderer, committee: Committee, page: PageContext) -> str:
         ("Reports to", parent),
         ("Chair", _agency_link(site, page, committee.chair)),
         ("Secretariat", _agency_link(site, page, committee.secretariat)),
-        ("Members", joined([_agency_link(site, page, a) for a in committee.members])),
+        ("Members", item_list([_agency_link(site, page, a) for a in committee.members])),
         ("Industry members", joined([esc(m) for m in committee.industry_members])),
         ("Meets", esc(committee.meets)),
         ("Quorum", esc(committee.quorum)),

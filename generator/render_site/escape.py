@@ -10,12 +10,17 @@ from __future__ import annotations
 import html
 import json
 import re
+from functools import lru_cache
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#])")
 
 
+@lru_cache(maxsize=1 << 16)
 def esc(text: str) -> str:
-    """Escape text for an HTML text node or a quoted attribute value."""
+    """Escape text for an HTML text node or a quoted attribute value.
+
+    Cached: the same titles and names are escaped for every page that links to them.
+    """
     return html.escape(text, quote=True)
 
 

@@ -8,7 +8,7 @@ rewritten by MkDocs, which is why they are computed here.
 
 from __future__ import annotations
 
-import posixpath
+import re
 from urllib.parse import quote
 
 from generator.model import Chapter, Entity
@@ -31,6 +31,10 @@ RESERVED = ("assets", "search", "diagrams", "downloads", MEDIA_FOLDER)
 """Top folders the theme, the search plugin and the renderer use for files of their own."""
 
 
+_URL_SAFE = re.compile(r"[A-Za-z0-9_.~/-]*")
+"""Paths made of these characters need no percent-encoding (IDs and most file names)."""
+
+
 def page_src(folder: str) -> str:
     """The Markdown file of the page that lives in ``folder`` ('' is the site root)."""
     return f"{folder}/index.md" if folder else "index.md"
@@ -41,16 +45,37 @@ def anchor_id(entity_id: str) -> str:
     return "e-" + entity_id.lower()
 
 
+def _relpath(to_path: str, from_folder: str) -> str:
+    """``posixpath.relpath`` for the clean relative paths of the tree, without touching the disk.
+
+    Folders here never hold '.' or '..' parts, so comparing their parts is enough; this is
+    called for every link of every page, and ``posixpath.relpath`` asks for the working
+    folder each time.
+    """
+    target = to_path.split("/") if to_path else []
+    origin = from_folder.split("/") if from_folder else []
+    common = 0
+    for a, b in zip(target, origin, strict=False):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(origin) - common) + target[common:]) or "."
+
+
+def _quote(path: str) -> str:
+    return path if _URL_SAFE.fullmatch(path) else quote(path)
+
+
 def relative(from_folder: str, to_folder: str, fragment: str = "") -> str:
     """The address of the page in ``to_folder`` as seen from the page in ``from_folder``."""
-    path = posixpath.relpath(to_folder or ".", from_folder or ".")
-    href = "./" if path == "." else quote(path) + "/"
+    path = _relpath(to_folder, from_folder)
+    href = "./" if path == "." else _quote(path) + "/"
     return href + (f"#{fragment}" if fragment else "")
 
 
 def relative_file(from_folder: str, to_path: str) -> str:
     """The address of a file (a download, a diagram) as seen from the page in ``from_folder``."""
-    return quote(posixpath.relpath(to_path, from_folder or "."))
+    return _quote(_relpath(to_path, from_folder))
 
 
 class SiteMap:
@@ -110,7 +135,7 @@ class SiteMap:
             if entity_id not in self.anchors:
                 return None
             folder, fragment = self.anchors[entity_id]
-        path = quote(posixpath.relpath(page_src(folder), from_folder or "."))
+        path = _quote(_relpath(page_src(folder), from_folder))
         return path + (f"#{fragment}" if fragment else "")
 
 

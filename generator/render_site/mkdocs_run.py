@@ -9,8 +9,10 @@ compares the two.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,8 +21,9 @@ from typing import Any
 import yaml
 
 from generator.errors import BuildError
-from generator.render_site.nav import OVERLAY_PATH
+from generator.render_site.nav import OVERLAY_PATH, SOURCES_PATH
 
+_DOC_FILE = re.compile(r"Doc file '([^']+)'")
 PACKAGED_CONFIG = Path(__file__).resolve().parents[2] / "mkdocs.yml"
 """The ``mkdocs.yml`` shipped beside the generator package, used when a project has none."""
 
@@ -142,12 +145,24 @@ def run_mkdocs(tree_dir: Path, site_dir: Path, *, project_dir: Path) -> None:
             finally:
                 config.plugins.on_shutdown()
         except Exception as exc:  # MkDocs, a plugin or a template failed: report, do not crash
-            raise BuildError(_failure(exc, collector.messages, config_path)) from None
+            raise BuildError(_failure(exc, collector.messages, config_path, _sources(tree_dir))) from None
 
 
-def _failure(exc: Exception, messages: list[str], config_path: Path) -> str:
+def _sources(tree_dir: Path) -> dict[str, str]:
+    try:
+        found = json.loads((tree_dir / SOURCES_PATH).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def _failure(exc: Exception, messages: list[str], config_path: Path, sources: dict[str, str]) -> str:
+    def origin(match: re.Match[str]) -> str:
+        source = sources.get(match.group(1))
+        return f"{match.group(0)} (written in {source})" if source else match.group(0)
+
     lines = [f"MkDocs could not build the site ({type(exc).__name__}: {exc})"]
-    lines += [f"  mkdocs: {message}" for message in messages[:20]]
+    lines += [f"  mkdocs: {_DOC_FILE.sub(origin, message)}" for message in messages[:20]]
     if len(messages) > 20:
         lines.append(f"  ... and {len(messages) - 20} more")
     lines.append(f"  hint: the configuration MkDocs ran is {config_path}")

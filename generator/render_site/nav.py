@@ -18,6 +18,8 @@ from generator.render_site.render import Renderer
 
 OVERLAY_PATH = ".charter/mkdocs-overlay.yml"
 """Where, below the tree, the publication's settings for MkDocs are written (MkDocs skips dot folders)."""
+SOURCES_PATH = ".charter/sources.json"
+"""Where, below the tree, each page's origin in content/ is written, to point MkDocs' messages there."""
 
 
 def navigation(site: Renderer) -> list[Any]:

@@ -22,15 +22,21 @@ _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _RAW_TAG = re.compile(r"<(?!(?:https?|ftp|mailto):[^\s<>]*>|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>)")
 _SCRIPT_TARGET = re.compile(r"\]\(\s*<?\s*(?:javascript|vbscript|data)\s*:", re.IGNORECASE)
 _IMAGE = re.compile(r"(!\[[^\]\n]*\]\(\s*<?)([^)\s>]+)")
+_LINK = re.compile(r"((?<!!)\[[^\]\n]*\]\(\s*<?)([^)\s>]+\.md(?:#[^)\s>]*)?)")
 
 RefLink = Callable[[str, "str | None"], str]
 """Turns a reference's target ID and its own words (or None) into Markdown."""
 ImageLink = Callable[[str], str]
 """Turns an image's path as written in the chapter into its address from the page."""
+ChapterLink = Callable[[str], "str | None"]
+"""Turns a link to another chapter's file (``../register/piracy.md#x``) into its page's, or None."""
 
 
-def render_prose(text: str, ref_link: RefLink, image_link: ImageLink | None = None) -> str:
+def render_prose(
+    text: str, ref_link: RefLink, image_link: ImageLink | None = None, chapter_link: ChapterLink | None = None
+) -> str:
     """Chapter or narrative Markdown, ready for the site tree."""
+    links = _Links(ref_link, image_link, chapter_link)
     lines = text.split("\n")
     kinds = _line_kinds(text, len(lines))
     out: list[str] = []
@@ -40,7 +46,7 @@ def render_prose(text: str, ref_link: RefLink, image_link: ImageLink | None = No
             chunk.append(line)
             continue
         if chunk:
-            out.extend(_render_text(chunk, ref_link, image_link))
+            out.extend(_render_text(chunk, links))
             chunk = []
         if kind == "code":
             out.append(line)
@@ -48,7 +54,7 @@ def render_prose(text: str, ref_link: RefLink, image_link: ImageLink | None = No
             out.append(line.replace("&", "&amp;").replace("<", "&lt;"))
         # "comment" lines are dropped
     if chunk:
-        out.extend(_render_text(chunk, ref_link, image_link))
+        out.extend(_render_text(chunk, links))
     return "\n".join(out)
 
 
@@ -69,19 +75,28 @@ def _line_kinds(text: str, count: int) -> list[str]:
     return kinds
 
 
-def _render_text(lines: list[str], ref_link: RefLink, image_link: ImageLink | None) -> list[str]:
+class _Links:
+    """How a passage's references, images and links to other chapters are rewritten."""
+
+    def __init__(self, ref: RefLink, image: ImageLink | None, chapter: ChapterLink | None) -> None:
+        self.ref = ref
+        self.image = image
+        self.chapter = chapter
+
+
+def _render_text(lines: list[str], links: _Links) -> list[str]:
     text = _COMMENT.sub("", "\n".join(lines))
-    return [_render_line(line, ref_link, image_link) for line in text.split("\n")]
+    return [_render_line(line, links) for line in text.split("\n")]
 
 
-def _render_line(line: str, ref_link: RefLink, image_link: ImageLink | None) -> str:
+def _render_line(line: str, links: _Links) -> str:
     parts: list[str] = []
     cursor = 0
     for match in _CODE_SPAN.finditer(line):
-        parts.append(_render_words(line[cursor : match.start()], ref_link, image_link))
+        parts.append(_render_words(line[cursor : match.start()], links))
         parts.append(match.group(0))
         cursor = match.end()
-    parts.append(_render_words(line[cursor:], ref_link, image_link))
+    parts.append(_render_words(line[cursor:], links))
     return "".join(parts)
 
 
@@ -89,18 +104,21 @@ def _local(target: str) -> bool:
     return "://" not in target and not target.startswith(("#", "/", "mailto:"))
 
 
-def _render_words(text: str, ref_link: RefLink, image_link: ImageLink | None) -> str:
+def _render_words(text: str, links: _Links) -> str:
     if not text:
         return text
     text = _RAW_TAG.sub("&lt;", text)
     text = _SCRIPT_TARGET.sub("](#", text)
-    if image_link is not None and "![" in text:
-        text = _IMAGE.sub(lambda m: m.group(1) + (image_link(m.group(2)) if _local(m.group(2)) else m.group(2)), text)
+    image, chapter = links.image, links.chapter
+    if image is not None and "![" in text:
+        text = _IMAGE.sub(lambda m: m.group(1) + (image(m.group(2)) if _local(m.group(2)) else m.group(2)), text)
+    if chapter is not None and ".md" in text:
+        text = _LINK.sub(lambda m: m.group(1) + ((_local(m.group(2)) and chapter(m.group(2))) or m.group(2)), text)
     if "[[" not in text:
         return text
 
     def replace(match: re.Match[str]) -> str:
         words = match.group(2)
-        return ref_link(match.group(1).strip(), words.strip() if words is not None else None)
+        return links.ref(match.group(1).strip(), words.strip() if words is not None else None)
 
     return REF_PATTERN.sub(replace, text)

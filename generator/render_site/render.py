@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
 from generator.model import Chapter, Entity, View
 from generator.render_site.context import PageContext
@@ -38,6 +39,8 @@ class Page:
     title: str
     body: str
     hide: tuple[str, ...] = ()
+    source: str = ""
+    """Where the page's text was written (``file:line``), for MkDocs' messages about it."""
     """Parts of the theme's layout the page does without, e.g. ``("toc",)`` to give a wide table room."""
 
     @property
@@ -77,8 +80,8 @@ class Renderer:
         return PageContext(folder, self.sitemap)
 
     def prose(self, text: str, page: PageContext, chapter_path: str) -> str:
-        """Chapter or narrative Markdown written in ``chapter_path``, with its references and
-        images linked from ``page``."""
+        """Chapter or narrative Markdown written in ``chapter_path``, with its references, images
+        and links to other chapters' files linked from ``page``."""
         folder = posixpath.dirname(chapter_path)
 
         def image(written: str) -> str:
@@ -87,7 +90,14 @@ class Renderer:
             self.images[f"{MEDIA_FOLDER}/{source}"] = source
             return page.file(f"{MEDIA_FOLDER}/{source}") + (f"#{rest}" if rest else "")
 
-        return render_prose(text, page.ref_markdown, image)
+        def chapter(written: str) -> str | None:
+            path, _, fragment = written.partition("#")
+            target = self.sitemap.chapter_folders.get(posixpath.normpath(posixpath.join(folder, path)))
+            if target is None:
+                return None
+            return quote(posixpath.relpath(page_src(target), page.folder or ".")) + (f"#{fragment}" if fragment else "")
+
+        return render_prose(text, page.ref_markdown, image, chapter)
 
     def blocks(self, blocks: list[Block], page: PageContext) -> str:
         """Tables and diagrams as raw HTML blocks, each separated by blank lines."""

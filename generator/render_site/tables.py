@@ -98,7 +98,7 @@ def inline_html(part: Inline, page: PageContext, *, in_band: bool = False) -> st
 def marker_html(marker: Marker, *, in_band: bool = False) -> str:
     """A marker: its text always, on its band's colour when it has one (and is not already on it)."""
     title = f' title="{esc(marker.title)}"' if marker.title and marker.title != marker.text else ""
-    if in_band:
+    if in_band and marker.band is not None:
         return f'<span class="charter-band-label"{title}>{esc(marker.text)}</span>'
     style = band_style(marker.band)
     if style:

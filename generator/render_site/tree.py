@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from generator.render_site.chapters import chapter_pages
 from generator.render_site.entity_pages import entity_pages
 from generator.render_site.indexes import index_pages
 from generator.render_site.landing import landing_page
-from generator.render_site.nav import OVERLAY_PATH, overlay
+from generator.render_site.nav import OVERLAY_PATH, SOURCES_PATH, overlay
 from generator.render_site.render import Renderer
 from generator.resolve import Publication
 
@@ -48,6 +49,8 @@ def write_tree(publication: Publication, tree_dir: Path, *, downloads: list[Down
             shutil.copyfile(original, tree_dir / path)
     settings = yaml.safe_dump(overlay(site), allow_unicode=True, sort_keys=False, width=1000)
     _write(tree_dir / OVERLAY_PATH, settings, made)
+    sources = {page.src: page.source for page in pages if page.source}
+    _write(tree_dir / SOURCES_PATH, json.dumps(sources, indent=0, ensure_ascii=False), made)
     return len(pages)
 
 
