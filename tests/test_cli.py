@@ -18,8 +18,15 @@ MINIMAL = Path(__file__).parent / "roots" / "minimal"
 def charter(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     """Run the installed command line in a fresh interpreter."""
     env = {k: v for k, v in os.environ.items() if k != "CHARTER_DEBUG"}
-    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True,
-                          env=env, timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
 
 
 def test_version() -> None:
