@@ -11,6 +11,7 @@ import difflib
 import enum
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
 class Severity(enum.Enum):
@@ -20,9 +21,11 @@ class Severity(enum.Enum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True, slots=True)
-class Location:
-    """A place in the content: a path as the user should open it, a 1-based line and column."""
+class Location(NamedTuple):
+    """A place in the content: a path as the user should open it, a 1-based line and column.
+
+    A named tuple rather than a dataclass: the checker makes tens of thousands of them.
+    """
 
     path: str
     line: int = 1
