@@ -74,6 +74,8 @@ class Edition:
     id: str
     title: str
     level: str
+    url: str = ""
+    """Where the edition's website is published (MkDocs' ``site_url``), e.g. https://nmss.gov.example/."""
 
 
 @dataclass(slots=True)

@@ -46,6 +46,9 @@ def overlay(site: Renderer) -> dict[str, Any]:
         "not_in_nav": "\n".join(f"/{folder}/*/index.md" for folder in PAGE_FOLDERS.values()),
         "extra": {"charter": {"marking": esc(site.publication.marking)}},
     }
+    edition = site.publication.edition
+    if edition is not None and edition.url:
+        config["site_url"] = edition.url  # each edition is deployed at its own address
     if _material_speaks(settings.language):
         config["theme"] = {"language": settings.language}
     return config

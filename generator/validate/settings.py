@@ -92,8 +92,17 @@ def _read_editions(r: FieldReader, levels: list[str]) -> list[Edition]:
             id=e.text("id", required=True),
             title=e.text("title", required=True),
             level=e.choice("level", levels, default=levels[0], required=True),
+            url=e.text("url"),
         )
-        e.finish(("id", "title", "level"))
+        if edition.url and not edition.url.startswith(("https://", "http://")):
+            e.error(
+                e.key_location("url"),
+                "E-FIELD-TYPE",
+                "url",
+                f"'{edition.url}' is not a web address",
+                "write the edition's address in full, e.g. https://strategy.gov.example/",
+            )
+        e.finish(("id", "title", "level", "url"))
         editions.append(edition)
     return editions or [Edition(id="public", title="Public edition", level=levels[0])]
 
