@@ -27,7 +27,8 @@ class _Links(HTMLParser):
                 self.ids.add(value)
             elif name == "href" and tag == "a":
                 self.links.append(value)
-            if (tag, name) in RESOURCE_ATTRS:
+            # A canonical link names the page's published address; browsers never fetch it.
+            if (tag, name) in RESOURCE_ATTRS and ("rel", "canonical") not in attrs:
                 self.resources.append(value)
 
 
