@@ -139,6 +139,8 @@ def _risk_item(page: PageContext, risk: Risk) -> str:
 
 
 def _rating(risk: Risk) -> Marker:
+    if risk.withheld:
+        return Marker("Withheld", title="This edition does not show the risk's rating")
     band = risk.residual.band
     return Marker(f"{risk.residual.score} {band.name}", band, title=f"Residual rating: {band.name}")
 
@@ -150,7 +152,39 @@ def _action_item(page: PageContext, action: Action) -> str:
 # -- risk ----------------------------------------------------------------------------
 
 
+def _withheld_risk(site: Renderer, risk: Risk, page: PageContext) -> str:
+    """A risk this edition shows by its public text only: no scores, owners or treatment."""
+    threat = site.publication.get(risk.threat, Threat)
+    rows = [
+        ("Threat category", page.link(threat.id, threat.name)),
+        ("Public group", esc(risk.public_group)),
+    ]
+    edition = site.publication.edition
+    level = f" above {edition.level}" if edition else ""
+    notice = (
+        f'<p class="charter-withheld">This edition does not show this risk\'s assessment: it is rated in an '
+        f"edition for readers cleared{esc(level)}. What follows is its public summary.</p>"
+    )
+    return block(facts(rows), notice, paragraph(risk.scenario)) + _response(site, risk, page)
+
+
+def _response(site: Renderer, risk: Risk, page: PageContext) -> str:
+    objectives = site.relations.objectives_of_risk.get(risk.id, [])
+    actions = site.relations.actions_of_risk.get(risk.id, [])
+    return "\n## Response\n" + block(
+        facts(
+            [
+                ("Objectives addressing it", item_list(_links(page, objectives, with_id=True))),
+                ("Actions treating it", item_list([_action_item(page, a) for a in actions])),
+            ]
+        )
+        or '<p class="charter-none">No objective or action addresses this risk yet.</p>'
+    )
+
+
 def _risk(site: Renderer, risk: Risk, page: PageContext) -> str:
+    if risk.withheld:
+        return _withheld_risk(site, risk, page)
     publication = site.publication
     threat = publication.get(risk.threat, Threat)
     rows = [
@@ -176,18 +210,7 @@ def _risk(site: Renderer, risk: Risk, page: PageContext) -> str:
         out += block(render_table(_dimensions_table(site, risk), page))
     if risk.controls:
         out += "\n## Existing controls\n" + block(render_table(_controls_table(site, risk), page))
-    objectives = site.relations.objectives_of_risk.get(risk.id, [])
-    actions = site.relations.actions_of_risk.get(risk.id, [])
-    out += "\n## Response\n" + block(
-        facts(
-            [
-                ("Objectives addressing it", item_list(_links(page, objectives, with_id=True))),
-                ("Actions treating it", item_list([_action_item(page, a) for a in actions])),
-            ]
-        )
-        or '<p class="charter-none">No objective or action addresses this risk yet.</p>'
-    )
-    return out
+    return out + _response(site, risk, page)
 
 
 def _scores_table(site: Renderer, risk: Risk) -> Table:

@@ -14,6 +14,11 @@ from generator.render_site.tables import render_table
 from generator.views.blocks import Column, Marker, Table, cell
 from generator.views.text import STATUS_LABELS, long_date
 
+MEDIA_TYPES = {
+    "PDF": "application/pdf",
+    "DOCX": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "EPUB": "application/epub+zip",
+}
 STATUS_NAMES = {
     "draft": "Draft",
     "consultation": "Consultation draft",
@@ -71,15 +76,17 @@ def _bands_table(site: Renderer) -> Table:
         + [cell(str(counts[stage][b.name]), sort_key=f"{counts[stage][b.name]:06d}") for stage in counts]
         for b in bands
     ]
+    withheld = [r for r in risks if r.withheld]
+    if withheld:
+        rows.append([cell(Marker("Withheld"), header=True)] + [cell(str(len(withheld))) for _ in counts])
     rows.append([cell("All risks", header=True)] + [cell(str(len(risks))) for _ in counts])
     columns = [Column("Rating"), Column("Inherent", numeric=True), Column("Residual", numeric=True)]
     columns.append(Column("Target", numeric=True))
     notes = ["Inherent: before controls. Residual: with today's controls. Target: once the actions are done."]
-    withheld = sum(1 for r in site.publication.risks if r.withheld)
     grouped = sum(group.unlisted for group in site.publication.risk_groups)
     if withheld:
         notes.append(
-            f"{withheld} risks are above this edition's level: it shows their public summaries, not "
+            f"{len(withheld)} risks are above this edition's level: it shows their public summaries, not "
             "their ratings; the register and the heat maps show them by their public group."
         )
     if grouped:
@@ -96,10 +103,18 @@ def _status_table(site: Renderer) -> Table:
 
 
 def _downloads(downloads: list[Download], page: PageContext) -> str:
+    """One line per printed document: its title, then a link per format with the file's size."""
+    by_title: dict[str, list[Download]] = {}
+    for download in downloads:
+        by_title.setdefault(download.title, []).append(download)
     items = [
-        f'<a href="{esc(page.file(d.href))}">{esc(d.title)}</a> '
-        f'<span class="charter-download__meta">{esc(d.format)}, {esc(d.size_text)}</span>'
-        for d in downloads
+        f'<span class="charter-download__title">{esc(title)}</span> '
+        + " · ".join(
+            f'<a href="{esc(page.file(d.href))}" type="{MEDIA_TYPES.get(d.format, "application/octet-stream")}">'
+            f"{esc(d.format)}, {esc(d.size_text)}</a>"
+            for d in files
+        )
+        for title, files in by_title.items()
     ]
     return item_list(items, css="charter-downloads")
 

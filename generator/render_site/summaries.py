@@ -64,6 +64,9 @@ def _details(site: Renderer, entity: Entity) -> str:
         agency = publication.get(agency_id, Agency)
         return esc(agency.short or agency.name)
 
+    if isinstance(entity, Risk) and entity.withheld:
+        threat = publication.get(entity.threat, Threat).name
+        return f"{marker_html(Marker('Withheld', title='This edition does not show the rating'))} · {esc(threat)}"
     if isinstance(entity, Risk):
         band = entity.residual.band
         marker = marker_html(

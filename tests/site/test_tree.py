@@ -69,13 +69,20 @@ def test_print_downloads_are_kept_and_listed_on_the_landing_page(tmp_path: Path)
     downloads = tmp_path / "downloads"
     downloads.mkdir()
     (downloads / "plan-0.1.0.pdf").write_bytes(b"%PDF-" + b"x" * 2100)
-    listed = [Download("plan", "Harbour Security Plan", "PDF", "plan-0.1.0.pdf", 2105)]
+    listed = [
+        Download("plan", "Harbour Security Plan", "PDF", "plan-0.1.0.pdf", 2105),
+        Download("plan", "Harbour Security Plan", "DOCX", "plan-0.1.0.docx", 1536 * 1024),
+    ]
     write_tree(load(MINIMAL), tmp_path, downloads=listed)
     assert (downloads / "plan-0.1.0.pdf").read_bytes().startswith(b"%PDF-")
     landing = (tmp_path / "index.md").read_text(encoding="utf-8")
     assert "## Downloads" in landing
-    assert '<a href="downloads/plan-0.1.0.pdf">Harbour Security Plan</a>' in landing
-    assert '<span class="charter-download__meta">PDF, 2 KB</span>' in landing
+    assert (
+        '<li><span class="charter-download__title">Harbour Security Plan</span> '
+        '<a href="downloads/plan-0.1.0.pdf" type="application/pdf">PDF, 2 KB</a> · '
+        '<a href="downloads/plan-0.1.0.docx" type="application/vnd.openxmlformats-officedocument.wordprocessingml.document">'
+        "DOCX, 1.5 MB</a></li>"
+    ) in landing
 
 
 def test_no_downloads_section_without_print(tmp_path: Path) -> None:
