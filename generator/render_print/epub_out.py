@@ -16,5 +16,7 @@ def write_epub(markdown: Path, epub: Path, *, theme: Path) -> None:
         "--split-level=1",
         "--epub-title-page=true",
         f"--resource-path={markdown.parent}",
+        # pandoc draws a random UUID otherwise; a stable one keeps the EPUB byte-identical build to build
+        f"--metadata=identifier:urn:charter:{epub.stem}",
     ]
     run_pandoc(markdown, to="epub3", output=epub, args=args)
