@@ -40,4 +40,4 @@ def test_two_clean_builds_are_byte_identical(tmp_path: Path, monkeypatch: pytest
     differing = [name for name in first if first[name] != second[name]]
     assert differing == []
     # the gzip header of the sitemap carries the build time: it is SOURCE_DATE_EPOCH, not the clock
-    assert int.from_bytes(first["public/sitemap.xml.gz"][4:8], "little") == EPOCH
+    assert int.from_bytes(first["public/sitemap.xml.gz"][4:8], "little") == EPOCH - EPOCH % 86400  # its day
