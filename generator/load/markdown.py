@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 
 from markdown_it import MarkdownIt
 
@@ -18,7 +19,8 @@ from generator.load.source import DataBlock, Marking, Prose, ProseRef, SourceFil
 from generator.load.yamlnodes import YMap
 
 REF_PATTERN = re.compile(r"\[\[([^\[\]|\n]*)(?:\|([^\[\]\n]*))?\]\]")
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+"""An inline code span: `code` or ``code with a ` inside``."""
 
 _LEVEL_ATTR = re.compile(r"\s*\{\s*classification\s*=\s*([^\s{}]+)\s*\}\s*$")
 _INFO_OPTION = re.compile(r"^classification=(\S+)$")
@@ -226,7 +228,7 @@ def _find_refs(lines: list[str], code_lines: set[int], file: SourceFile) -> None
     for index, line in enumerate(lines):
         if index in code_lines or "[[" not in line:
             continue
-        visible = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+        visible = CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
         for match in REF_PATTERN.finditer(visible):
             target = match.group(1).strip()
             text = match.group(2).strip() if match.group(2) is not None else None
@@ -243,7 +245,7 @@ def _check_safety(lines: list[str], fenced: set[int], file: SourceFile, report: 
     for index, line in enumerate(lines):
         if index in fenced:
             continue
-        visible = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+        visible = CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
         unsafe = _UNSAFE_HTML.search(visible)
         if unsafe:
             report.error(
@@ -263,3 +265,15 @@ def _check_safety(lines: list[str], fenced: set[int], file: SourceFile, report: 
                 )
             elif match.group(1) and target and "://" not in target and not target.startswith("#"):
                 file.images.append((target, file.at(index + 1, match.start(2) + 1)))
+
+
+def outside_code(line: str, change: Callable[[str], str]) -> str:
+    """Apply ``change`` to the parts of a line that are not inline code; code spans stay as written."""
+    parts: list[str] = []
+    cursor = 0
+    for span in CODE_SPAN.finditer(line):
+        parts.append(change(line[cursor : span.start()]))
+        parts.append(span.group(0))
+        cursor = span.end()
+    parts.append(change(line[cursor:]))
+    return "".join(parts)

@@ -6,10 +6,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from generator.load.markdown import REF_PATTERN
+from generator.load.markdown import REF_PATTERN, outside_code
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(`+)(?:.+?)\1")
 _ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})(?=[ \t]|$)(.*?)(?:[ \t]+#+)?[ \t]*$")
 
 _IMAGE = re.compile(r"(!\[[^\]]*\]\()(<[^>]*>|[^)\s]+)((?:\s+\"[^\"]*\")?\))")
@@ -101,14 +100,7 @@ def _moved(target: str, move_image: ImageMover) -> str:
 def _replace_refs(line: str, render_ref: RefRenderer) -> str:
     if "[[" not in line:
         return line
-    pieces: list[str] = []
-    cursor = 0
-    for span in _CODE_SPAN.finditer(line):
-        pieces.append(_replace_outside_code(line[cursor : span.start()], render_ref))
-        pieces.append(span.group(0))
-        cursor = span.end()
-    pieces.append(_replace_outside_code(line[cursor:], render_ref))
-    return "".join(pieces)
+    return outside_code(line, lambda text: _replace_outside_code(text, render_ref))
 
 
 def _replace_outside_code(text: str, render_ref: RefRenderer) -> str:

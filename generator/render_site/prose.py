@@ -14,10 +14,9 @@ from collections.abc import Callable
 
 from markdown_it import MarkdownIt
 
-from generator.load.markdown import REF_PATTERN
+from generator.load.markdown import REF_PATTERN, outside_code
 
 _blocks = MarkdownIt("commonmark").disable(["inline", "text_join"])
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _RAW_TAG = re.compile(r"<(?!(?:https?|ftp|mailto):[^\s<>]*>|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>)")
 _SCRIPT_TARGET = re.compile(r"\]\(\s*<?\s*(?:javascript|vbscript|data)\s*:", re.IGNORECASE)
@@ -90,14 +89,7 @@ def _render_text(lines: list[str], links: _Links) -> list[str]:
 
 
 def _render_line(line: str, links: _Links) -> str:
-    parts: list[str] = []
-    cursor = 0
-    for match in _CODE_SPAN.finditer(line):
-        parts.append(_render_words(line[cursor : match.start()], links))
-        parts.append(match.group(0))
-        cursor = match.end()
-    parts.append(_render_words(line[cursor:], links))
-    return "".join(parts)
+    return outside_code(line, lambda text: _render_words(text, links))
 
 
 def _local(target: str) -> bool:

@@ -10,7 +10,9 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+import pypdf
 import pytest
+from pypdf.generic import ArrayObject, DictionaryObject
 
 from generator.diagnostics import Report
 from generator.downloads import Download
@@ -85,3 +87,20 @@ def plain(text: str) -> str:
     for curly, straight in (("\u2018", "'"), ("\u2019", "'"), ("\u201c", '"'), ("\u201d", '"'), ("\u2060", "")):
         text = text.replace(curly, straight)
     return " ".join(text.split())
+
+
+def figure_alts(pdf: Path) -> list[str]:
+    """The alt text of every Figure in a tagged PDF's structure tree, in order."""
+    alts: list[str] = []
+
+    def walk(node: object) -> None:
+        node = node.get_object()  # type: ignore[attr-defined]
+        if isinstance(node, DictionaryObject):
+            if node.get("/S") == "/Figure" and "/Alt" in node:
+                alts.append(str(node["/Alt"]))
+            kids = node.get("/K")
+            for kid in kids if isinstance(kids, ArrayObject) else [kids] if kids is not None else []:
+                walk(kid)
+
+    walk(pypdf.PdfReader(pdf).trailer["/Root"]["/StructTreeRoot"])
+    return alts

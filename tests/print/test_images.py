@@ -6,31 +6,12 @@ import shutil
 import zipfile
 from pathlib import Path
 
-import pypdf
-from pypdf.generic import ArrayObject, DictionaryObject
-
-from tests.print.conftest import MINIMAL, build
+from tests.print.conftest import MINIMAL, build, figure_alts
 
 SVG = (
     '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100">'
     '<rect width="200" height="100" fill="#123456"/></svg>'
 )
-
-
-def _figure_alts(pdf: Path) -> list[str]:
-    alts: list[str] = []
-
-    def walk(node: object) -> None:
-        node = node.get_object()  # type: ignore[attr-defined]
-        if isinstance(node, DictionaryObject):
-            if node.get("/S") == "/Figure" and "/Alt" in node:
-                alts.append(str(node["/Alt"]))
-            kids = node.get("/K")
-            for kid in kids if isinstance(kids, ArrayObject) else [kids] if kids is not None else []:
-                walk(kid)
-
-    walk(pypdf.PdfReader(pdf).trailer["/Root"]["/StructTreeRoot"])
-    return alts
 
 
 def test_chapter_images_are_copied_and_keep_their_alt_text(tmp_path: Path) -> None:
@@ -43,7 +24,7 @@ def test_chapter_images_are_copied_and_keep_their_alt_text(tmp_path: Path) -> No
         plan.read_text(encoding="utf-8") + "\n![Night patrols by month](charts/patrols.svg)\n", encoding="utf-8"
     )
     built = build(content, tmp_path / "out")
-    assert "Night patrols by month" in _figure_alts(built.file("PDF"))
+    assert "Night patrols by month" in figure_alts(built.file("PDF"))
     for fmt in ("DOCX", "EPUB"):
         with zipfile.ZipFile(built.file(fmt)) as package:
             assert any(b"#123456" in package.read(name) for name in package.namelist()), (

@@ -7,10 +7,10 @@ import subprocess
 from pathlib import Path
 
 import pypdf
-from pypdf.generic import ArrayObject, DictionaryObject
+from pypdf.generic import ArrayObject
 
 from generator.views import Diagram, render_view
-from tests.print.conftest import Built, plain
+from tests.print.conftest import Built, figure_alts, plain
 
 
 def _tool(*args: str) -> str:
@@ -135,21 +135,7 @@ def test_internal_links_lead_somewhere_in_the_document(sample: Built) -> None:
 
 def test_diagrams_are_vector_figures_with_their_alt_text(sample: Built) -> None:
     reader = pypdf.PdfReader(sample.file("PDF"))
-    alts: list[str] = []
-
-    def walk(node: object) -> None:
-        node = node.get_object()  # type: ignore[attr-defined]
-        if isinstance(node, DictionaryObject):
-            if node.get("/S") == "/Figure" and "/Alt" in node:
-                alts.append(str(node["/Alt"]))
-            kids = node.get("/K")
-            if isinstance(kids, ArrayObject):
-                for kid in kids:
-                    walk(kid)
-            elif kids is not None:
-                walk(kids)
-
-    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    alts = figure_alts(sample.file("PDF"))
     expected = [
         block.alt
         for chapter in sample.publication.chapters
