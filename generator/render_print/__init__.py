@@ -144,7 +144,7 @@ def _build_document(
         compile_pdf(typ, files["PDF"], day=settings.date)
 
     def docx() -> None:
-        write_docx(markdown, files["DOCX"], reference=reference)
+        write_docx(markdown, files["DOCX"], reference=reference, cell_fills=sources.cell_fills)
 
     def epub() -> None:
         write_epub(markdown, files["EPUB"], theme=theme)

@@ -22,7 +22,7 @@ from generator.render_print.pages import PageSetup
 from generator.render_print.paper import Paper
 from generator.render_print.prose import HeadingLevels, chapter_title_line, has_level_one, render_prose
 from generator.render_print.summaries import SummaryWriter
-from generator.render_print.tables import diagram_markdown, needs_landscape, table_markdown
+from generator.render_print.tables import cell_fills, diagram_markdown, needs_landscape, table_markdown
 from generator.resolve import Publication
 from generator.views import Block, Column, Link, Table, render_view
 from generator.views.blocks import cell
@@ -56,6 +56,8 @@ class Assembled:
     """Path relative to the Markdown → SVG text."""
     images: dict[str, str] = field(default_factory=dict)
     """Path relative to the Markdown → the image's path below the content folder."""
+    cell_fills: dict[str, list[list[str | None]]] = field(default_factory=dict)
+    """A table's ID → its body cells' fills (``#rrggbb`` or None): what the DOCX writer cannot say."""
 
 
 @dataclass
@@ -233,7 +235,11 @@ def _annexes(publication: Publication, chapters: list[Chapter], paper: Paper) ->
 
 def _block_markdown(block: Block, anchors: Anchors, out: Assembled, *, own_page: bool, setup: PageSetup) -> str:
     if isinstance(block, Table):
-        return table_markdown(block, anchors, setup, own_page=own_page)
+        if block.view != "heatmap" or not block.rows:
+            return table_markdown(block, anchors, setup, own_page=own_page)
+        table_id = f"charter-fills-{len(out.cell_fills) + 1}"
+        out.cell_fills[table_id] = cell_fills(block)
+        return table_markdown(block, anchors, setup, own_page=own_page, table_id=table_id)
     path = f"{DIAGRAM_DIR}/{block.name}.svg"
     out.diagrams[path] = block.svg(lambda _id: None)
     return diagram_markdown(block, path, setup)

@@ -2,13 +2,16 @@
 
 ``themes/print/reference.docx`` holds the named styles and a header and footer with
 placeholders; each build fills in the marking, short title and version, and sets the
-paper size, in a copy of it.
+paper size, in a copy of it. Two things pandoc cannot say are written into the document
+afterwards: the small ``Table Text`` style of table cells, and the heat maps' cell fills
+(in the tables pandoc bookmarked with the IDs the assembled Markdown gave them).
 """
 
 from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -38,7 +41,85 @@ def prepare_reference(base: Path, target: Path, *, marking: str, short_title: st
     return refs
 
 
-def write_docx(markdown: Path, docx: Path, *, reference: Path) -> None:
-    """The assembled Markdown as a Word document with styled headings, tables and captions."""
+def write_docx(
+    markdown: Path, docx: Path, *, reference: Path, cell_fills: dict[str, list[list[str | None]]] | None = None
+) -> None:
+    """The assembled Markdown as a Word document with styled headings, tables and captions.
+
+    ``cell_fills`` maps a table's ID to its body cells' fills (``#rrggbb`` or None).
+    """
     args = [f"--reference-doc={reference}", "--toc", "--toc-depth=2", f"--resource-path={markdown.parent}"]
     run_pandoc(markdown, to="docx", output=docx, args=args)
+    _rewrite_part(docx, "word/document.xml", lambda xml: fill_cells(restyle_cells(xml), cell_fills or {}))
+
+
+def restyle_cells(xml: str) -> str:
+    """``document.xml`` with the paragraphs in table cells in the ``Table Text`` style.
+
+    pandoc gives them ``Compact``, the style of tight lists too; in Word a paragraph
+    style's size beats the table style's, so the cells need a small style of their own.
+    """
+    return re.sub(
+        r"<w:tbl>.*?</w:tbl>", lambda table: table.group(0).replace(_COMPACT, _TABLE_TEXT), xml, flags=re.DOTALL
+    )
+
+
+_COMPACT = '<w:pStyle w:val="Compact" />'
+_TABLE_TEXT = '<w:pStyle w:val="TableText" />'
+
+
+_CELL_PROPERTIES = re.compile(r"<w:tcPr\s*/>|<w:tcPr>(.*?)</w:tcPr>", re.DOTALL)
+_AFTER_SHADING = re.compile(r"<w:(?:noWrap|tcMar|textDirection|tcFitText|vAlign|hideMark)\b")
+"""Cell properties that the schema puts after ``w:shd``."""
+
+
+def fill_cells(xml: str, fills: dict[str, list[list[str | None]]]) -> str:
+    """``document.xml`` with the body cells of each bookmarked table shaded with their fills.
+
+    pandoc puts a table with an ID inside a bookmark of that name; the table is the first
+    after the bookmark's start. The header row keeps the table style's shading.
+    """
+    for table_id, rows in fills.items():
+        mark = xml.find(f'w:name="{escape(table_id)}"')
+        start = xml.find("<w:tbl>", mark) if mark >= 0 else -1
+        end = xml.find("</w:tbl>", start)
+        if start < 0 or end < 0:
+            continue
+        table_rows = re.findall(r"<w:tr>.*?</w:tr>", xml[start:end], re.DOTALL)
+        body = table_rows[1:]  # the first row is the header
+        shaded = [_fill_row(row, fills_of_row) for row, fills_of_row in zip(body, rows, strict=False)]
+        table = xml[start:end]
+        for before, after in zip(body, shaded, strict=False):
+            table = table.replace(before, after, 1)
+        xml = xml[:start] + table + xml[end:]
+    return xml
+
+
+def _fill_row(row: str, fills: list[str | None]) -> str:
+    cells = re.findall(r"<w:tc>.*?</w:tc>", row, re.DOTALL)
+    for cell, fill in zip(cells, fills, strict=False):
+        if fill:
+            row = row.replace(cell, _shade(cell, fill.removeprefix("#").upper()), 1)
+    return row
+
+
+def _shade(cell: str, fill: str) -> str:
+    shading = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>'
+    found = _CELL_PROPERTIES.search(cell)
+    if found is None:
+        return cell.replace("<w:tc>", f"<w:tc><w:tcPr>{shading}</w:tcPr>", 1)
+    inner = found.group(1) or ""
+    later = _AFTER_SHADING.search(inner)
+    inner = inner[: later.start()] + shading + inner[later.start() :] if later else inner + shading
+    return cell[: found.start()] + f"<w:tcPr>{inner}</w:tcPr>" + cell[found.end() :]
+
+
+def _rewrite_part(docx: Path, part: str, change: Callable[[str], str]) -> None:
+    """Rewrite one XML part of a DOCX in place, keeping every entry's order, date and compression."""
+    with zipfile.ZipFile(docx) as source:
+        entries = [(item, source.read(item.filename)) for item in source.infolist()]
+    with zipfile.ZipFile(docx, "w") as out:
+        for item, data in entries:
+            if item.filename == part:
+                data = change(data.decode("utf-8")).encode("utf-8")
+            out.writestr(item, data)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.model import Document
@@ -21,6 +21,8 @@ class Sources:
     """The emblem's file name beside the Markdown, or None."""
     images: bool = False
     """Whether the chapters have images of their own."""
+    cell_fills: dict[str, list[list[str | None]]] = field(default_factory=dict)
+    """Tables whose cells the DOCX writer must fill afterwards: ID → fills (see ``Assembled``)."""
 
 
 def write_sources(
@@ -45,7 +47,7 @@ def write_sources(
             (doc_dir / relative).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(original, doc_dir / relative)
     emblem = _copy_emblem(settings.emblem, content_dir, doc_dir)
-    return Sources(markdown, emblem, images=bool(assembled.images))
+    return Sources(markdown, emblem, images=bool(assembled.images), cell_fills=assembled.cell_fills)
 
 
 def _content_dir(settings_path: str, project_dir: Path) -> Path:

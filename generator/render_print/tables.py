@@ -58,11 +58,14 @@ def needs_landscape(block: Table | Diagram, paper: Paper) -> bool:
     return block.width * 0.75 > LANDSCAPE_DIAGRAM_RATIO * paper.text_width_pt
 
 
-def table_markdown(table: Table, anchors: Anchors, setup: PageSetup, *, own_page: bool = True) -> str:
+def table_markdown(
+    table: Table, anchors: Anchors, setup: PageSetup, *, own_page: bool = True, table_id: str | None = None
+) -> str:
     """A table as a fenced div holding a pipe table, its caption and its notes.
 
     ``own_page=False`` means the caller has already put the table on a landscape page
-    (an annex whose heading shares the page with it).
+    (an annex whose heading shares the page with it). ``table_id`` names the table, so a
+    writer's output can be found and finished afterwards (the DOCX heat map's cell fills).
     """
     paper = setup.paper
     landscape = needs_landscape(table, paper)
@@ -78,7 +81,8 @@ def table_markdown(table: Table, anchors: Anchors, setup: PageSetup, *, own_page
     widths = column_widths(table, paper.landscape_width_pt if landscape else paper.text_width_pt)
     separator = [_rule(c, w) for c, w in zip(table.columns, widths, strict=True)]
     lines = [_row(headings), _row(separator)] + [_row(r) for r in rows]
-    lines += ["", f": {escape_markdown(table.caption)}"]
+    caption_id = f" {{#{table_id}}}" if table_id else ""
+    lines += ["", f": {escape_markdown(table.caption)}{caption_id}"]
     for note in notes:
         lines += ["", raw_typst_block("#charter-note["), "", NOTE_DIV, note, ":::", "", raw_typst_block("]")]
     markdown = _div([f"view-{table.view}"], lines)
@@ -103,16 +107,31 @@ def _rule(column: Column, width: float) -> str:
     return ":" + dashes
 
 
+HEADER_FILL = "#dfe7ee"
+"""The fill of a table's header row (the template's ``table`` set rule and the DOCX table style)."""
+BAND_LIGHTEN = 0.55
+"""How far a band's colour is mixed with white to fill a heat-map cell, so black text stays readable."""
+
+
+def cell_fills(table: Table) -> list[list[str | None]]:
+    """Each body cell's fill as ``#rrggbb`` (its band's colour, lightened), row by row; None for no fill."""
+    return [[_lighten(cell.band.colour) if cell.band else None for cell in row] for row in table.rows]
+
+
+def _lighten(colour: str) -> str | None:
+    """A band colour mixed with white by BAND_LIGHTEN, as ``#rrggbb`` (Typst's ``lighten`` on an RGB colour)."""
+    value = _hex_colour(colour)
+    if value is None:
+        return None
+    channels = (int(value[i : i + 2], 16) for i in (1, 3, 5))
+    return "#" + "".join(f"{round(c + (255 - c) * BAND_LIGHTEN):02x}" for c in channels)
+
+
 def _with_cell_fills(table: Table, markdown: str) -> str:
     """The heat map with each cell filled with its band's colour, through a scoped Typst set rule."""
-    rows = [['rgb("#dfe7ee")'] * len(table.columns)]
-    for row in table.rows:
-        fills = []
-        for cell in row:
-            colour = _hex_colour(cell.band.colour) if cell.band else None
-            fills.append(f"rgb({typst_string(colour)}).lighten(55%)" if colour else "none")
-        rows.append(fills)
-    grid = "(" + ", ".join("(" + ", ".join(r) + ",)" for r in rows) + ",)"
+    header = [f"rgb({typst_string(HEADER_FILL)})"] * len(table.columns)
+    body = [[f"rgb({typst_string(f)})" if f else "none" for f in row] for row in cell_fills(table)]
+    grid = "(" + ", ".join("(" + ", ".join(r) + ",)" for r in [header, *body]) + ",)"
     opening = raw_typst_block(
         f"#[\n#let fills = {grid}\n#set table(fill: (x, y) => fills.at(y, default: ()).at(x, default: none))"
     )

@@ -7,6 +7,8 @@ import zipfile
 
 import docx
 from docx.enum.section import WD_ORIENT
+from docx.oxml.ns import qn
+from docx.shared import Pt
 
 from generator.render_print.assemble import ANNEXES
 from tests.print.conftest import Built, plain
@@ -73,3 +75,33 @@ def test_entity_summaries_use_their_own_style(sample: Built) -> None:
     ]
     for risk in sample.publication.risks:
         assert any(text.startswith(f"{risk.id} ") for text in summaries), f"no summary for {risk.id}"
+
+
+def _fill(cell: docx.table._Cell) -> str | None:
+    shading = cell._tc.find(".//" + qn("w:shd"))
+    return None if shading is None else shading.get(qn("w:fill"))
+
+
+def _lightened(colour: str) -> str:
+    """A band colour mixed 55% with white, as the heat map fills its cells."""
+    red, green, blue = (int(colour.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4))
+    return "".join(f"{round(c + (255 - c) * 0.55):02X}" for c in (red, green, blue))
+
+
+def test_heat_map_cells_are_filled_with_their_band_colour(sample: Built) -> None:
+    bands = {band.name: _lightened(band.colour) for band in sample.publication.settings.scales.bands}
+    heat_maps = [t for t in _document(sample).tables if t.rows[0].cells[0].text.startswith("Impact")]
+    assert len(heat_maps) == 3, "inherent, residual and target heat maps"
+    for table in heat_maps:
+        for row in table.rows[1:]:
+            assert _fill(row.cells[0]) is None, "the impact labels are not a band"
+            for cell in row.cells[1:]:
+                band = next(name for name in sorted(bands, key=len, reverse=True) if cell.text.startswith(name))
+                assert _fill(cell) == bands[band], f"'{cell.text}' is not filled with {band}'s colour"
+
+
+def test_table_cells_use_the_small_table_text_style(sample: Built) -> None:
+    document = _document(sample)
+    assert document.styles["Table Text"].font.size == Pt(8.5)
+    styles = {p.style.name for t in document.tables for c in t._cells for p in c.paragraphs if p.style is not None}
+    assert styles == {"Table Text"}

@@ -6,8 +6,9 @@ Run it from the repository root after changing a style here, and commit the resu
 
 It starts from pandoc's own reference document (so every style pandoc uses exists) and
 sets Charter's look on the named styles: headings, body text, the ``Table`` table style
-(header row shaded and repeated), captions, and two styles of Charter's own
-(``Entity Summary``, ``Table Note``). The header and footer carry placeholders that
+(header row shaded and repeated), captions, and three styles of Charter's own
+(``Entity Summary``, ``Table Note``, and ``Table Text``, which ``docx_out.py`` gives
+the paragraphs in table cells). The header and footer carry placeholders that
 ``generator/render_print/docx_out.py`` fills in at build time: ``{{MARKING}}``,
 ``{{SHORT_TITLE}}`` and ``{{VERSION}}``. Needs python-docx (a test dependency only).
 """
@@ -97,6 +98,12 @@ def main() -> None:
     note.font.size = Pt(8.5)
     note.font.italic = True
     note.font.color.rgb = GREY
+
+    cells = _paragraph_style(document, "Table Text", base="Compact")
+    cells.font.size = Pt(8.5)
+    cells.paragraph_format.space_after = Pt(1)
+    cells.paragraph_format.line_spacing = 1.0
+    styles["Hyperlink"].font.color.rgb = ACCENT  # pandoc's light blue is 3.9:1 on white, below WCAG AA
 
     _table_style(document)
     _page_and_header(document)
