@@ -1,17 +1,16 @@
 """Benchmark ``charter check`` against bare YAML loading of the same data blocks.
 
-    python bench/check_bench.py [--entities 5000] [--repeat 5]
+    python bench/check_bench.py [--entities 5000 | --content DIR] [--repeat 5]
 
 The baseline reads the same data blocks (already cut out of the Markdown) with PyYAML's
-C loader and nothing else. Both run in this process, side by side, several times; the
-report gives medians and the ratio. The issue's target is a ratio of at most 2.
+C loader and nothing else. Both run in this process, alternating, several times; the
+report gives medians, spreads and the ratio. The issue's target is a ratio of at most 2.
 """
 
 from __future__ import annotations
 
 import argparse
 import re
-import statistics
 import sys
 import tempfile
 import time
@@ -21,11 +20,14 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.measure import Measure, Target
 from bench.synthetic import write_synthetic
 from generator.diagnostics import Report
 from generator.pipeline import read_publication
 
 FENCE = re.compile(r"^```yaml [a-z]+\n(.*?)^```$", re.MULTILINE | re.DOTALL)
+TARGET = Target(2)
+"""``charter check`` takes at most twice as long as bare C-loader YAML."""
 
 
 def data_blocks(content: Path) -> list[str]:
@@ -51,41 +53,37 @@ def time_check(content: Path) -> float:
     publication = read_publication(content, report)
     elapsed = time.perf_counter() - start
     if publication is None or report.errors:
-        raise SystemExit(f"the synthetic publication has errors: {report.errors[:3]}")
+        raise SystemExit(f"{content} has errors: {report.errors[:3]}")
     return elapsed
 
 
-def measure(content: Path, repeat: int) -> dict[str, float]:
-    """Median seconds of each, interleaved so both see the same machine state."""
+def measure(content: Path, runs: int) -> Measure:
+    """``charter check`` (subject) against the C loader (baseline), alternating so both see the same machine."""
     texts = data_blocks(content)
     yaml_times, check_times = [], []
-    for _ in range(repeat):
+    for _ in range(runs):
         yaml_times.append(time_yaml(texts))
         check_times.append(time_check(content))
-    return {
-        "blocks": len(texts),
-        "yaml_median": statistics.median(yaml_times),
-        "yaml_spread": max(yaml_times) - min(yaml_times),
-        "check_median": statistics.median(check_times),
-        "check_spread": max(check_times) - min(check_times),
-        "ratio": statistics.median(check_times) / statistics.median(yaml_times),
-    }
+    return Measure(subject=check_times, baseline=yaml_times, target=TARGET)
 
 
 def main() -> None:
     """Run the benchmark and print a Markdown table row."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--entities", type=int, default=5000)
+    parser.add_argument("--entities", type=int, default=5000, help="size of the synthetic publication")
+    parser.add_argument("--content", type=Path, help="measure this content folder instead of a synthetic one")
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        content = write_synthetic(Path(tmp) / "content", args.entities)
+        content = args.content or write_synthetic(Path(tmp) / "content", args.entities)
+        blocks = len(data_blocks(content))
         result = measure(content, args.repeat)
-    print("| entities | blocks | YAML C loader (median ± spread) | charter check | ratio (target ≤ 2) |")
+    size = args.content or args.entities
+    print(f"| publication | blocks | YAML C loader | charter check | ratio (target {TARGET.text()}) |")
     print("|---|---|---|---|---|")
     print(
-        f"| {args.entities} | {result['blocks']} | {result['yaml_median']:.3f} s ± {result['yaml_spread']:.3f} | "
-        f"{result['check_median']:.3f} s ± {result['check_spread']:.3f} | {result['ratio']:.2f} |"
+        f"| {size} | {blocks} | {result.samples_text(result.baseline)} | {result.samples_text(result.subject)} | "
+        f"{result.ratio_text()} |"
     )
 
 

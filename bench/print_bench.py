@@ -9,7 +9,8 @@ Both routes start from the same assembled Markdown (written once, before timing)
 
 Each run is a fresh Python process (Typst caches within a process, and a user's build
 is one cold process), alternating the routes, and only the conversion is timed. The
-report gives every time, the medians, the speed-up and each PDF's page count.
+report gives the medians and spreads, the speed-up (target: at least 5x), each PDF's
+page count and the peak memory of the Typst route.
 
 Users never need LaTeX: this script installs Debian's texlive-xetex (and librsvg2-bin,
 which pandoc needs to put SVG figures into LaTeX) with apt-get when xelatex is missing.
@@ -23,16 +24,21 @@ import argparse
 import json
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.measure import Measure, Target, run_process, value_text  # noqa: E402
+
 OUT = ROOT / "bench" / "out"
+ROUTES = ("typst", "xelatex")
+SPEEDUP_TARGET = Target(5, at_least=True)
+"""The Typst route is at least five times faster than pandoc's xelatex route."""
 
 LATEX_PACKAGES = (
     ("xelatex", "texlive-xetex"),
@@ -41,6 +47,22 @@ LATEX_PACKAGES = (
     ("rsvg-convert", "librsvg2-bin"),
 )
 """What pandoc's LaTeX route needs (a tool or a LaTeX file) and the Debian package that has it."""
+
+
+@dataclass(frozen=True)
+class PrintResult:
+    """What :func:`measure` measured on one publication's first document."""
+
+    wall: Measure
+    """Wall-clock seconds: the Typst route against xelatex, as a speed-up."""
+    cpu: Measure
+    """CPU seconds of the same runs, for information (other work on the machine does not change them)."""
+    pages: dict[str, int]
+    """Pages of each route's PDF."""
+    markdown_bytes: int
+    """Size of the assembled Markdown both routes convert."""
+    peak_rss: int
+    """Bytes: the largest resident set of a Typst-route conversion (pandoc included)."""
 
 
 def main() -> int:
@@ -56,24 +78,41 @@ def main() -> int:
         print(json.dumps({"seconds": wall, "cpu": cpu}))
         return 0
 
-    if not _ensure_xelatex():
+    if not ensure_xelatex():
         return 2
-    markdown = _assemble(Path(args.content))
-    results: dict[str, list[float]] = {"typst": [], "xelatex": []}
-    cpu: dict[str, list[float]] = {"typst": [], "xelatex": []}
-    for run in range(1, args.runs + 1):
-        for route in results:
-            pdf = OUT / f"{route}.pdf"
-            seconds, cpu_seconds = _run_once(route, markdown, pdf)
-            results[route].append(seconds)
-            cpu[route].append(cpu_seconds)
-            print(f"run {run}: {route:8s} {seconds:6.2f} s wall, {cpu_seconds:6.2f} s CPU", flush=True)
-    _report(results, cpu, markdown)
+    result = measure(Path(args.content), args.runs, OUT)
+    _report(result, OUT)
     return 0
 
 
-def _assemble(content: Path) -> Path:
-    """Write the sample's first document as assembled Markdown (and its diagrams) into bench/out."""
+def measure(content: Path, runs: int, out: Path) -> PrintResult:
+    """Both routes on ``content``'s first document, alternating, each conversion a fresh process.
+
+    The assembled Markdown, its diagrams and both PDFs go into ``out``.
+    """
+    markdown = _assemble(content, out / "work")
+    wall: dict[str, list[float]] = {route: [] for route in ROUTES}
+    cpu: dict[str, list[float]] = {route: [] for route in ROUTES}
+    peak_rss = 0
+    for run in range(1, runs + 1):
+        for route in ROUTES:
+            seconds, cpu_seconds, rss = _run_once(route, markdown, out / f"{route}.pdf")
+            wall[route].append(seconds)
+            cpu[route].append(cpu_seconds)
+            if route == "typst":
+                peak_rss = max(peak_rss, rss)
+            print(f"  run {run}: {route:8s} {seconds:6.2f} s wall, {cpu_seconds:6.2f} s CPU", flush=True)
+    return PrintResult(
+        wall=Measure(subject=wall["typst"], baseline=wall["xelatex"], target=SPEEDUP_TARGET, speedup=True),
+        cpu=Measure(subject=cpu["typst"], baseline=cpu["xelatex"], target=None, speedup=True),
+        pages={route: _pages(out / f"{route}.pdf") for route in ROUTES},
+        markdown_bytes=markdown.stat().st_size,
+        peak_rss=peak_rss,
+    )
+
+
+def _assemble(content: Path, work: Path) -> Path:
+    """Write the publication's first document as assembled Markdown (and its diagrams) into ``work``."""
     from generator.diagnostics import Report
     from generator.pipeline import read_publication
     from generator.render_print import theme_dir
@@ -91,25 +130,20 @@ def _assemble(content: Path) -> Path:
     theme_dir(ROOT)
     document = publication.settings.documents[0]
     setup = PageSetup(paper_for("a4"))
-    sources = write_sources(publication, document, OUT / "work", stem="document", project_dir=ROOT, setup=setup)
+    sources = write_sources(publication, document, work, stem="document", project_dir=ROOT, setup=setup)
     settings = {"language": publication.settings.language, "date": publication.settings.date.isoformat()}
-    (OUT / "work" / "settings.json").write_text(json.dumps(settings), encoding="utf-8")
+    (work / "settings.json").write_text(json.dumps(settings), encoding="utf-8")
     return sources.markdown
 
 
-def _run_once(route: str, markdown: Path, pdf: Path) -> tuple[float, float]:
-    """One conversion in a fresh interpreter; returns the wall-clock and CPU seconds it reported."""
+def _run_once(route: str, markdown: Path, pdf: Path) -> tuple[float, float, int]:
+    """One conversion in a fresh interpreter: the wall-clock and CPU seconds it reported, and its peak memory."""
     pdf.unlink(missing_ok=True)
-    child = subprocess.run(
-        [sys.executable, str(Path(__file__).resolve()), "--once", route, str(markdown), str(pdf)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if child.returncode != 0 or not pdf.exists():
-        raise SystemExit(f"bench: the {route} route failed:\n{child.stderr[-3000:]}")
-    reported = json.loads(child.stdout.strip().splitlines()[-1])
-    return float(reported["seconds"]), float(reported["cpu"])
+    finished = run_process([sys.executable, str(Path(__file__).resolve()), "--once", route, str(markdown), str(pdf)])
+    if not pdf.exists():
+        raise SystemExit(f"bench: the {route} route wrote no PDF:\n{finished.stderr[-3000:]}")
+    reported = json.loads(finished.stdout.strip().splitlines()[-1])
+    return float(reported["seconds"]), float(reported["cpu"]), finished.peak_rss
 
 
 def _cpu_seconds() -> float:
@@ -160,7 +194,7 @@ def _convert(route: str, markdown: Path, pdf: Path) -> tuple[float, float]:
     return time.perf_counter() - start, _cpu_seconds() - start_cpu
 
 
-def _ensure_xelatex() -> bool:
+def ensure_xelatex() -> bool:
     """Install xelatex and what pandoc's LaTeX template needs from Debian when missing.
 
     Returns False when they are missing and cannot be installed (not root).
@@ -197,37 +231,25 @@ def _pages(pdf: Path) -> int:
     return len(pypdf.PdfReader(pdf).pages)
 
 
-def _report(results: dict[str, list[float]], cpu: dict[str, list[float]], markdown: Path) -> None:
-    medians = {route: statistics.median(times) for route, times in results.items()}
-    cpu_medians = {route: statistics.median(times) for route, times in cpu.items()}
-    pages = {route: _pages(OUT / f"{route}.pdf") for route in results}
-    speedup = medians["xelatex"] / medians["typst"]
-    cpu_speedup = cpu_medians["xelatex"] / cpu_medians["typst"]
-    lines = [
-        "",
-        f"Assembled Markdown: {markdown.stat().st_size // 1024} KB ({markdown})",
-        f"{'route':10s} {'median':>8s} {'min':>7s} {'max':>7s} {'CPU':>7s} {'pages':>6s}",
-    ]
-    for route, times in results.items():
-        lines.append(
-            f"{route:10s} {medians[route]:7.2f}s {min(times):6.2f}s {max(times):6.2f}s "
-            f"{cpu_medians[route]:6.2f}s {pages[route]:6d}"
-        )
-    lines.append(f"Typst is {speedup:.1f}x faster than xelatex by the wall clock, {cpu_speedup:.1f}x by CPU time")
-    lines.append("(target: at least 5x)")
-    print("\n".join(lines))
+def _report(result: PrintResult, out: Path) -> None:
+    """Print the comparison and write every sample to ``out/results.json``."""
+    print(
+        f"\nAssembled Markdown: {result.markdown_bytes // 1024} KB; pages: typst {result.pages['typst']}, "
+        f"xelatex {result.pages['xelatex']}"
+    )
+    print(result.wall.describe("Typst route", "xelatex") + " (speed-up by the wall clock)")
+    print(result.cpu.describe("Typst route", "xelatex") + " (speed-up by CPU time)")
+    print(f"Peak memory of a Typst-route conversion: {value_text(result.peak_rss, 'MiB')}")
     summary = {
-        "wall_seconds": results,
-        "cpu_seconds": cpu,
-        "median_wall": medians,
-        "median_cpu": cpu_medians,
-        "pages": pages,
-        "speedup_wall": speedup,
-        "speedup_cpu": cpu_speedup,
+        "wall_seconds": result.wall.as_json(),
+        "cpu_seconds": result.cpu.as_json(),
+        "pages": result.pages,
+        "markdown_bytes": result.markdown_bytes,
+        "typst_peak_rss_bytes": result.peak_rss,
         "cpus": os.cpu_count(),
         "load_average": os.getloadavg(),
     }
-    (OUT / "results.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
+    (out / "results.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -1,15 +1,17 @@
 """Benchmark: ``charter build`` of the website against a plain ``mkdocs build`` of the same tree.
 
-On a synthetic publication (5,000 entities by default, from ``bench/synthetic.py``):
+On a publication (a synthetic one of 5,000 entities from ``bench/synthetic.py`` by
+default, or a content folder), building its first edition:
 
-- **charter**: ``charter build --no-print``, a fresh process: check, cut the public
-  edition, render the Markdown tree, run MkDocs, check the output for leaks (what a user
-  runs);
+- **charter**: ``charter build --no-print --edition E``, a fresh process: check, cut
+  the edition, render the Markdown tree, run MkDocs, check the output for leaks (what a
+  user runs);
 - **mkdocs**: ``mkdocs build --strict`` of the tree that charter wrote, with the same
-  generated configuration (``build/public/site-src.mkdocs.yml``), a fresh process.
+  generated configuration (``build/E/site-src.mkdocs.yml``), a fresh process.
 
-The two alternate, and the report gives every time, the medians, their ratio (target
-≤ 1.15) and the generator's share of charter's time (every stage but MkDocs; < 15%).
+The two alternate, and the report gives the medians and spreads, their ratio (target
+≤ 1.15) and the generator's share of charter's time (every stage but MkDocs; < 15%),
+and the peak memory of the charter builds.
 
 It also reports the bytes per page of Charter's site against Material's defaults on the
 same tree and navigation (no custom theme, no pruning), and, on a smaller publication,
@@ -17,7 +19,7 @@ against Material's default navigation (every page in the sidebar). Finally it me
 the time from saving a chapter under ``charter serve`` of the sample to the open page
 showing the change (Chromium, if installed; otherwise by polling the served HTML).
 
-    python bench/site_bench.py [--entities 5000] [--runs 3] [--edits 5]
+    python bench/site_bench.py [--entities 5000 | --content DIR] [--runs 3] [--edits 5]
 """
 
 from __future__ import annotations
@@ -34,56 +36,83 @@ import subprocess
 import sys
 import time
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.measure import Finished, Measure, Target, run_process, value_text  # noqa: E402
 from bench.synthetic import write_synthetic  # noqa: E402
 
 OUT = ROOT / "bench" / "out" / "site"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1790000000", "PYTHONPATH": str(ROOT)}
 SUMMARY = re.compile(r"charter: built .* in ([\d.]+) s \((.*)\)")
 CHROMIUM = "/usr/bin/chromium"
-EDITION = "public"
-"""The synthetic publication's one edition: charter build writes it to <site>/public/."""
+BUILD_TARGET = Target(1.15)
+"""``charter build --no-print`` takes at most 15% longer than a plain ``mkdocs build`` of its tree."""
+SHARE_TARGET = Target(0.15, strict=True)
+"""The generator's own stages take less than 15% of the build."""
+WEIGHT_TARGET = Target(1.0)
+"""Charter's pages are no heavier than default Material's."""
 
 
-def _run(command: list[str], cwd: Path) -> float:
-    """Run a command to completion; returns its wall time. Fails loudly."""
-    started = time.perf_counter()
-    result = subprocess.run(command, cwd=cwd, env=ENV, capture_output=True, text=True, check=False)
-    elapsed = time.perf_counter() - started
-    if result.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} failed ({result.returncode}):\n{result.stderr[-4000:]}")
-    return elapsed
+@dataclass(frozen=True)
+class SiteResult:
+    """What :func:`bench_build` measured on one publication."""
+
+    pages: int
+    """HTML pages of the built edition."""
+    build: Measure
+    """Seconds: ``charter build --no-print`` against a plain ``mkdocs build`` of the generated tree."""
+    generator_share: Measure
+    """Seconds: the generator's stages (all but MkDocs) against the whole charter build."""
+    page_weight: Measure
+    """Bytes of HTML per page: Charter's site against default Material on the same tree and nav."""
+    stages: list[dict[str, float]]
+    """The stage times each timed charter build reported."""
+    peak_rss: int
+    """Bytes: the largest resident set of the timed charter builds."""
 
 
-def _charter_build(project: Path, site: str) -> tuple[float, dict[str, float]]:
-    """One ``charter build --no-print``: wall time and the time of each stage it reports."""
-    started = time.perf_counter()
-    result = subprocess.run(
-        [sys.executable, "-m", "generator", "build", "content", "--no-print", "--site-dir", site],
-        cwd=project,
-        env=ENV,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    elapsed = time.perf_counter() - started
-    if result.returncode != 0:
-        raise SystemExit(f"charter build failed:\n{result.stderr[-4000:]}")
-    match = SUMMARY.search(result.stderr)
+def first_edition(content: Path) -> str:
+    """The publication's first edition, the one the benchmark builds (Charter's default: public)."""
+    settings = yaml.safe_load((content / "publication.yml").read_text(encoding="utf-8")) or {}
+    editions = settings.get("editions") or [{"id": "public"}]
+    return str(editions[0]["id"])
+
+
+def charter_build(
+    project: Path, content: Path, site: str, *, edition: str | None, with_print: bool = False
+) -> Finished:
+    """One ``charter build`` in a fresh process, run in ``project`` (its build/ and site folders).
+
+    It builds the edition named (every edition when None), without the print editions
+    unless ``with_print``.
+    """
+    command = [sys.executable, "-m", "generator", "build", str(content.resolve()), "--site-dir", site]
+    command += ["--edition", edition] if edition else []
+    command += [] if with_print else ["--no-print"]
+    return run_process(command, cwd=project, env=ENV)
+
+
+def _stages(finished: Finished) -> dict[str, float]:
+    """The time of each stage a charter build reported in its summary line."""
+    match = SUMMARY.search(finished.stderr)
     stages = {}
     if match:
         for part in match.group(2).split(", "):
             name, seconds = part.rsplit(" ", 1)
             stages[name] = float(seconds.rstrip("s"))
-    return elapsed, stages
+    return stages
 
 
-def _mkdocs_build(project: Path, config: Path, site: str) -> float:
-    return _run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", site], project)
+def _mkdocs_build(project: Path, config: Path, site: str) -> Finished:
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", site]
+    return run_process(command, cwd=project, env=ENV)
 
 
 def _html_bytes(site: Path) -> tuple[int, int]:
@@ -94,8 +123,6 @@ def _html_bytes(site: Path) -> tuple[int, int]:
 
 def _default_material_config(project: Path, generated: Path, name: str, *, keep_nav: bool) -> Path:
     """Material with its defaults over the same tree: same Markdown extensions, no Charter theme."""
-    import yaml
-
     ours = yaml.safe_load(generated.read_text(encoding="utf-8"))
     base = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config = {
@@ -113,62 +140,53 @@ def _default_material_config(project: Path, generated: Path, name: str, *, keep_
     return path
 
 
-def _project(name: str, entities: int) -> Path:
-    project = OUT / name
-    if project.exists():
-        shutil.rmtree(project)
-    project.mkdir(parents=True)
-    write_synthetic(project / "content", entities)
-    return project
+def fresh_dir(path: Path) -> Path:
+    """An empty folder at ``path`` (whatever was there is removed)."""
+    if path.exists():
+        shutil.rmtree(path)
+    path.mkdir(parents=True)
+    return path
 
 
-def bench_build(entities: int, runs: int) -> dict[str, object]:
-    """Charter against plain MkDocs, alternating, on a synthetic publication."""
-    project = _project("synthetic", entities)
-    print(f"synthetic publication of {entities} entities in {project}", flush=True)
-    _charter_build(project, "site-charter")  # warm the file cache; writes the tree and its config
-    generated = project / "build" / EDITION / "site-src.mkdocs.yml"
-    charter: list[float] = []
+def bench_build(content: Path, runs: int, project: Path) -> SiteResult:
+    """Charter against plain MkDocs, alternating, each build a fresh process; ``project`` is the working folder."""
+    edition = first_edition(content)
+    # Warm the file cache; this build writes the tree and the configuration plain MkDocs builds.
+    charter_build(project, content, "site-charter", edition=edition)
+    generated = project / "build" / edition / "site-src.mkdocs.yml"
+    charter: list[Finished] = []
     plain: list[float] = []
-    stages: list[dict[str, float]] = []
     for run in range(runs):
-        wall, stage = _charter_build(project, "site-charter")
-        charter.append(wall)
-        stages.append(stage)
-        plain.append(_mkdocs_build(project, generated, "site-plain"))
-        print(f"  run {run + 1}: charter {wall:.1f} s {stage}; mkdocs {plain[-1]:.1f} s", flush=True)
+        charter.append(charter_build(project, content, "site-charter", edition=edition))
+        plain.append(_mkdocs_build(project, generated, "site-plain").seconds)
+        print(f"  run {run + 1}: charter {charter[-1].seconds:.1f} s; mkdocs {plain[-1]:.1f} s", flush=True)
+    stages = [_stages(finished) for finished in charter]
     generator = [sum(t for name, t in s.items() if not name.endswith("mkdocs")) for s in stages]
-    pages, ours = _html_bytes(project / "site-charter" / EDITION)
+    walls = [finished.seconds for finished in charter]
+    pages, ours = _html_bytes(project / "site-charter" / edition)
     default_config = _default_material_config(project, generated, "material-default.yml", keep_nav=True)
     _mkdocs_build(project, default_config, "site-material")
     _, material = _html_bytes(project / "site-material")
-    return {
-        "entities": entities,
-        "pages": pages,
-        "charter_s": charter,
-        "mkdocs_s": plain,
-        "stages": stages,
-        "charter_median_s": statistics.median(charter),
-        "mkdocs_median_s": statistics.median(plain),
-        "ratio": statistics.median(charter) / statistics.median(plain),
-        "generator_share": statistics.median(g / c for g, c in zip(generator, charter, strict=True)),
-        "generator_s": generator,
-        "bytes_per_page_charter": ours // pages,
-        "bytes_per_page_material_default": material // pages,
-    }
+    return SiteResult(
+        pages=pages,
+        build=Measure(subject=walls, baseline=plain, target=BUILD_TARGET),
+        generator_share=Measure(subject=generator, baseline=walls, target=SHARE_TARGET, percent=True),
+        page_weight=Measure(subject=[ours / pages], baseline=[material / pages], target=WEIGHT_TARGET, unit="B"),
+        stages=stages,
+        peak_rss=max(finished.peak_rss for finished in charter),
+    )
 
 
-def bench_default_nav(entities: int) -> dict[str, object]:
-    """Bytes per page when every page is in Material's default navigation, on a smaller publication."""
-    project = _project("default-nav", entities)
-    _charter_build(project, "site-charter")
-    generated = project / "build" / EDITION / "site-src.mkdocs.yml"
+def bench_default_nav(content: Path, project: Path) -> dict[str, Any]:
+    """Bytes per page when every page is in Material's default navigation."""
+    edition = first_edition(content)
+    charter_build(project, content, "site-charter", edition=edition)
+    generated = project / "build" / edition / "site-src.mkdocs.yml"
     auto = _default_material_config(project, generated, "material-autonav.yml", keep_nav=False)
-    wall = _mkdocs_build(project, auto, "site-autonav")
-    pages, ours = _html_bytes(project / "site-charter" / EDITION)
+    wall = _mkdocs_build(project, auto, "site-autonav").seconds
+    pages, ours = _html_bytes(project / "site-charter" / edition)
     _, material = _html_bytes(project / "site-autonav")
     return {
-        "entities": entities,
         "pages": pages,
         "bytes_per_page_charter": ours // pages,
         "bytes_per_page_material_autonav": material // pages,
@@ -182,7 +200,7 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def bench_serve(edits: int) -> dict[str, object]:
+def bench_serve(edits: int) -> dict[str, Any]:
     """Seconds from saving a risk's title in the sample to the open page showing it."""
     project = OUT / "serve"
     if project.exists():
@@ -276,39 +294,47 @@ def main() -> int:
     """Run the benchmark and print its report; returns the exit status."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--entities", type=int, default=5000, help="size of the synthetic publication")
+    parser.add_argument("--content", type=Path, help="build this content folder instead of a synthetic one")
     parser.add_argument("--runs", type=int, default=3, help="timed runs of each build (default: 3)")
     parser.add_argument("--nav-entities", type=int, default=500, help="size for the default-navigation comparison")
     parser.add_argument("--edits", type=int, default=5, help="edits timed under charter serve (default: 5)")
     args = parser.parse_args()
-    OUT.mkdir(parents=True, exist_ok=True)
+    project = fresh_dir(OUT / "build")
+    content = args.content or write_synthetic(project / "content", args.entities)
+    print(f"publication {content}, working in {project}", flush=True)
+    build = bench_build(content, args.runs, project)
+    nav_project = fresh_dir(OUT / "default-nav")
+    default_nav = bench_default_nav(write_synthetic(nav_project / "content", args.nav_entities), nav_project)
+    serve = bench_serve(args.edits)
     report = {
         "cpus": os.cpu_count(),
-        "build": bench_build(args.entities, args.runs),
-        "default_nav": bench_default_nav(args.nav_entities),
-        "serve": bench_serve(args.edits),
+        "publication": str(content),
+        "build": {
+            "pages": build.pages,
+            "charter_vs_mkdocs": build.build.as_json(),
+            "generator_share": build.generator_share.as_json(),
+            "bytes_per_page": build.page_weight.as_json(),
+            "stages": build.stages,
+            "peak_rss_bytes": build.peak_rss,
+        },
+        "default_nav": {"entities": args.nav_entities, **default_nav},
+        "serve": serve,
     }
     (OUT / "site_bench.json").write_text(json.dumps(report, indent=2), encoding="utf-8")
-    b, n, s = report["build"], report["default_nav"], report["serve"]
-    assert isinstance(b, dict) and isinstance(n, dict) and isinstance(s, dict)
     print()
-    print(f"charter build --no-print, {b['entities']} entities, {b['pages']} pages, median of {args.runs}:")
+    print(f"charter build --no-print, {content}, {build.pages} pages, {args.runs} runs:")
+    print("  " + build.build.describe("charter", "plain mkdocs build"))
+    print("  generator's share (every stage but MkDocs): " + build.generator_share.describe("generator", "charter"))
+    print("  HTML per page: " + build.page_weight.describe("Charter", "Material defaults on the same tree and nav"))
+    print(f"  peak memory of a charter build: {value_text(build.peak_rss, 'MiB')}")
     print(
-        f"  charter {b['charter_median_s']:.1f} s, plain mkdocs build {b['mkdocs_median_s']:.1f} s, "
-        f"ratio {b['ratio']:.3f} (target <= 1.15)"
-    )
-    print(f"  generator's share (every stage but MkDocs) {b['generator_share']:.1%} (target < 15%)")
-    print(
-        f"  HTML per page: Charter {b['bytes_per_page_charter'] / 1024:.1f} KB, "
-        f"Material defaults on the same tree and nav {b['bytes_per_page_material_default'] / 1024:.1f} KB"
-    )
-    print(
-        f"  with Material's default navigation ({n['entities']} entities, {n['pages']} pages): "
-        f"{n['bytes_per_page_material_autonav'] / 1024:.1f} KB per page against Charter's "
-        f"{n['bytes_per_page_charter'] / 1024:.1f} KB"
+        f"  with Material's default navigation ({args.nav_entities} entities, {default_nav['pages']} pages): "
+        f"{default_nav['bytes_per_page_material_autonav'] / 1024:.1f} KB per page against Charter's "
+        f"{default_nav['bytes_per_page_charter'] / 1024:.1f} KB"
     )
     print(
-        f"charter serve, sample: edit to updated page, median {s['median_s']:.2f} s "
-        f"({', '.join(f'{t:.2f}' for t in s['edit_to_update_s'])}; {s['measured_by']})"
+        f"charter serve, sample: edit to updated page, median {serve['median_s']:.2f} s "
+        f"({', '.join(f'{t:.2f}' for t in serve['edit_to_update_s'])}; {serve['measured_by']})"
     )
     print(f"report: {OUT / 'site_bench.json'}")
     return 0

@@ -50,6 +50,14 @@ WORDS = (
     "berth",
 )
 
+ACTION_DATES = {
+    "planned": ("2027-0{month}-01", "2029-12-31"),
+    "progressing": ("2026-0{month}-01", "2029-12-31"),
+    "delayed": ("2026-0{month}-01", "2029-12-31"),
+    "finished": ("2025-0{month}-01", "2026-0{month}-28"),
+}
+"""Start and end (by month) for each status, so no status contradicts the publication date (2026-06-30)."""
+
 PUBLICATION = """\
 title: Synthetic Strategy
 short_title: SYN
@@ -153,11 +161,13 @@ def write_synthetic(out_dir: Path, n_entities: int, seed: int = 7) -> Path:
         )
     for i in range(n_actions):
         treated = risks[i::n_actions][:6]
+        status = rng.choice(list(ACTION_DATES))
+        begins, ends = (date.format(month=1 + i % 6) for date in ACTION_DATES[status])
         blocks["plan"].append(
             f"```yaml action\nid: ACT-{i:05d}\ntitle: Action {i} on {rng.choice(WORDS)} {rng.choice(WORDS)}\n"
             f"objective: {objectives[i % n_objectives]}\nrisks: [{', '.join(treated)}]\n"
-            f"committee: {committees[i % n_committees]}\nstart: 2027-0{1 + i % 6}-01\nend: 2029-12-31\n"
-            f"status: {rng.choice(['planned', 'progressing', 'finished', 'delayed'])}\n"
+            f"committee: {committees[i % n_committees]}\nstart: {begins}\nend: {ends}\n"
+            f"status: {status}\n"
             f"raci:\n  responsible: {rng.choice(agencies)}\n  accountable: {rng.choice(agencies)}\n"
             f"  consulted: [{rng.choice(agencies)}]\n  informed: [{rng.choice(agencies)}]\n```\n\n{_sentence(rng)}\n"
         )
