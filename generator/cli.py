@@ -59,6 +59,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve.add_argument(
+        "--edition", metavar="NAME", help="preview this edition as its readers see it (default: everything)"
+    )
     return parser
 
 
@@ -135,7 +138,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "serve":
             from generator.render_site.serve import serve
 
-            return serve(_content_dir(args.content, parser), project_dir=project_dir, host=args.host, port=args.port)
+            content = _content_dir(args.content, parser)
+            return serve(content, project_dir=project_dir, host=args.host, port=args.port, edition=args.edition)
     except KeyboardInterrupt:
         print("charter: interrupted", file=sys.stderr)
         return 130

@@ -6,6 +6,9 @@ the whole publication: it is checked, rendered and built again, in this process 
 nothing is imported twice. When the content has a problem the diagnostics are printed
 in the terminal and shown over the page in the browser, the last good site stays
 visible underneath, and the server keeps running until the problem is fixed.
+
+By default the preview shows everything the content holds, as drafters need; with
+``--edition`` it shows one edition as its readers will see it, marking included.
 """
 
 from __future__ import annotations
@@ -26,12 +29,14 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from generator.cli import print_report
-from generator.diagnostics import Report
+from generator.diagnostics import Location, Report
 from generator.errors import BuildError
 from generator.pipeline import read_publication
 from generator.render_site.escape import esc
 from generator.render_site.mkdocs_run import base_config, run_mkdocs
 from generator.render_site.tree import write_tree
+from generator.resolve import Publication
+from generator.resolve.editions import for_edition
 
 _PANEL = Template(
     '<div id="charter-problems" role="alert" style="position:fixed;z-index:1000;left:0;right:0;bottom:0;'
@@ -122,9 +127,10 @@ class PreviewServer(LiveReloadServer):
 class _Preview:
     """Rebuilds the site of one content folder into a private work folder."""
 
-    def __init__(self, content: Path, project_dir: Path, work: Path) -> None:
+    def __init__(self, content: Path, project_dir: Path, work: Path, edition: str | None = None) -> None:
         self.content = content
         self.project_dir = project_dir
+        self.edition = edition
         self.tree_dir = work / "site-src"
         self.site_dir = work / "site"
         self.site_dir.mkdir(parents=True, exist_ok=True)
@@ -146,6 +152,8 @@ class _Preview:
         try:
             publication = read_publication(self.content, report)
             print_report(report, strict=False)
+            if publication is not None and not report.failed() and self.edition is not None:
+                publication = self._cut(publication, report)
             if publication is None or report.failed():
                 return "\n".join(d.format() for d in report.sorted()) or "publication.yml is missing or unusable"
             if self.tree_dir.exists():
@@ -160,6 +168,23 @@ class _Preview:
             print(f"charter: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
             return f"internal error: {type(exc).__name__}: {exc}\n(this is a bug in Charter; please report it)"
         return None
+
+    def _cut(self, publication: Publication, report: Report) -> Publication | None:
+        """The publication as the chosen edition prints it; None (and a diagnostic) when it has no such edition."""
+        editions = publication.settings.editions
+        chosen = next((e for e in editions if e.id == self.edition), None)
+        if chosen is None:
+            names = ", ".join(e.id for e in editions) or "none"
+            report.error(
+                Location(publication.settings.path, 1, 1),
+                "E-EDITION-UNKNOWN",
+                f"the publication has no edition '{self.edition}' (it has: {names})",
+                hint="name one of its editions with --edition, or leave --edition out to preview everything",
+            )
+            return None
+        cut = for_edition(publication, chosen, report)
+        print_report(report, strict=False)
+        return cut
 
 
 def _watched(content: Path, project_dir: Path) -> list[Path]:
@@ -179,13 +204,13 @@ def _stop(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-def serve(content: Path, *, project_dir: Path, host: str, port: int) -> int:
-    """Serve a live preview of ``content`` until interrupted; returns the exit status."""
+def serve(content: Path, *, project_dir: Path, host: str, port: int, edition: str | None = None) -> int:
+    """Serve a live preview of ``content`` (or of one of its editions) until interrupted; returns the exit status."""
     logging.getLogger("mkdocs.livereload").setLevel(logging.WARNING)
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _stop)  # stop as cleanly on `kill` as on Ctrl+C
     work = Path(tempfile.mkdtemp(prefix="charter-serve-"))
-    preview = _Preview(content.resolve(), project_dir, work)
+    preview = _Preview(content.resolve(), project_dir, work, edition)
     server = PreviewServer(builder=preview.rebuild, host=host, port=port, root=str(preview.site_dir))
     preview.server = server
     try:
