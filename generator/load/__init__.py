@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 from generator.diagnostics import Location, Report
@@ -31,29 +32,46 @@ def load_content(root: Path, report: Report) -> LoadedContent:
     for path in _markdown_paths(root, real_root, display_root, report):
         rel = path.relative_to(root).as_posix()
         file = SourceFile(rel_path=rel, display_path=_join(display_root, rel))
-        try:
-            if path.stat().st_size > MAX_FILE_BYTES:
-                report.error(
-                    file.at(1),
-                    "E-FILE-SIZE",
-                    f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB",
-                    "split it into several chapters; move large data out of content/",
-                )
-                continue
-            raw = path.read_bytes()
-        except OSError as exc:
-            report.error(
-                file.at(1), "E-FILE-UNREADABLE", f"cannot read the file: {exc.strerror}", "check the file's permissions"
-            )
+        raw = _read_bytes(path, file, report)
+        if raw is None:
             continue
         text = read_text(raw, file, report)
         if text is not None:
             parse_markdown(text, file, report)
             _check_images(file, path.parent, real_root, report)
+            _check_links(file, path.parent, real_root, report)
         files.append(file)
     return LoadedContent(
         root=root, publication=publication, publication_path=_join(display_root, PUBLICATION_FILE), files=files
     )
+
+
+def _read_bytes(path: Path, file: SourceFile, report: Report) -> bytes | None:
+    """A content file's bytes, or None when it cannot or must not be read (reported)."""
+    try:
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):  # a pipe waits for a writer forever, a device may never end
+            report.error(
+                file.at(1),
+                "E-FILE-UNREADABLE",
+                "cannot read the file: it is a pipe, socket or device, not a file",
+                "move it out of content/",
+            )
+            return None
+        if status.st_size > MAX_FILE_BYTES:
+            report.error(
+                file.at(1),
+                "E-FILE-SIZE",
+                f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB",
+                "split it into several chapters; move large data out of content/",
+            )
+            return None
+        return path.read_bytes()
+    except OSError as exc:
+        report.error(
+            file.at(1), "E-FILE-UNREADABLE", f"cannot read the file: {exc.strerror}", "check the file's permissions"
+        )
+        return None
 
 
 def _check_images(file: SourceFile, folder: Path, real_root: Path, report: Report) -> None:
@@ -76,6 +94,29 @@ def _check_images(file: SourceFile, folder: Path, real_root: Path, report: Repor
             )
 
 
+def _check_links(file: SourceFile, folder: Path, real_root: Path, report: Report) -> None:
+    """A link that is not a web address must lead to a chapter: the site publishes nothing else from content/."""
+    for target, location in file.links:
+        written = target.split("#")[0].split("?")[0]
+        if not written:
+            continue  # '?x' or an anchor on the same page
+        path = (folder / written).resolve()
+        if not path.is_relative_to(real_root):
+            report.error(
+                location,
+                "E-PATH-OUTSIDE",
+                f"the link '{target}' leads outside the content folder",
+                "link a chapter by its path from this one, an entity with [[ID]], or a web address (https://...)",
+            )
+        elif not (path.is_file() and path.suffix == ".md"):
+            report.error(
+                location,
+                "E-LINK-TARGET",
+                f"the link '{target}' is not to a chapter of the publication",
+                "link a chapter's .md file by its path from this one, an entity with [[ID]], or a web address",
+            )
+
+
 def _join(display_root: str, rel: str) -> str:
     return rel if display_root in ("", ".") else f"{display_root}/{rel}"
 
@@ -92,12 +133,8 @@ def _load_publication(root: Path, display_root: str, report: Report) -> YMap | N
         )
         return None
     file = SourceFile(rel_path=PUBLICATION_FILE, display_path=where.path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        report.error(
-            where, "E-FILE-UNREADABLE", f"cannot read the file: {exc.strerror}", "check the file's permissions"
-        )
+    raw = _read_bytes(path, file, report)
+    if raw is None:
         return None
     text = read_text(raw, file, report)
     if text is None:
@@ -131,23 +168,27 @@ def _markdown_paths(root: Path, real_root: Path, display_root: str, report: Repo
             "check the folder's permissions",
         )
 
+    def leads_outside(path: Path, what: str) -> bool:
+        if not path.is_symlink() or path.resolve().is_relative_to(real_root):
+            return False
+        rel = path.relative_to(root).as_posix()
+        report.error(
+            Location(_join(display_root, rel), 1, 1),
+            "E-PATH-OUTSIDE",
+            "this link points outside the content folder",
+            f"copy the {what} into content/ instead of linking to it",
+        )
+        return True
+
     for dirpath, dirnames, filenames in os.walk(root, onerror=on_error, followlinks=False):
         base = Path(dirpath)
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in dirnames:
+            leads_outside(base / name, "folder")  # never followed; say so rather than skip it silently
         for name in sorted(filenames):
             if not name.endswith(".md") or name.startswith("."):
                 continue
             path = base / name
-            if path.is_symlink():
-                target = path.resolve()
-                if not target.is_relative_to(real_root):
-                    rel = path.relative_to(root).as_posix()
-                    report.error(
-                        Location(_join(display_root, rel), 1, 1),
-                        "E-PATH-OUTSIDE",
-                        "this link points outside the content folder",
-                        "copy the file into content/ instead of linking to it",
-                    )
-                    continue
-            found.append(path)
+            if not leads_outside(path, "file"):
+                found.append(path)
     return sorted(found, key=lambda p: p.relative_to(root).as_posix())

@@ -7,13 +7,15 @@ risk or an agency is: that is the validate stage's business.
 
 from __future__ import annotations
 
+import bisect
+import html
 import itertools
 import re
 from collections.abc import Callable
 
 from markdown_it import MarkdownIt
 
-from generator.diagnostics import Report
+from generator.diagnostics import Location, Report
 from generator.load import yamlnodes
 from generator.load.source import DataBlock, Marking, Prose, ProseRef, SourceFile
 from generator.load.yamlnodes import YMap
@@ -31,11 +33,12 @@ _md = MarkdownIt("commonmark").disable(["inline", "text_join"])
 def read_text(raw: bytes, file: SourceFile, report: Report) -> str | None:
     """Decode a file's bytes as UTF-8, dropping a BOM and normalising line endings."""
     if b"\x00" in raw:
+        chapter = file.rel_path.endswith(".md")
         report.error(
             file.at(1),
             "E-FILE-BINARY",
-            "this is a binary file, not Markdown text",
-            "move it out of content/ or give it another extension than .md",
+            f"this is a binary file, not {'Markdown ' if chapter else ''}text",
+            "move it out of content/ or give it another extension than .md" if chapter else "save it as UTF-8 text",
         )
         return None
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -235,18 +238,35 @@ def _find_refs(lines: list[str], code_lines: set[int], file: SourceFile) -> None
             file.refs.append(ProseRef(target, text, file.at(index + 1, match.start() + 1)))
 
 
-_UNSAFE_HTML = re.compile(r"<\s*(script|iframe|object|embed|style|form|base|meta|link)\b|\son[a-z]+\s*=", re.IGNORECASE)
-_LINK_TARGET = re.compile(r"(!?)\[[^\]\n]*\]\(\s*<?([^)\s>]*)")
-_UNSAFE_SCHEME = re.compile(r"^\s*(javascript|vbscript|data):", re.IGNORECASE)
+_UNSAFE_HTML = re.compile(
+    r"<\s*(script|iframe|object|embed|style|form|base|meta|link)\b|(?<![^\s{:])on[a-z]+\s*=", re.IGNORECASE
+)
+_LINK_TARGET = re.compile(r"(!?)\[[^\[\]\n]*\]\(\s*<?([^)\s>]*)|^[ ]{0,3}\[(?!\^)[^\[\]\n]*\]:[ \t]*<?([^\s>]*)")
+"""An image, a link or a reference definition ([label]: target; not a footnote) on one line.
+
+The text in brackets holds no '[': a line of a million '[' must not be scanned a million times."""
+_URL_TARGET = re.compile(
+    r"\]\([ \t]*\n?[ \t]*<?[ \t]*([^)\s>]*)"  # an inline link or image; Markdown lets it start on the next line
+    r"|^[ ]{0,3}\[(?!\^)[^\[\]\n]*\]:[ \t]*\n?[ \t]*<?([^\s>]*)",  # a reference definition, not a footnote
+    re.MULTILINE,
+)
+_HAS_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:|^//")
+_ATTR_LIST = re.compile(r"\{:?[^{}\n]*\}")
+"""An attribute list, ``{: #id .class key=value }``: it can set any attribute of an element, ``href`` too."""
+_ATTR_VALUE = re.compile(r"[^\s={}]+=[\"']?\s*([^\s\"'}]*)")
+_UNSAFE_SCHEME = re.compile(r"^(javascript|vbscript|data):", re.IGNORECASE)
+_NOT_IN_SCHEME = re.compile(r"[\x00-\x20]")
+"""Blanks and control characters, which a browser drops from a link before reading its scheme."""
 
 
 def _check_safety(lines: list[str], fenced: set[int], file: SourceFile, report: Report) -> None:
-    """Refuse prose that would run code in a reader's browser, and note the images it uses."""
-    for index, line in enumerate(lines):
-        if index in fenced:
-            continue
-        visible = CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
-        unsafe = _UNSAFE_HTML.search(visible)
+    """Refuse prose that would run code in a reader's browser; note the images it shows and the files it links."""
+    visible = [
+        "" if index in fenced else CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+        for index, line in enumerate(lines)
+    ]
+    for index, line in enumerate(visible):
+        unsafe = _UNSAFE_HTML.search(line)
         if unsafe:
             report.error(
                 file.at(index + 1, unsafe.start() + 1),
@@ -254,17 +274,44 @@ def _check_safety(lines: list[str], fenced: set[int], file: SourceFile, report: 
                 f"raw HTML '{unsafe.group(0).strip()}' is not allowed in prose",
                 "write the text in Markdown; scripts, frames, styles and event handlers are refused",
             )
-        for match in _LINK_TARGET.finditer(visible):
-            target = match.group(2)
-            if _UNSAFE_SCHEME.match(target):
-                report.error(
-                    file.at(index + 1, match.start(2) + 1),
-                    "E-PROSE-UNSAFE",
-                    f"a '{_UNSAFE_SCHEME.match(target).group(1).lower()}:' link runs code instead of going somewhere",  # type: ignore[union-attr]
-                    "link to a page or a web address (https://...)",
-                )
-            elif match.group(1) and target and "://" not in target and not target.startswith("#"):
-                file.images.append((target, file.at(index + 1, match.start(2) + 1)))
+        for match in _LINK_TARGET.finditer(line):
+            group = 2 if match.group(2) is not None else 3
+            target = match.group(group)
+            if target and not target.startswith("#") and not _HAS_SCHEME.match(_browser_reads(target)):
+                found = file.images if match.group(1) else file.links
+                found.append((target, file.at(index + 1, match.start(group) + 1)))
+        for attributes in _ATTR_LIST.finditer(line):
+            for value in _ATTR_VALUE.finditer(attributes.group(0)):
+                _check_scheme(value.group(1), file.at(index + 1, attributes.start() + value.start(1) + 1), report)
+    text = "\n".join(visible)
+    starts = list(itertools.accumulate((len(line) + 1 for line in visible), initial=0))
+    for match in _URL_TARGET.finditer(text):
+        group = match.lastindex or 1
+        offset = match.start(group)
+        index = bisect.bisect_right(starts, offset) - 1
+        _check_scheme(match.group(group), file.at(index + 1, offset - starts[index] + 1), report)
+
+
+def _check_scheme(target: str, location: Location, report: Report) -> None:
+    scheme = _unsafe_scheme(target)
+    if scheme:
+        report.error(
+            location,
+            "E-PROSE-UNSAFE",
+            f"a '{scheme}:' link runs code instead of going somewhere",
+            "link to a page or a web address (https://...)",
+        )
+
+
+def _unsafe_scheme(target: str) -> str | None:
+    """The code-running scheme of a link target, if it has one."""
+    found = _UNSAFE_SCHEME.match(_browser_reads(target))
+    return found.group(1).lower() if found else None
+
+
+def _browser_reads(target: str) -> str:
+    """A link target as a browser reads its scheme: entities decoded, blanks and control characters dropped."""
+    return _NOT_IN_SCHEME.sub("", html.unescape(target))
 
 
 def outside_code(line: str, change: Callable[[str], str]) -> str:

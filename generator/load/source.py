@@ -79,6 +79,8 @@ class SourceFile:
     """(level, text, line) of each heading outside code."""
     images: list[tuple[str, Location]] = field(default_factory=list)
     """Local images the prose shows: the path as written and where."""
+    links: list[tuple[str, Location]] = field(default_factory=list)
+    """Links the prose makes to files rather than web addresses: the target as written and where."""
 
     @property
     def blocks(self) -> list[DataBlock]:

@@ -33,6 +33,9 @@ class _Loader(_Base):
 
 MAX_DEPTH = 64
 """Content never nests deeper than this; deeper input is refused instead of recursing."""
+MAX_SCALAR = 10_000
+"""No title, name or summary is longer than this many characters. A longer value is refused:
+a title is repeated on every page that links its entity, so one of megabytes would fill memory."""
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 
@@ -175,6 +178,17 @@ def _syntax_hint(text: str, mark: yaml.Mark | None) -> str | None:
     )
 
 
+def _check_length(text: str, line: int, col: int) -> None:
+    if len(text) > MAX_SCALAR:
+        raise YamlProblem(
+            "E-YAML-LENGTH",
+            f"a YAML value is longer than {MAX_SCALAR:,} characters",
+            line,
+            col,
+            "shorten it; long text belongs in the prose after the block",
+        )
+
+
 def _convert(node: yaml.Node, offset: int, depth: int, seen: set[int]) -> YNode:
     line = node.start_mark.line + 1 + offset
     col = node.start_mark.column + 1
@@ -186,8 +200,6 @@ def _convert(node: yaml.Node, offset: int, depth: int, seen: set[int]) -> YNode:
             col,
             "flatten the data; no Charter field nests this deep",
         )
-    if isinstance(node, yaml.ScalarNode):
-        return YScalar(node.value, line, col, node.style in ("'", '"'))
     # An alias makes the composer hand back the same node object twice.
     if id(node) in seen:
         raise YamlProblem(
@@ -198,6 +210,9 @@ def _convert(node: yaml.Node, offset: int, depth: int, seen: set[int]) -> YNode:
             "write the value out in full where it is used",
         )
     seen.add(id(node))
+    if isinstance(node, yaml.ScalarNode):
+        _check_length(node.value, line, col)
+        return YScalar(node.value, line, col, node.style in ("'", '"'))
     if isinstance(node, yaml.SequenceNode):
         return YSeq([_convert(item, offset, depth + 1, seen) for item in node.value], line, col)
     if isinstance(node, yaml.MappingNode):
@@ -209,6 +224,7 @@ def _convert(node: yaml.Node, offset: int, depth: int, seen: set[int]) -> YNode:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise YamlProblem("E-YAML-KEY", "a mapping key must be plain text", kline, kcol)
             key = key_node.value
+            _check_length(key, kline, kcol)
             if key == "<<" and key_node.style is None:
                 raise YamlProblem(
                     "E-YAML-ALIAS",

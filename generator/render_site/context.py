@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.render_site.escape import esc, md_inline
+from generator.render_site.escape import PIPE, esc, md_inline
 from generator.render_site.links import SiteMap, relative, relative_file
 
 
@@ -48,10 +48,12 @@ class PageContext:
         """A prose reference as a Markdown link: the target's title, or the writer's own words."""
         title = self.sitemap.titles.get(entity_id, entity_id)
         target = self.sitemap.markdown_target(self.folder, entity_id)
-        text = md_inline(title) if words is None else words
+        text = md_inline(title) if words is None else words.replace("|", PIPE)
         if target is None:
             return text
         if words is None:
             return f"[{text}]({target})"
         tooltip = " ".join(f"{entity_id}: {title}".replace('"', "'").split())
+        # Markdown reads backslashes and code spans even inside a link's title, and a table a '|'.
+        tooltip = tooltip.replace("\\", "\\\\").replace("`", "&#96;").replace("|", PIPE)
         return f'[{text}]({target} "{tooltip}")'

@@ -13,6 +13,8 @@ import re
 from functools import lru_cache
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#])")
+PIPE = "&#124;"
+"""A ``|`` that does not end a Markdown table cell (``\\|`` would need the tables extension)."""
 
 
 @lru_cache(maxsize=1 << 16)
@@ -28,10 +30,11 @@ def md_inline(text: str) -> str:
     """Escape plain text for a Markdown inline context: a heading, link text or list item.
 
     HTML-significant characters become entities and Markdown's emphasis, link, code,
-    attribute-list and heading characters are backslash-escaped. Newlines become spaces.
+    attribute-list and heading characters are backslash-escaped. A ``|`` becomes an
+    entity too, so a title in a Markdown table stays in its cell. Newlines become spaces.
     """
     flat = " ".join(text.split())
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(flat, quote=False))
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(flat, quote=False)).replace("|", PIPE)
 
 
 def yaml_string(text: str) -> str:

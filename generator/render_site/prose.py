@@ -20,8 +20,11 @@ _blocks = MarkdownIt("commonmark").disable(["inline", "text_join"])
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _RAW_TAG = re.compile(r"<(?!(?:https?|ftp|mailto):[^\s<>]*>|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>)")
 _SCRIPT_TARGET = re.compile(r"\]\(\s*<?\s*(?:javascript|vbscript|data)\s*:", re.IGNORECASE)
-_IMAGE = re.compile(r"(!\[[^\]\n]*\]\(\s*<?)([^)\s>]+)")
-_LINK = re.compile(r"((?<!!)\[[^\]\n]*\]\(\s*<?)([^)\s>]+\.md(?:#[^)\s>]*)?)")
+# The text in brackets holds no '[', as in the loader: a line of '[' is then read once, not once per '['.
+_IMAGE = re.compile(r"(!\[[^\[\]\n]*\]\(\s*<?)([^)\s>]+)")
+_LINK = re.compile(r"((?<!!)\[[^\[\]\n]*\]\(\s*<?)([^)\s>]+\.md(?:#[^)\s>]*)?)")
+_DEFINITION = re.compile(r"^([ ]{0,3}\[(?!\^)[^\[\]\n]*\]:[ \t]*<?)([^\s>]+\.md(?:#[^\s>]*)?)")
+"""A reference definition ``[label]: ../register/piracy.md`` to another chapter's file."""
 
 RefLink = Callable[[str, "str | None"], str]
 """Turns a reference's target ID and its own words (or None) into Markdown."""
@@ -105,7 +108,11 @@ def _render_words(text: str, links: _Links) -> str:
     if image is not None and "![" in text:
         text = _IMAGE.sub(lambda m: m.group(1) + (image(m.group(2)) if _local(m.group(2)) else m.group(2)), text)
     if chapter is not None and ".md" in text:
-        text = _LINK.sub(lambda m: m.group(1) + ((_local(m.group(2)) and chapter(m.group(2))) or m.group(2)), text)
+
+        def to_page(match: re.Match[str]) -> str:
+            return match.group(1) + ((_local(match.group(2)) and chapter(match.group(2))) or match.group(2))
+
+        text = _DEFINITION.sub(to_page, _LINK.sub(to_page, text))
     if "[[" not in text:
         return text
 
