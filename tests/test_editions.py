@@ -178,3 +178,33 @@ def test_a_restricted_entity_takes_its_narrative_with_it(tmp_path: Path) -> None
     restricted = for_edition(whole, RESTRICTED, Report())
     texts = " ".join(s.text for c in restricted.chapters for s in c.segments if isinstance(s, Passage))
     assert "Theft is the most frequent crime on the quay." in texts
+
+
+def test_a_link_to_a_chapter_the_edition_leaves_out_is_an_error_at_the_link(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(MINIMAL, content)
+    response = "---\ntitle: Response plan\nclassification: SECRET\n---\n\n# Response plan\n\nWho does what.\n"
+    (content / "response.md").write_text(response, encoding="utf-8")
+    plan = content / "plan.md"
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace(
+            "[[R-SPILL-01|the spill risk]] next.\n",
+            "[[R-SPILL-01|the spill risk]] next.\nThe [response plan](response.md) is held apart.\n\n"
+            "## Detail {classification=SECRET}\n\nIts [annex](response.md#teams) names the teams.\n",
+        ),
+        encoding="utf-8",
+    )
+    whole = read_publication(content, Report())
+    assert whole is not None
+    report = Report()
+    public = for_edition(whole, PUBLIC, report)
+    assert "response.md" not in [c.path for c in public.chapters]
+    # the second link stands in a SECRET section, which the public edition leaves out with it
+    assert [d.format().removeprefix(f"{tmp_path}/") for d in report.diagnostics] == [
+        "content/plan.md:9:21: error[E-EDITION-LINK]: the link 'response.md' leads to the chapter response.md "
+        "(SECRET), which the public edition leaves out\n"
+        "  hint: mark the prose around the link {classification=SECRET}, or link a chapter every edition has"
+    ]
+    restricted = Report()
+    for_edition(whole, RESTRICTED, restricted)
+    assert not restricted.diagnostics

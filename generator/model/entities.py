@@ -373,6 +373,8 @@ class Chapter:
     classification: str = ""
     segments: list[Segment] = field(default_factory=list)
     """Prose, entity blocks and views, in the order they are written."""
+    links: list[tuple[str, Location]] = field(default_factory=list)
+    """Links the prose makes to other files (chapters): the target as written and where."""
 
 
 @dataclass(slots=True)

@@ -14,6 +14,7 @@ Renderers never decide what is restricted: they render the copy this module retu
 from __future__ import annotations
 
 import dataclasses
+import posixpath
 import re
 from collections import defaultdict
 from collections.abc import Callable
@@ -75,7 +76,44 @@ def for_edition(publication: Publication, edition: Edition, report: Report) -> P
     for chapter in publication.chapters:
         if allowed(chapter.classification):
             cut.chapters.append(_cut_chapter(chapter, publication, cut, allowed, report))
+    _cut_links(publication, cut, report)
     return cut
+
+
+def _cut_links(whole: Publication, cut: Publication, report: Report) -> None:
+    """An error at every link, in prose the edition keeps, to a chapter the edition leaves out.
+
+    Left alone, such a link would break the edition's site build far from its cause.
+    """
+    kept = {chapter.path for chapter in cut.chapters}
+    levels = {chapter.path: chapter.classification for chapter in whole.chapters}
+    for chapter in cut.chapters:
+        lines = _kept_lines(chapter, cut)
+        for target, location in chapter.links:
+            path = posixpath.normpath(posixpath.join(posixpath.dirname(chapter.path), target.split("#")[0]))
+            if path in levels and path not in kept and location.line in lines:
+                report.error(
+                    location,
+                    "E-EDITION-LINK",
+                    f"the link '{target}' leads to the chapter {path} ({levels[path]}), which the "
+                    f"{cut.edition.id if cut.edition else ''} edition leaves out",
+                    f"mark the prose around the link {{classification={levels[path]}}}, or link a chapter "
+                    "every edition has",
+                )
+
+
+def _kept_lines(chapter: Chapter, cut: Publication) -> set[int]:
+    """The lines of a cut chapter whose prose the edition keeps: its passages and its entities' narratives."""
+    lines: set[int] = set()
+    for segment in chapter.segments:
+        if isinstance(segment, Passage):
+            lines.update(range(segment.line, segment.line + segment.text.count("\n") + 1))
+        elif isinstance(segment, EntityBlock):
+            for entity in segment.entities:
+                if entity.narrative and not (isinstance(entity, Risk) and entity.withheld):
+                    start = entity.narrative_line or entity.location.line
+                    lines.update(range(start, start + entity.narrative.count("\n") + 1))
+    return lines
 
 
 def _clear_fields(entity: Entity, keys: list[str]) -> Entity:

@@ -91,7 +91,13 @@ def _read_chapter(file: SourceFile, settings: Settings, report: Report) -> Chapt
     if not title:
         title = file.rel_path.rsplit("/", 1)[-1].removesuffix(".md").replace("-", " ").capitalize()
     return Chapter(
-        path=file.rel_path, title=title, order=order, location=location, annex=annex, classification=classification
+        path=file.rel_path,
+        title=title,
+        order=order,
+        location=location,
+        annex=annex,
+        classification=classification,
+        links=list(file.links),
     )
 
 
