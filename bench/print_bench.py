@@ -96,7 +96,10 @@ def measure(content: Path, runs: int, out: Path) -> PrintResult:
     peak_rss = 0
     for run in range(1, runs + 1):
         for route in ROUTES:
-            seconds, cpu_seconds, rss = _run_once(route, markdown, out / f"{route}.pdf")
+            try:
+                seconds, cpu_seconds, rss = _run_once(route, markdown, out / f"{route}.pdf")
+            except SystemExit as exc:
+                raise RouteFailed(route, _reason(str(exc)), wall["typst"]) from None
             wall[route].append(seconds)
             cpu[route].append(cpu_seconds)
             if route == "typst":
@@ -134,6 +137,23 @@ def _assemble(content: Path, work: Path) -> Path:
     settings = {"language": publication.settings.language, "date": publication.settings.date.isoformat()}
     (work / "settings.json").write_text(json.dumps(settings), encoding="utf-8")
     return sources.markdown
+
+
+class RouteFailed(Exception):
+    """A route could not convert the document at all (xelatex runs out of TeX memory on very long tables)."""
+
+    def __init__(self, route: str, reason: str, typst_seconds: list[float]) -> None:
+        super().__init__(f"the {route} route failed: {reason}")
+        self.route = route
+        self.reason = reason
+        self.typst_seconds = typst_seconds
+        """What the Typst route took in the runs before the failure."""
+
+
+def _reason(message: str) -> str:
+    """The line of a failed conversion's output that says why (TeX's '! ...' line, else the last line)."""
+    lines = [line.strip() for line in message.splitlines() if line.strip()]
+    return next((line.lstrip("! ") for line in lines if line.startswith("!")), lines[-1] if lines else "unknown")
 
 
 def _run_once(route: str, markdown: Path, pdf: Path) -> tuple[float, float, int]:

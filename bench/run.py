@@ -223,7 +223,12 @@ def _bench_size(size: str, runs: Runs, *, with_print: bool) -> SizeResult:
         note = "xelatex is not installed"
     else:
         print(f"PDF, Typst route against pandoc + xelatex (runs: {runs.print})", flush=True)
-        printed = print_bench.measure(content, runs.print, project / "print")
+        try:
+            printed = print_bench.measure(content, runs.print, project / "print")
+        except print_bench.RouteFailed as failed:
+            typst = ", ".join(value_text(t, "s") for t in failed.typst_seconds) or "not run"
+            note = f"{failed} (Typst route before it: {typst})"
+            print(f"  {note}", flush=True)
     print("charter build (site and print, every edition) for its peak memory", flush=True)
     full = site_bench.charter_build(project, content, "site-full", edition=None, with_print=True)
     return SizeResult(

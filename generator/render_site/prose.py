@@ -86,9 +86,42 @@ class _Links:
         self.chapter = chapter
 
 
+MANY_BRACKETS = 500
+"""More '[' than this in one run of prose, and those that never close are escaped.
+
+Python-Markdown looks for the end of a link from every '[' to the end of the paragraph,
+so a paragraph of thousands of unclosed '[' takes minutes to build (Python-Markdown
+issue #798). Prose a drafter writes never comes near this many."""
+
+
 def _render_text(lines: list[str], links: _Links) -> list[str]:
     text = _COMMENT.sub("", "\n".join(lines))
-    return [_render_line(line, links) for line in text.split("\n")]
+    rendered = [_render_line(line, links) for line in text.split("\n")]
+    if text.count("[") > MANY_BRACKETS:
+        rendered = [outside_code(line, _escape_unclosed) for line in rendered]
+    return rendered
+
+
+def _escape_unclosed(text: str) -> str:
+    """``text`` with every '[' that no ']' on its line closes written as ``\\[``."""
+    unclosed: list[int] = []
+    escaped = False
+    for index, char in enumerate(text):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "[":
+            unclosed.append(index)
+        elif char == "]" and unclosed:
+            unclosed.pop()
+    if not unclosed:
+        return text
+    parts, cursor = [], 0
+    for index in unclosed:
+        parts += [text[cursor:index], "\\["]
+        cursor = index + 1
+    return "".join(parts) + text[cursor:]
 
 
 def _render_line(line: str, links: _Links) -> str:
