@@ -130,7 +130,7 @@ def parse(text: str, *, first_line: int = 1) -> YNode | None:
         ) from None
     if node is None:
         return None
-    return _convert(node, offset, 0, set())
+    return _convert(node, offset, 0, set() if "&" in text else None)
 
 
 _BLOCK_TOO_DEEP = re.compile(rf"^(?:[ \t]{{{2 * MAX_DEPTH + 1},}}|[ \t]*(?:-[ \t]+){{{MAX_DEPTH + 1},}})", re.MULTILINE)
@@ -178,18 +178,43 @@ def _syntax_hint(text: str, mark: yaml.Mark | None) -> str | None:
     )
 
 
-def _check_length(text: str, line: int, col: int) -> None:
-    if len(text) > MAX_SCALAR:
-        raise YamlProblem(
-            "E-YAML-LENGTH",
-            f"a YAML value is longer than {MAX_SCALAR:,} characters",
-            line,
-            col,
-            "shorten it; long text belongs in the prose after the block",
-        )
+def _too_long(line: int, col: int) -> YamlProblem:
+    return YamlProblem(
+        "E-YAML-LENGTH",
+        f"a YAML value is longer than {MAX_SCALAR:,} characters",
+        line,
+        col,
+        "shorten it; long text belongs in the prose after the block",
+    )
 
 
-def _convert(node: yaml.Node, offset: int, depth: int, seen: set[int]) -> YNode:
+def _alias(line: int, col: int) -> YamlProblem:
+    return YamlProblem(
+        "E-YAML-ALIAS",
+        "YAML anchors and aliases are not supported",
+        line,
+        col,
+        "write the value out in full where it is used",
+    )
+
+
+def _scalar(node: yaml.ScalarNode, offset: int, seen: set[int] | None) -> YScalar:
+    line = node.start_mark.line + 1 + offset
+    col = node.start_mark.column + 1
+    if seen is not None:  # an alias makes the composer hand back the same node object twice
+        if id(node) in seen:
+            raise _alias(line, col)
+        seen.add(id(node))
+    if len(node.value) > MAX_SCALAR:
+        raise _too_long(line, col)
+    return YScalar(node.value, line, col, node.style in ("'", '"'))
+
+
+def _convert(node: yaml.Node, offset: int, depth: int, seen: set[int] | None) -> YNode:
+    """The node as a YNode tree. ``seen`` collects the nodes met so far, to refuse aliases;
+    it is None when the text has no anchor ('&'), so no node can be met twice."""
+    if isinstance(node, yaml.ScalarNode):  # most nodes: the fast path
+        return _scalar(node, offset, seen)
     line = node.start_mark.line + 1 + offset
     col = node.start_mark.column + 1
     if depth > MAX_DEPTH:
@@ -200,19 +225,10 @@ def _convert(node: yaml.Node, offset: int, depth: int, seen: set[int]) -> YNode:
             col,
             "flatten the data; no Charter field nests this deep",
         )
-    # An alias makes the composer hand back the same node object twice.
-    if id(node) in seen:
-        raise YamlProblem(
-            "E-YAML-ALIAS",
-            "YAML anchors and aliases are not supported",
-            line,
-            col,
-            "write the value out in full where it is used",
-        )
-    seen.add(id(node))
-    if isinstance(node, yaml.ScalarNode):
-        _check_length(node.value, line, col)
-        return YScalar(node.value, line, col, node.style in ("'", '"'))
+    if seen is not None:
+        if id(node) in seen:
+            raise _alias(line, col)
+        seen.add(id(node))
     if isinstance(node, yaml.SequenceNode):
         return YSeq([_convert(item, offset, depth + 1, seen) for item in node.value], line, col)
     if isinstance(node, yaml.MappingNode):
@@ -224,7 +240,8 @@ def _convert(node: yaml.Node, offset: int, depth: int, seen: set[int]) -> YNode:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise YamlProblem("E-YAML-KEY", "a mapping key must be plain text", kline, kcol)
             key = key_node.value
-            _check_length(key, kline, kcol)
+            if len(key) > MAX_SCALAR:
+                raise _too_long(kline, kcol)
             if key == "<<" and key_node.style is None:
                 raise YamlProblem(
                     "E-YAML-ALIAS",
@@ -242,7 +259,10 @@ def _convert(node: yaml.Node, offset: int, depth: int, seen: set[int]) -> YNode:
                     kcol,
                     "remove one of the two; YAML would silently keep only the last",
                 )
-            items[key] = _convert(value_node, offset, depth + 1, seen)
+            if isinstance(value_node, yaml.ScalarNode):
+                items[key] = _scalar(value_node, offset, seen)
+            else:
+                items[key] = _convert(value_node, offset, depth + 1, seen)
             key_pos[key] = (kline, kcol)
         return YMap(items, key_pos, line, col)
     raise ContentError("E-YAML-SYNTAX", "unsupported YAML node")  # pragma: no cover
