@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -15,16 +16,24 @@ from generator import __version__
 MINIMAL = Path(__file__).parent / "roots" / "minimal"
 
 
-def charter(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """Run the installed command line in a fresh interpreter."""
+def charter(
+    *args: str, cwd: Path | None = None, timeout: float = 120, memory: int | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run the installed command line in a fresh interpreter, with ``memory`` bytes of address space at most."""
     env = {k: v for k, v in os.environ.items() if k != "CHARTER_DEBUG"}
+
+    def limit() -> None:
+        if memory is not None:
+            resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+
     return subprocess.run(
         [sys.executable, "-m", "generator", *args],
         cwd=cwd,
         capture_output=True,
         text=True,
         env=env,
-        timeout=120,
+        timeout=timeout,
+        preexec_fn=limit,
         check=False,
     )
 

@@ -20,10 +20,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import resource
 import shutil
 import subprocess
-import sys
 import zipfile
 from collections.abc import Callable
 from html.parser import HTMLParser
@@ -34,6 +32,7 @@ import pytest
 from generator.cli import main
 from generator.load.yamlnodes import MAX_SCALAR
 from tests.casefile import parse_case
+from tests.test_cli import charter as run_charter
 
 HERE = Path(__file__).parent
 MINIMAL = HERE / "roots" / "minimal"
@@ -81,23 +80,9 @@ def tree_state(root: Path) -> dict[str, str]:
 # -- running Charter --------------------------------------------------------------------
 
 
-def _limit_memory() -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
-
-
 def charter(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     """The command line in a child process with 2 GB of address space and a minute to finish."""
-    env = {k: v for k, v in os.environ.items() if k != "CHARTER_DEBUG"}
-    return subprocess.run(
-        [sys.executable, "-m", "generator", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-        preexec_fn=_limit_memory,
-        check=False,
-    )
+    return run_charter(*args, cwd=cwd, timeout=60, memory=MEMORY_LIMIT)
 
 
 # -- reading the pages ------------------------------------------------------------------
