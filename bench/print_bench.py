@@ -134,7 +134,12 @@ def _assemble(content: Path, work: Path) -> Path:
     document = publication.settings.documents[0]
     setup = PageSetup(paper_for("a4"))
     sources = write_sources(publication, document, work, stem="document", project_dir=ROOT, setup=setup)
-    settings = {"language": publication.settings.language, "date": publication.settings.date.isoformat()}
+    settings = {
+        "language": publication.settings.language,
+        "date": publication.settings.date.isoformat(),
+        "emblem": sources.emblem,
+        "images": sources.images,
+    }
     (work / "settings.json").write_text(json.dumps(settings), encoding="utf-8")
     return sources.markdown
 
@@ -185,15 +190,22 @@ def _convert(route: str, markdown: Path, pdf: Path) -> tuple[float, float]:
     from generator.render_print import theme_dir
     from generator.render_print.pandoc_run import run_pandoc
     from generator.render_print.paper import paper_for
-    from generator.render_print.typst_out import compile_pdf, write_typst
+    from generator.render_print.typst_out import markdown_to_pdf
 
     theme = theme_dir(ROOT)
     settings = json.loads((markdown.parent / "settings.json").read_text(encoding="utf-8"))
     start, start_cpu = time.perf_counter(), _cpu_seconds()
     if route == "typst":
-        typ = markdown.with_suffix(".typ")
-        write_typst(markdown, typ, theme=theme, paper=paper_for("a4"), language=settings["language"], emblem=None)
-        compile_pdf(typ, pdf, day=dt.date.fromisoformat(settings["date"]))
+        markdown_to_pdf(
+            markdown,
+            pdf,
+            theme=theme,
+            paper=paper_for("a4"),
+            language=settings["language"],
+            emblem=settings["emblem"],
+            day=dt.date.fromisoformat(settings["date"]),
+            inline_images=settings["images"],
+        )
     else:
         args = [
             "--pdf-engine=xelatex",

@@ -26,7 +26,7 @@ from generator.render_print.names import file_stem
 from generator.render_print.pages import PageSetup
 from generator.render_print.paper import Paper, paper_for
 from generator.render_print.sources import write_sources
-from generator.render_print.typst_out import compile_pdf, write_typst
+from generator.render_print.typst_out import markdown_to_pdf
 from generator.resolve import Publication
 from generator.resolve.editions import for_edition
 
@@ -131,17 +131,16 @@ def _build_document(
     markdown = sources.markdown
 
     def pdf() -> None:
-        typ = doc_dir / f"{stem}.typ"
-        write_typst(
+        markdown_to_pdf(
             markdown,
-            typ,
+            files["PDF"],
             theme=theme,
             paper=paper,
             language=settings.language,
             emblem=sources.emblem,
+            day=settings.date,
             inline_images=sources.images,
         )
-        compile_pdf(typ, files["PDF"], day=settings.date)
 
     def docx() -> None:
         write_docx(markdown, files["DOCX"], reference=reference, cell_fills=sources.cell_fills)

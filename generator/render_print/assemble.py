@@ -4,6 +4,10 @@ The order is: metadata, document control, contents (PDF only), the chapters with
 prose, entity summaries and views where they stand, then the annexes (the register, the
 action plan, the committees' terms of reference and the RACI). PDF-only pieces are raw
 Typst, which the DOCX and EPUB writers skip, so one Markdown text feeds all three formats.
+
+Each table is printed once. A chapter that shows one of the annexes' views in full (no
+filter) gets a pointer to the annex instead, with its page number: the long reference
+tables stand at the back, as in a printed strategy, and never twice.
 """
 
 from __future__ import annotations
@@ -87,8 +91,9 @@ def assemble(publication: Publication, document: Document, *, setup: PageSetup) 
 
     pieces = _front_matter(publication, chapters)
     images: dict[str, str] = {}
-    pieces += _body(publication, chapters, anchors, images)
-    pieces += _annexes(publication, chapters, setup.paper)
+    annexed = _annexed(chapters)
+    pieces += _body(publication, chapters, anchors, images, annexed)
+    pieces += _annexes(publication, chapters, annexed, setup.paper)
     _anchor_rows(pieces, anchors)
 
     out = Assembled(markdown="", images=images)
@@ -180,7 +185,13 @@ def _front_matter(publication: Publication, chapters: list[Chapter]) -> list[_Pi
     return [*pieces, _Piece(markdown=raw_typst_block("#charter-contents()"))]
 
 
-def _body(publication: Publication, chapters: list[Chapter], anchors: Anchors, images: dict[str, str]) -> list[_Piece]:
+def _body(
+    publication: Publication,
+    chapters: list[Chapter],
+    anchors: Anchors,
+    images: dict[str, str],
+    annexed: dict[str, str],
+) -> list[_Piece]:
     summaries = SummaryWriter(publication, anchors)
     levels = HeadingLevels()
     pieces: list[_Piece] = []
@@ -212,16 +223,40 @@ def _body(publication: Publication, chapters: list[Chapter], anchors: Anchors, i
                 )
             elif isinstance(segment, EntityBlock):
                 pieces.append(_Piece(markdown=summaries.block(segment)))
+            elif isinstance(segment, View) and _is_annex_view(segment) and not chapter.annex:
+                pieces.append(_Piece(markdown=_annex_pointer(segment, annexed[segment.show])))
             elif isinstance(segment, View):
                 pieces.append(_Piece(blocks=render_view(segment, publication)))
     return pieces
 
 
-def _annexes(publication: Publication, chapters: list[Chapter], paper: Paper) -> list[_Piece]:
-    already = {s.show for c in chapters if c.annex for s in c.segments if isinstance(s, View) and not s.options}
+def _annexed(chapters: list[Chapter]) -> dict[str, str]:
+    """Each annex view → the anchor of the annex that prints it: an annex chapter, else a generated annex."""
+    annexed = {show: f"annex-{show}" for show, _title, _intro in ANNEXES}
+    for chapter in chapters:
+        for segment in chapter.segments:
+            if chapter.annex and isinstance(segment, View) and _is_annex_view(segment):
+                annexed[segment.show] = _chapter_anchor(chapter)
+    return annexed
+
+
+def _is_annex_view(view: View) -> bool:
+    """A view that one of the annexes prints in full: an annex's own view, with no filter."""
+    return not view.options and any(view.show == show for show, _title, _intro in ANNEXES)
+
+
+def _annex_pointer(view: View, anchor: str) -> str:
+    """What a chapter prints where it shows an annex's table: the table's name and the annex's page."""
+    title, _intro = next((t, i) for show, t, i in ANNEXES if show == view.show)
+    name = escape_markdown(view.title or title)
+    page = raw_typst_inline(f"~(p.~#context locate(<{anchor}>).page())")
+    return f"See the annex [{escape_markdown(title)}](#{anchor}){page} for the full table: *{name}*."
+
+
+def _annexes(publication: Publication, chapters: list[Chapter], annexed: dict[str, str], paper: Paper) -> list[_Piece]:
     pieces: list[_Piece] = []
     for show, title, intro in ANNEXES:
-        if show in already:
+        if annexed[show] != f"annex-{show}":
             continue
         view = View(show=show, location=_nowhere(publication))
         heading = f"# {escape_markdown(title)} {{#annex-{show} .annex}}\n\n{escape_markdown(intro)}"

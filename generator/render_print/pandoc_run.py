@@ -1,9 +1,13 @@
-"""Run pandoc (the binary that ``pypandoc_binary`` ships) and turn its failures into BuildError."""
+"""Run pandoc (the binary that ``pypandoc_binary`` ships) and turn its failures into BuildError.
+
+pandoc is started directly: pypandoc's own ``convert_file`` asks pandoc for its formats
+first and wraps the run in more work than the conversion of a short document takes.
+"""
 
 from __future__ import annotations
 
-import logging
-import threading
+import functools
+import subprocess
 from pathlib import Path
 
 import pypandoc  # type: ignore[import-untyped]
@@ -14,39 +18,27 @@ MARKDOWN_FORMAT = "markdown-citations-tex_math_dollars-tex_math_single_backslash
 """pandoc Markdown as Charter writes it: no citations (``@`` is just a character), no math."""
 
 
-class _Collect(logging.Handler):
-    """Keeps pypandoc's log of pandoc's warnings per thread, so parallel runs stay apart."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: dict[int, list[str]] = {}
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.setdefault(threading.get_ident(), []).append(record.getMessage())
-
-
-_COLLECT = _Collect()
-_LOGGER = logging.getLogger("pypandoc")
-_LOGGER.addHandler(_COLLECT)
-_LOGGER.propagate = False  # pandoc's warnings are returned to the caller, not printed
-
-
 def run_pandoc(source: Path, *, to: str, output: Path, args: list[str], filters: list[Path] | None = None) -> list[str]:
     """Convert ``source`` to ``output``; returns pandoc's warnings, raises BuildError on failure."""
-    _COLLECT.messages.pop(threading.get_ident(), None)
+    command = [_pandoc(), f"--from={MARKDOWN_FORMAT}", f"--to={to}", str(source), f"--output={output}", *args]
+    command += [f"--lua-filter={f}" if f.suffix == ".lua" else f"--filter={f}" for f in filters or []]
     try:
-        pypandoc.convert_file(
-            str(source),
-            to,
-            format=MARKDOWN_FORMAT,
-            outputfile=str(output),
-            extra_args=args,
-            filters=[str(f) for f in filters or []],
-            sort_files=False,
-        )
-    except (RuntimeError, OSError) as exc:
-        raise BuildError(f"pandoc could not write {output.name}: {_first_lines(str(exc))}") from None
-    return _COLLECT.messages.pop(threading.get_ident(), [])
+        finished = subprocess.run(command, capture_output=True, check=False)
+    except OSError as exc:
+        raise BuildError(f"pandoc could not write {output.name}: {exc}") from None
+    messages = finished.stderr.decode("utf-8", errors="replace")
+    if finished.returncode != 0:
+        raise BuildError(f"pandoc could not write {output.name}: {_first_lines(messages)}")
+    return [line for line in messages.splitlines() if line.strip()]
+
+
+@functools.cache
+def _pandoc() -> str:
+    """The pandoc executable: pypandoc_binary's, else one on the PATH."""
+    try:
+        return str(pypandoc.get_pandoc_path())
+    except OSError as exc:
+        raise BuildError(f"pandoc is missing: {exc}; reinstall Charter (pip install -e .)") from None
 
 
 def pandoc_version() -> str:

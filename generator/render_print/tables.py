@@ -49,6 +49,8 @@ FIGURE_CAPTION_PT = 60.0
 """Room kept below a figure for its caption."""
 MAX_NATURAL_CHARS = 90
 """Longer cell text wraps rather than asking for a wider column."""
+MAX_WORD_CHARS = 24.0
+"""A longer word gets no wider column: it is hyphenated."""
 
 
 def needs_landscape(block: Table | Diagram, paper: Paper) -> bool:
@@ -78,7 +80,8 @@ def table_markdown(
         body = [f"**{escape_markdown(table.caption)}**", "", escape_markdown(table.empty)]
         return _div([f"view-{table.view}"], body + [line for n in notes for line in ("", n)])
     rows = [[_cell(c, anchors, first=i == 0, view=table.view) for i, c in enumerate(row)] for row in table.rows]
-    widths = column_widths(table, paper.landscape_width_pt if landscape else paper.text_width_pt)
+    available = paper.landscape_width_pt if landscape else paper.text_width_pt
+    widths = column_widths(table, available)
     separator = [_rule(c, w) for c, w in zip(table.columns, widths, strict=True)]
     lines = [_row(headings), _row(separator)] + [_row(r) for r in rows]
     caption_id = f" {{#{table_id}}}" if table_id else ""
@@ -88,6 +91,8 @@ def table_markdown(
     markdown = _div([f"view-{table.view}"], lines)
     if table.view == "heatmap":
         markdown = _with_cell_fills(table, markdown)
+    if not words_fit(table, available):
+        markdown = "\n\n".join([raw_typst_block("#[\n#set text(hyphenate: true)"), markdown, raw_typst_block("]")])
     if landscape and own_page:
         markdown = "\n\n".join([setup.landscape_open(), markdown, setup.landscape_close()])
     return markdown
@@ -145,6 +150,33 @@ def column_widths(table: Table, available_pt: float) -> list[float]:
     as "12 High", a long word), so none of them wraps; the space left goes to the columns
     whose text wants more, in proportion to how much more.
     """
+    minimums, naturals = _column_needs(table)
+    if sum(naturals) <= available_pt or sum(minimums) >= available_pt:
+        chosen = naturals if sum(naturals) <= available_pt else minimums
+        return [w / sum(chosen) for w in chosen]
+    spare = available_pt - sum(minimums)
+    wants = [n - m for n, m in zip(naturals, minimums, strict=True)]
+    widths = [m + spare * w / sum(wants) for m, w in zip(minimums, wants, strict=True)]
+    return [w / available_pt for w in widths]
+
+
+def words_fit(table: Table, available_pt: float) -> bool:
+    """Whether every column has room for its longest word, so that no cell needs hyphenation.
+
+    Hyphenating costs Typst time in every cell, and a table reads better without it;
+    only a table too narrow for its words is hyphenated.
+    """
+    minimums, _naturals = _column_needs(table)
+    if sum(minimums) >= available_pt:
+        return False
+    words = (
+        w for row in table.rows for cell in row for part in cell.parts if isinstance(part, str) for w in part.split()
+    )
+    return all(_chars(w) <= MAX_WORD_CHARS for w in words)
+
+
+def _column_needs(table: Table) -> tuple[list[float], list[float]]:
+    """Each column's minimum width (its longest word) and natural width (its longest text), in points."""
     minimums: list[float] = []
     naturals: list[float] = []
     for index, column in enumerate(table.columns):
@@ -153,18 +185,12 @@ def column_widths(table: Table, available_pt: float) -> list[float]:
         pieces = [_chars(w) * 1.1 for w in heading.split()]  # headings are bold
         for cell in cells:
             pieces += _unbreakable_lengths(cell)
-        minimum = min(max(pieces, default=1.0), 24.0) * CHAR_PT + CELL_PADDING_PT
+        minimum = min(max(pieces, default=1.0), MAX_WORD_CHARS) * CHAR_PT + CELL_PADDING_PT
         longest = max([len(c.text) + 2 * _marker_count(c) for c in cells] + [len(heading) * 1.1])
         natural = min(longest, MAX_NATURAL_CHARS) * CHAR_PT + CELL_PADDING_PT
         minimums.append(minimum)
         naturals.append(max(natural, minimum))
-    if sum(naturals) <= available_pt or sum(minimums) >= available_pt:
-        chosen = naturals if sum(naturals) <= available_pt else minimums
-        return [w / sum(chosen) for w in chosen]
-    spare = available_pt - sum(minimums)
-    wants = [n - m for n, m in zip(naturals, minimums, strict=True)]
-    widths = [m + spare * w / sum(wants) for m, w in zip(minimums, wants, strict=True)]
-    return [w / available_pt for w in widths]
+    return minimums, naturals
 
 
 def diagram_markdown(diagram: Diagram, svg_path: str, setup: PageSetup) -> str:

@@ -108,14 +108,51 @@ def split_point(text: str) -> int | None:
     return best
 
 
-def compile_pdf(typ: Path, pdf: Path, *, day: dt.date) -> None:
-    """Compile a Typst file into a tagged PDF/UA-1, dated ``day`` so rebuilds are identical."""
+def markdown_to_pdf(
+    markdown: Path,
+    pdf: Path,
+    *,
+    theme: Path,
+    paper: Paper,
+    language: str,
+    emblem: str | None,
+    day: dt.date,
+    inline_images: bool = False,
+) -> None:
+    """The assembled Markdown as a tagged PDF/UA-1: pandoc writes Typst, Typst compiles it.
+
+    Typst finds its fonts while pandoc converts, so that is off the critical path.
+    """
+    typ = markdown.with_suffix(".typ")
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        compiler = pool.submit(_compiler, typ.parent)
+        write_typst(
+            markdown, typ, theme=theme, paper=paper, language=language, emblem=emblem, inline_images=inline_images
+        )
+        compile_pdf(typ, pdf, day=day, compiler=compiler.result())
+
+
+def _compiler(root: Path) -> typst.Compiler | None:
+    """A Typst compiler for the files below ``root``, with its fonts found; None when Typst cannot start one."""
+    try:
+        return typst.Compiler(root=str(root))
+    except (typst.TypstError, RuntimeError, OSError):
+        return None  # compile_pdf starts its own and reports what is wrong
+
+
+def compile_pdf(typ: Path, pdf: Path, *, day: dt.date, compiler: typst.Compiler | None = None) -> None:
+    """Compile a Typst file into a tagged PDF/UA-1, dated ``day`` so rebuilds are identical.
+
+    ``compiler`` is one made for ``typ``'s folder (see :func:`markdown_to_pdf`); it is used
+    once, so no file is ever read from an earlier build.
+    """
     timestamp = calendar.timegm(day.timetuple())
     try:
-        typst.compile(
-            str(typ),
+        if compiler is None:
+            compiler = typst.Compiler(root=str(typ.parent))
+        compiler.compile(
+            input=str(typ),
             output=str(pdf),
-            root=str(typ.parent),
             pdf_standards=["ua-1"],
             timestamp=timestamp,
         )

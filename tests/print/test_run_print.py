@@ -35,10 +35,14 @@ def test_content_errors_are_listed_and_nothing_is_printed(tmp_path: Path, capsys
 def test_a_typst_failure_is_a_clear_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def fail(*args: object, **kwargs: object) -> None:
-        raise RuntimeError("font database unavailable")
+    class Failing:
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            pass
 
-    monkeypatch.setattr(typst_out.typst, "compile", fail)
+        def compile(self, *args: object, **kwargs: object) -> None:
+            raise RuntimeError("font database unavailable")
+
+    monkeypatch.setattr(typst_out.typst, "Compiler", Failing)
     assert run_print(MINIMAL, out_dir=tmp_path / "out", project_dir=tmp_path, paper="a4") == 1
     err = capsys.readouterr().err
     assert err.startswith("charter: error: Typst could not compile hsp-plan-0.1.0.typ: font database unavailable")
