@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 
 from generator.diagnostics import Location
 from generator.model import Chapter, Document, EntityBlock, Passage, View
-from generator.render_print.links import Anchors
-from generator.render_print.markdown_escape import escape_markdown, raw_typst_block, raw_typst_inline
+from generator.render_print.links import Anchors, see_page
+from generator.render_print.markdown_escape import escape_markdown, raw_typst_block
 from generator.render_print.pages import PageSetup
 from generator.render_print.paper import Paper
 from generator.render_print.prose import HeadingLevels, chapter_title_line, has_level_one, render_prose
@@ -46,6 +46,7 @@ ANNEXES: list[tuple[str, str, str]] = [
     ("raci", "RACI matrix", "Who is responsible, accountable, consulted and informed for each action."),
 ]
 """The generated annexes every document ends with: view, title, introduction."""
+_ANNEX_TITLES = {show: title for show, title, _intro in ANNEXES}
 
 ANNEX_NUMBERING = "#counter(heading).update(0)\n#set heading(numbering: annex-numbering, supplement: none)"
 """Raw Typst before the first annex: annexes are lettered (Annex A, A.1, ...)."""
@@ -91,9 +92,9 @@ def assemble(publication: Publication, document: Document, *, setup: PageSetup) 
 
     pieces = _front_matter(publication, chapters)
     images: dict[str, str] = {}
-    annexed = _annexed(chapters)
-    pieces += _body(publication, chapters, anchors, images, annexed)
-    pieces += _annexes(publication, chapters, annexed, setup.paper)
+    annex_chapters = _annex_chapters(chapters)
+    pieces += _body(publication, chapters, anchors, images, annex_chapters)
+    pieces += _annexes(publication, chapters, annex_chapters, setup.paper)
     _anchor_rows(pieces, anchors)
 
     out = Assembled(markdown="", images=images)
@@ -177,8 +178,7 @@ def _front_matter(publication: Publication, chapters: list[Chapter]) -> list[_Pi
     else:
         anchor = _chapter_anchor(history_chapter)
         title = escape_markdown(_print_title(history_chapter))
-        page = raw_typst_inline(f"~(p.~#context locate(<{anchor}>).page())")
-        note = f"The version history of this document is in [{title}](#{anchor}){page}."
+        note = f"The version history of this document is in [{title}](#{anchor}){see_page(anchor)}."
     pieces = [_Piece(markdown="\n".join(lines), blocks=blocks)]
     if history_chapter is not None:
         pieces.append(_Piece(markdown=note))
@@ -190,7 +190,7 @@ def _body(
     chapters: list[Chapter],
     anchors: Anchors,
     images: dict[str, str],
-    annexed: dict[str, str],
+    annex_chapters: dict[str, str],
 ) -> list[_Piece]:
     summaries = SummaryWriter(publication, anchors)
     levels = HeadingLevels()
@@ -224,48 +224,56 @@ def _body(
             elif isinstance(segment, EntityBlock):
                 pieces.append(_Piece(markdown=summaries.block(segment)))
             elif isinstance(segment, View) and _is_annex_view(segment) and not chapter.annex:
-                pieces.append(_Piece(markdown=_annex_pointer(segment, annexed[segment.show])))
+                anchor = annex_chapters.get(segment.show) or _generated_annex_anchor(segment.show)
+                pieces.append(_Piece(markdown=_annex_pointer(segment, anchor)))
             elif isinstance(segment, View):
                 pieces.append(_Piece(blocks=render_view(segment, publication)))
     return pieces
 
 
-def _annexed(chapters: list[Chapter]) -> dict[str, str]:
-    """Each annex view → the anchor of the annex that prints it: an annex chapter, else a generated annex."""
-    annexed = {show: f"annex-{show}" for show, _title, _intro in ANNEXES}
-    for chapter in chapters:
-        for segment in chapter.segments:
-            if chapter.annex and isinstance(segment, View) and _is_annex_view(segment):
-                annexed[segment.show] = _chapter_anchor(chapter)
-    return annexed
+def _annex_chapters(chapters: list[Chapter]) -> dict[str, str]:
+    """The annex views that an annex chapter of the document prints in full → that chapter's anchor."""
+    return {
+        segment.show: _chapter_anchor(chapter)
+        for chapter in chapters
+        if chapter.annex
+        for segment in chapter.segments
+        if isinstance(segment, View) and _is_annex_view(segment)
+    }
 
 
 def _is_annex_view(view: View) -> bool:
     """A view that one of the annexes prints in full: an annex's own view, with no filter."""
-    return not view.options and any(view.show == show for show, _title, _intro in ANNEXES)
+    return view.show in _ANNEX_TITLES and not view.options
 
 
 def _annex_pointer(view: View, anchor: str) -> str:
     """What a chapter prints where it shows an annex's table: the table's name and the annex's page."""
-    title, _intro = next((t, i) for show, t, i in ANNEXES if show == view.show)
+    title = _ANNEX_TITLES[view.show]
     name = escape_markdown(view.title or title)
-    page = raw_typst_inline(f"~(p.~#context locate(<{anchor}>).page())")
-    return f"See the annex [{escape_markdown(title)}](#{anchor}){page} for the full table: *{name}*."
+    return f"See the annex [{escape_markdown(title)}](#{anchor}){see_page(anchor)} for the full table: *{name}*."
 
 
-def _annexes(publication: Publication, chapters: list[Chapter], annexed: dict[str, str], paper: Paper) -> list[_Piece]:
+def _annexes(
+    publication: Publication, chapters: list[Chapter], annex_chapters: dict[str, str], paper: Paper
+) -> list[_Piece]:
+    """The generated annexes: each of ANNEXES that no annex chapter of the document already prints."""
     pieces: list[_Piece] = []
     for show, title, intro in ANNEXES:
-        if annexed[show] != f"annex-{show}":
+        if show in annex_chapters:
             continue
         view = View(show=show, location=_nowhere(publication))
-        heading = f"# {escape_markdown(title)} {{#annex-{show} .annex}}\n\n{escape_markdown(intro)}"
+        heading = f"# {escape_markdown(title)} {{#{_generated_annex_anchor(show)} .annex}}\n\n{escape_markdown(intro)}"
         blocks = render_view(view, publication)
         landscape = bool(blocks) and all(needs_landscape(b, paper) for b in blocks)
         pieces.append(_Piece(markdown=heading, blocks=blocks, landscape=landscape))
     if pieces and not any(c.annex for c in chapters):
         pieces[0].annex_start = True
     return pieces
+
+
+def _generated_annex_anchor(show: str) -> str:
+    return f"annex-{show}"
 
 
 def _block_markdown(block: Block, anchors: Anchors, out: Assembled, *, own_page: bool, setup: PageSetup) -> str:

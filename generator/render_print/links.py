@@ -26,6 +26,16 @@ def anchor_name(entity_id: str) -> str:
     return f"E-{entity_id}"
 
 
+def page_of(anchor: str) -> str:
+    """Typst code for the number of the page an anchor is printed on."""
+    return f"#context locate({typst_label(anchor)}).page()"
+
+
+def see_page(anchor: str) -> str:
+    """ " (p. 43)" after a link, as raw Typst: DOCX and EPUB, which have no page numbers, show nothing."""
+    return raw_typst_inline(f"~(p.~{page_of(anchor)})")
+
+
 @dataclass
 class Anchors:
     """The anchors of one document: which entities can be linked, and where each is placed."""
@@ -78,7 +88,7 @@ class Anchors:
         if not self.has(entity_id):
             return text
         linked = self.link(text, entity_id)
-        page = f"#context locate({typst_label(anchor_name(entity_id))}).page()"
+        anchor = anchor_name(entity_id)
         if isinstance(entity, CODED_KINDS) and own_words is None:
-            return f"{linked} ({escape_markdown(entity.id)}{raw_typst_inline(', p.~' + page)})"
-        return f"{linked}{raw_typst_inline('~(p.~' + page + ')')}"
+            return f"{linked} ({escape_markdown(entity.id)}{raw_typst_inline(', p.~' + page_of(anchor))})"
+        return f"{linked}{see_page(anchor)}"

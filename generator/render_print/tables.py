@@ -23,10 +23,11 @@ from generator.render_print.paper import Paper
 from generator.views.blocks import Cell, Column, Diagram, Inline, Link, Marker, Table
 
 LINKED_VIEWS = frozenset({"heatmap"})
-"""Views whose every cell links its entities; elsewhere only a row's first cell links.
+"""Views whose every cell links its entities (in DOCX and EPUB); elsewhere only a row's first cell links.
 
-A printed table row is about its first cell, and a reader follows that; a link on every
-agency and threat name besides costs Typst much layout time in long tables.
+A printed table row is about its first cell, and a reader follows that. The PDF links
+nothing inside tables (the template's ``show table`` rule): there a link makes Typst lay
+the whole table out again.
 """
 
 LANDSCAPE_MIN_COLUMNS = 6
@@ -81,7 +82,8 @@ def table_markdown(
         return _div([f"view-{table.view}"], body + [line for n in notes for line in ("", n)])
     rows = [[_cell(c, anchors, first=i == 0, view=table.view) for i, c in enumerate(row)] for row in table.rows]
     available = paper.landscape_width_pt if landscape else paper.text_width_pt
-    widths = column_widths(table, available)
+    minimums, naturals = _column_needs(table)
+    widths = _widths(minimums, naturals, available)
     separator = [_rule(c, w) for c, w in zip(table.columns, widths, strict=True)]
     lines = [_row(headings), _row(separator)] + [_row(r) for r in rows]
     caption_id = f" {{#{table_id}}}" if table_id else ""
@@ -91,7 +93,7 @@ def table_markdown(
     markdown = _div([f"view-{table.view}"], lines)
     if table.view == "heatmap":
         markdown = _with_cell_fills(table, markdown)
-    if not words_fit(table, available):
+    if not _words_fit(table, minimums, available):
         markdown = "\n\n".join([raw_typst_block("#[\n#set text(hyphenate: true)"), markdown, raw_typst_block("]")])
     if landscape and own_page:
         markdown = "\n\n".join([setup.landscape_open(), markdown, setup.landscape_close()])
@@ -150,7 +152,10 @@ def column_widths(table: Table, available_pt: float) -> list[float]:
     as "12 High", a long word), so none of them wraps; the space left goes to the columns
     whose text wants more, in proportion to how much more.
     """
-    minimums, naturals = _column_needs(table)
+    return _widths(*_column_needs(table), available_pt)
+
+
+def _widths(minimums: list[float], naturals: list[float], available_pt: float) -> list[float]:
     if sum(naturals) <= available_pt or sum(minimums) >= available_pt:
         chosen = naturals if sum(naturals) <= available_pt else minimums
         return [w / sum(chosen) for w in chosen]
@@ -160,13 +165,12 @@ def column_widths(table: Table, available_pt: float) -> list[float]:
     return [w / available_pt for w in widths]
 
 
-def words_fit(table: Table, available_pt: float) -> bool:
-    """Whether every column has room for its longest word, so that no cell needs hyphenation.
+def _words_fit(table: Table, minimums: list[float], available_pt: float) -> bool:
+    """Whether every column has room for its longest word (``minimums``), so no cell needs hyphenation.
 
     Hyphenating costs Typst time in every cell, and a table reads better without it;
     only a table too narrow for its words is hyphenated.
     """
-    minimums, _naturals = _column_needs(table)
     if sum(minimums) >= available_pt:
         return False
     words = (
