@@ -16,13 +16,12 @@ from collections.abc import Callable
 from markdown_it import MarkdownIt
 
 from generator.diagnostics import Location, Report
-from generator.load import yamlnodes
+from generator.load import failclosed, yamlnodes
+from generator.load.failclosed import CODE_SPAN
 from generator.load.source import DataBlock, Marking, Prose, ProseRef, SourceFile
 from generator.load.yamlnodes import YMap
 
 REF_PATTERN = re.compile(r"\[\[([^\[\]|\n]*)(?:\|([^\[\]\n]*))?\]\]")
-CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
-"""An inline code span: `code` or ``code with a ` inside``."""
 
 _LEVEL_ATTR = re.compile(r"\s*\{\s*classification\s*=\s*([^\s{}]+)\s*\}\s*$")
 _INFO_OPTION = re.compile(r"^classification=(\S+)$")
@@ -65,22 +64,22 @@ def parse_markdown(text: str, file: SourceFile, report: Report) -> None:
     if not text.strip():
         report.warning(file.at(1), "W-FILE-EMPTY", "the file is empty", "write the chapter, or delete the file")
         return
-    masked = "\n".join([""] * body_start + lines[body_start:])
-    tokens = _md.parse(masked)
+    tokens = _md.parse(_masked(lines, body_start))
+    kinds = failclosed.line_kinds(tokens, body_start)
+    if "<!--" in text and failclosed.drop_comments(lines, kinds.code, file, report):
+        tokens = _md.parse(_masked(lines, body_start))  # the comments are gone: read the file again
+        kinds = failclosed.line_kinds(tokens, body_start)
+    failclosed.check_tokens(tokens, lines, file, report)
 
-    code_lines: set[int] = set(range(body_start))
-    fenced: set[int] = set(range(body_start))
     blocks: list[DataBlock] = []
     sections: list[tuple[int, int, Marking]] = []
     for index, token in enumerate(tokens):
         if token.map is None:
             continue
         start, end = token.map
-        if token.type in ("fence", "code_block"):
-            code_lines.update(range(start, end))
-            fenced.update(range(start, end))
+        if token.type == "fence":
             info = token.info.split()
-            if token.type == "fence" and len(info) >= 2 and info[0] == "yaml":
+            if len(info) >= 2 and info[0] == "yaml" and token.level == 0 and not lines[start].startswith(" "):
                 block = _read_block(token.content, info[1], start, end, lines, file, report)
                 block.classification = _read_info_options(info[2:], lines[start], start, file, report)
                 blocks.append(block)
@@ -88,19 +87,25 @@ def parse_markdown(text: str, file: SourceFile, report: Report) -> None:
             level = int(token.tag[1])
             heading_text = tokens[index + 1].content.strip()
             marker = _LEVEL_ATTR.search(heading_text)
-            if marker:
+            if marker and token.level == 0 and _LEVEL_ATTR.search(lines[start]):
                 column = lines[start].rfind("{") + 1
                 sections.append((start, level, Marking(marker.group(1), file.at(start + 1, column))))
                 heading_text = heading_text[: marker.start()].rstrip()
                 lines[start] = _LEVEL_ATTR.sub("", lines[start])
+                kinds.marker_lines.add(start)
             file.headings.append((level, heading_text, start + 1))
-        elif token.type == "html_block":
-            code_lines.update(range(start, end))
+    failclosed.check_lines(lines, body_start, kinds, file, report)
 
     spans = _section_spans(sections, file.headings, len(lines))
     _build_segments(lines, body_start, blocks, file, spans)
+    code_lines = kinds.code | kinds.html
     _find_refs(lines, code_lines, file)
-    _check_safety(lines, fenced, file, report)
+    _check_safety(lines, kinds.code, file, report)
+
+
+def _masked(lines: list[str], body_start: int) -> str:
+    """The file's text with the front matter blanked, so markdown-it's line numbers are the file's."""
+    return "\n".join([""] * body_start + lines[body_start:])
 
 
 Span = tuple[int, int, Marking]
@@ -278,7 +283,9 @@ def _check_safety(lines: list[str], fenced: set[int], file: SourceFile, report: 
         for match in _LINK_TARGET.finditer(line) if "]" in line else ():
             group = 2 if match.group(2) is not None else 3
             target = match.group(group)
-            if target and not target.startswith("#") and not _HAS_SCHEME.match(_browser_reads(target)):
+            if match.group(1) and _HAS_SCHEME.match(_browser_reads(target)):
+                _refuse_remote_image(target, file.at(index + 1, match.start(group) + 1), report)
+            elif target and not target.startswith("#") and not _HAS_SCHEME.match(_browser_reads(target)):
                 found = file.images if match.group(1) else file.links
                 found.append((target, file.at(index + 1, match.start(group) + 1)))
         for attributes in _ATTR_LIST.finditer(line) if "{" in line else ():
@@ -287,12 +294,48 @@ def _check_safety(lines: list[str], fenced: set[int], file: SourceFile, report: 
     text = "\n".join(visible)
     if "]" not in text:
         return
+    if "![" in text:
+        _check_image_references(visible, file, report)
     starts = list(itertools.accumulate((len(line) + 1 for line in visible), initial=0))
     for match in _URL_TARGET.finditer(text):
         group = match.lastindex or 1
         offset = match.start(group)
         index = bisect.bisect_right(starts, offset) - 1
         _check_scheme(match.group(group), file.at(index + 1, offset - starts[index] + 1), report)
+
+
+_DEFINITION = re.compile(r"^[ ]{0,3}\[(?!\^)([^\[\]\n]*)\]:[ \t]*<?([^\s>]*)")
+_IMAGE_BY_LABEL = re.compile(r"!\[([^\[\]\n]*)\](?:\[([^\[\]\n]*)\])?(?!\()")
+"""A reference-style image, ``![alt][label]``, ``![label][]`` or ``![label]``."""
+
+
+def _check_image_references(visible: list[str], file: SourceFile, report: Report) -> None:
+    """Refuse reference-style images whose definition is an outside address."""
+    remote = {}
+    for line in visible:
+        found = _DEFINITION.match(line)
+        if found and _HAS_SCHEME.match(_browser_reads(found.group(2))):
+            remote[_label(found.group(1))] = found.group(2)
+    if not remote:
+        return
+    for index, line in enumerate(visible):
+        for match in _IMAGE_BY_LABEL.finditer(line) if "![" in line else ():
+            label = _label(match.group(2) or match.group(1))
+            if label in remote:
+                _refuse_remote_image(remote[label], file.at(index + 1, match.start() + 1), report)
+
+
+def _label(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _refuse_remote_image(target: str, location: Location, report: Report) -> None:
+    report.error(
+        location,
+        "E-IMAGE-REMOTE",
+        f"the image '{target}' is on another site: the page would make a request outside itself",
+        "save the image into content/ and refer to it by its path from this chapter",
+    )
 
 
 def _check_scheme(target: str, location: Location, report: Report) -> None:

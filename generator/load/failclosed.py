@@ -1,0 +1,253 @@
+"""Fail closed: a form in prose that Charter cannot read exactly is an error, never public text.
+
+Charter's renderers (Python-Markdown for the site, pandoc for print) and its loader
+(markdown-it) do not agree on every corner of Markdown. Where they could disagree about
+what is a heading, a classification marker or a data block, the disagreement could put
+restricted text into a public edition. So the loader refuses those forms outright, with a
+diagnostic at the line, and every renderer sees only prose all three read the same way:
+
+- headings are written with ``#`` and a space (no setext underlines, no ``##Heading``,
+  none inside HTML blocks);
+- a classification marker is exactly ``{classification=LEVEL}`` at the end of a ``#``
+  heading; any other ``{...classification...}`` is unreadable, and an error;
+- a data block's fence is exactly ```` ```yaml <kind> ````, at the start of a line; a fence
+  that looks like one but is not read (```` ```YAML risk ````, ```` ```yml risk ````,
+  ```` ```yaml-risk ````, indented, inside a list or an HTML block) is an error;
+- HTML comments are dropped here, before any renderer sees the prose;
+- raw pandoc blocks and spans (```` ```{=typst} ````, `` `x`{=html} ``) and YAML metadata
+  blocks after the front matter are refused: prose never reaches pandoc as code or metadata.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from markdown_it.token import Token
+
+from generator.diagnostics import Report
+from generator.load.source import SourceFile
+
+CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+
+_MARKER_LIKE = re.compile(r"\{[^{}\n]*classif[^{}\n]*\}?", re.IGNORECASE)
+"""Anything in braces that mentions a classification: it must be a marker Charter reads, or an error."""
+_NO_SPACE_HEADING = re.compile(r"^#+[^\s#]")
+"""``##Tasking``: Python-Markdown reads it as a heading, CommonMark and pandoc as text."""
+_ATX_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
+_YAML_FENCE_IN_TEXT = re.compile(r"^\s*(?:`{3,}|~{3,})\s*\{?\s*\.?(ya?ml)(?:[-_.:/]\w|\s+\S)", re.IGNORECASE)
+"""A line inside an indented code block or an HTML block that opens what looks like a data block."""
+_YAML_WORD = re.compile(r"^ya?ml(?:$|[-_.:/])", re.IGNORECASE)
+_RAW_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1\{\s*=")
+"""pandoc's raw inline: `` `#set page(...)`{=typst} ``."""
+
+
+@dataclass
+class LineKinds:
+    """What markdown-it made of each line: code (fenced or indented), HTML block, or prose."""
+
+    code: set[int] = field(default_factory=set)
+    """Lines of fenced and indented code blocks, fences included."""
+    code_content: set[int] = field(default_factory=set)
+    """Lines inside fenced code blocks, fences excluded: text shown exactly as written."""
+    indented: set[int] = field(default_factory=set)
+    """Lines of indented code blocks."""
+    html: set[int] = field(default_factory=set)
+    marker_lines: set[int] = field(default_factory=set)
+    """Heading lines whose classification marker the loader read."""
+
+
+def line_kinds(tokens: list[Token], body_start: int) -> LineKinds:
+    """Sort the lines of a parsed file into code, HTML and prose."""
+    kinds = LineKinds(code=set(range(body_start)))
+    for token in tokens:
+        if token.map is None:
+            continue
+        start, end = token.map
+        if token.type in ("fence", "code_block"):
+            kinds.code.update(range(start, end))
+            if token.type == "fence":
+                kinds.code_content.update(range(start + 1, end - 1))
+            else:
+                kinds.indented.update(range(start, end))
+        elif token.type == "html_block":
+            kinds.html.update(range(start, end))
+    return kinds
+
+
+def drop_comments(lines: list[str], code: set[int], file: SourceFile, report: Report) -> bool:
+    """Remove every HTML comment outside code from ``lines`` (in place); True if any was removed.
+
+    A comment can hide a restricted draft, and pandoc passes comments through to EPUB and
+    HTML outputs, so no renderer may see one. Lines stay where they are, so every later
+    diagnostic keeps its line number. An unclosed ``<!--`` is an error: renderers disagree
+    on where it ends.
+    """
+    changed = False
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        start = _comment_start(line) if index not in code and "<!--" in line else -1
+        if start < 0:
+            index += 1
+            continue
+        end_line, end_col = index, line.find("-->", start + 2)
+        while end_col < 0:
+            end_line += 1
+            if end_line >= len(lines) or end_line in code:
+                report.error(
+                    file.at(index + 1, start + 1),
+                    "E-PROSE-COMMENT",
+                    "this HTML comment '<!--' is never closed",
+                    "end the comment with '-->', or delete it",
+                )
+                lines[index] = line[:start]
+                for blank in range(index + 1, min(end_line, len(lines))):
+                    lines[blank] = ""
+                return True
+            end_col = lines[end_line].find("-->")
+        if end_line == index:
+            lines[index] = line[:start] + line[end_col + 3 :]
+        else:
+            lines[index] = line[:start]
+            for blank in range(index + 1, end_line):
+                lines[blank] = ""
+            lines[end_line] = lines[end_line][end_col + 3 :]
+            index = end_line
+        changed = True
+    return changed
+
+
+def _comment_start(line: str) -> int:
+    """The column of the first ``<!--`` outside an inline code span, or -1."""
+    spans = [m.span() for m in CODE_SPAN.finditer(line)] if "`" in line else []
+    at = line.find("<!--")
+    while at >= 0:
+        if not any(s <= at < e for s, e in spans):
+            return at
+        at = line.find("<!--", at + 1)
+    return -1
+
+
+def check_tokens(tokens: list[Token], lines: list[str], file: SourceFile, report: Report) -> None:
+    """Refuse headings and fences the renderers could read otherwise than the loader."""
+    for token in tokens:
+        if token.map is None:
+            continue
+        start, end = token.map
+        if token.type == "heading_open" and token.markup in ("=", "-"):
+            report.error(
+                file.at(end, 1),
+                "E-HEADING-FORM",
+                f"a line of '{token.markup * 3}' under text makes that text a heading",
+                "write headings with '#' ('## Title'); for a rule, leave a blank line above '---'",
+            )
+        elif token.type == "fence":
+            _check_fence(token, start, lines, file, report)
+
+
+def _check_fence(token: Token, start: int, lines: list[str], file: SourceFile, report: Report) -> None:
+    info = token.info.strip()
+    column = len(lines[start]) - len(lines[start].lstrip()) + 1
+    if "{=" in info.replace(" ", ""):
+        report.error(
+            file.at(start + 1, column),
+            "E-PROSE-RAW",
+            f"a raw output block '{token.markup}{info}' is not allowed in prose",
+            "write the content in Markdown; Charter passes no code to the printed editions",
+        )
+        return
+    words = info.split()
+    if not words or not _YAML_WORD.match(words[0].lstrip("{.")):
+        return
+    if words[0] == "yaml" and len(words) >= 2:
+        if token.level > 0 or column > 1:
+            report.error(
+                file.at(start + 1, column),
+                "E-BLOCK-FENCE",
+                f"the data block '{token.markup}{info}' is inside a list or quote, or indented, and is not read",
+                "start a data block's fence at the beginning of a line, outside lists and quotes",
+            )
+        return
+    if len(words) >= 2 or words[0].lower().lstrip("{.") not in ("yaml", "yml"):
+        report.error(
+            file.at(start + 1, column),
+            "E-BLOCK-FENCE",
+            f"the fence '{token.markup}{info}' looks like a data block but is not read as one",
+            "a data block's fence reads exactly '```yaml <kind>'; for a YAML example write '```yaml' alone",
+        )
+
+
+def check_lines(lines: list[str], body_start: int, kinds: LineKinds, file: SourceFile, report: Report) -> None:
+    """Refuse markers, headings, fences, raw spans and metadata blocks no reader would see alike."""
+    for index in range(body_start, len(lines)):
+        line = lines[index]
+        if index in kinds.code_content or not line.strip():
+            continue
+        if index in kinds.indented or index in kinds.html:
+            found = _YAML_FENCE_IN_TEXT.match(line)
+            if found:
+                where = "an indented code block" if index in kinds.indented else "an HTML block"
+                report.error(
+                    file.at(index + 1, found.start(1) + 1),
+                    "E-BLOCK-FENCE",
+                    f"a data block inside {where} is not read: it would be shown as text",
+                    "start a data block's fence at the beginning of a line, outside HTML and indented code",
+                )
+            if index in kinds.code:
+                continue
+        visible = CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line) if "`" in line else line
+        if index in kinds.html and _ATX_HEADING.match(line):
+            report.error(
+                file.at(index + 1, 1),
+                "E-HEADING-FORM",
+                "a heading inside an HTML block is not read as a heading by every renderer",
+                "close the HTML block (a blank line) before the heading, or write the page in Markdown",
+            )
+        elif _NO_SPACE_HEADING.match(visible):
+            hashes = len(visible) - len(visible.lstrip("#"))
+            report.error(
+                file.at(index + 1, hashes + 1),
+                "E-HEADING-FORM",
+                f"'{_shorten(visible.strip())}' reads as a heading on the site but as text in print",
+                f"put a space after the '{'#' * hashes}', or start the line with another character",
+            )
+        if index not in kinds.marker_lines and "{" in visible:
+            found = _MARKER_LIKE.search(visible)
+            if found:
+                report.error(
+                    file.at(index + 1, found.start() + 1),
+                    "E-MARKING",
+                    f"Charter cannot read the classification marker '{found.group(0)}' here",
+                    "mark a section by ending its '#' heading with exactly {classification=LEVEL}; "
+                    "mark a block on its fence line, an entity with 'classification:'",
+                )
+        if "`" in line and _RAW_SPAN.search(line):
+            raw = _RAW_SPAN.search(line)
+            assert raw is not None
+            report.error(
+                file.at(index + 1, raw.start() + 1),
+                "E-PROSE-RAW",
+                "a raw output span ('`...`{=format}') is not allowed in prose",
+                "write the text in Markdown; Charter passes no code to the printed editions",
+            )
+        if index > 0 and line.rstrip() == "---" and _opens_metadata(lines, index, body_start):
+            report.error(
+                file.at(index + 1, 1),
+                "E-PROSE-METADATA",
+                "a '---' line followed by text opens a metadata block in print, which would override the "
+                "publication's title and marking",
+                "put the page's settings in the front matter at the top of the file; for a rule, leave a "
+                "blank line after '---'",
+            )
+
+
+def _opens_metadata(lines: list[str], index: int, body_start: int) -> bool:
+    """Whether ``---`` at ``index`` starts what pandoc would read as a YAML metadata block."""
+    before_blank = index == body_start or not lines[index - 1].strip()
+    after = lines[index + 1] if index + 1 < len(lines) else ""
+    return before_blank and bool(after.strip())
+
+
+def _shorten(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."
