@@ -96,7 +96,7 @@ def parse_markdown(text: str, file: SourceFile, report: Report) -> None:
             file.headings.append((level, heading_text, start + 1))
     failclosed.check_lines(lines, body_start, kinds, file, report)
 
-    spans = _section_spans(sections, file.headings, len(lines))
+    spans = file.sections = _section_spans(sections, file.headings, len(lines))
     _build_segments(lines, body_start, blocks, file, spans)
     code_lines = kinds.code | kinds.html
     _find_refs(lines, code_lines, file)

@@ -77,6 +77,8 @@ class SourceFile:
     refs: list[ProseRef] = field(default_factory=list)
     headings: list[tuple[int, str, int]] = field(default_factory=list)
     """(level, text, line) of each heading outside code."""
+    sections: list[tuple[int, int, Marking]] = field(default_factory=list)
+    """Each classified section in document order: its first line index, the index after its last, its marking."""
     images: list[tuple[str, Location]] = field(default_factory=list)
     """Local images the prose shows: the path as written and where."""
     links: list[tuple[str, Location]] = field(default_factory=list)

@@ -15,6 +15,7 @@ from generator.load.yamlnodes import YMap, YScalar, YSeq
 from generator.model import Chapter, Entity, EntityBlock, Passage, Settings
 from generator.validate.fields import ID_PATTERN, FieldReader, Ref
 from generator.validate.kinds import READERS
+from generator.validate.levels import Container, Levels
 from generator.validate.settings import read_settings
 from generator.validate.views import read_view
 
@@ -36,8 +37,6 @@ class Validated:
     broken: dict[str, str] = field(default_factory=dict)
     """IDs of entities that were written but could not be read (already reported) → their kind.
     References to them are not reported again."""
-    reported: set[Marking] = field(default_factory=set)
-    """Markings whose unknown level has been reported, so each is reported once."""
 
 
 def validate(content: LoadedContent, report: Report) -> Validated | None:
@@ -48,17 +47,23 @@ def validate(content: LoadedContent, report: Report) -> Validated | None:
     if settings is None:
         return None
     result = Validated(settings=settings)
+    levels = Levels(settings, report)
+    levels.read_folders(content.files)
     for file in content.files:
-        chapter = _read_chapter(file, settings, report)
+        chapter, outer = _read_chapter(file, settings, report, levels)
+        sections = levels.sections(file, outer)
         for segment in file.segments:
+            container = sections.get(segment.section, outer) if segment.section else outer
             if isinstance(segment, Prose):
-                level = _marking_level(segment.section, settings, report, result.reported) or chapter.classification
+                level = container.level
                 owner = chapter.segments[-1] if segment.narrative_of and chapter.segments else None
                 if isinstance(owner, EntityBlock) and len(owner.entities) == 1:
-                    level = owner.entities[0].classification  # a narrative belongs to its entity
+                    own = owner.entities[0].classification  # a narrative belongs to its entity
+                    level = max(level, own, key=levels.rank)  # and never below what holds it
                 chapter.segments.append(Passage(segment.text, segment.line, level))
             else:
-                _read_block(segment, file, settings, report, result, chapter)
+                _read_block(segment, file, settings, report, result, chapter, levels, container)
+        _check_title(file, chapter, settings, report, levels, sections)
         for ref in file.refs:
             result.prose_refs.append(
                 Ref(
@@ -75,8 +80,10 @@ def validate(content: LoadedContent, report: Report) -> Validated | None:
     return result
 
 
-def _read_chapter(file: SourceFile, settings: Settings, report: Report) -> Chapter:
-    title, order, annex, classification = "", 1000, False, settings.default_level
+def _read_chapter(file: SourceFile, settings: Settings, report: Report, levels: Levels) -> tuple[Chapter, Container]:
+    """The chapter a file makes, and the container its content stands in (the file's own level)."""
+    title, order, annex = "", 1000, False
+    outer = levels.file_container(file)
     location = file.at(1)
     if file.front_matter is not None:
         r = FieldReader(file.front_matter, file, report, "front matter")
@@ -84,25 +91,68 @@ def _read_chapter(file: SourceFile, settings: Settings, report: Report) -> Chapt
         order = r.integer("order", default=1000, low=-100000, high=100000) or 0
         annex = r.boolean("annex", default=False)
         if "classification" in file.front_matter.items:
-            classification = r.choice("classification", settings.levels, default=settings.levels[-1])
+            own = r.choice("classification", settings.levels, default=settings.levels[-1])
+            level = levels.within(own, r.key_location("classification"), "the file", outer)
+            outer = Container(level, "the file (its front matter)")
         r.finish(("title", "order", "annex", "classification", "description"))
-    if not title:
-        title = next((text for level, text, _ in file.headings if level == 1), "")
+    title = title or _first_heading(file)
     if not title:
         title = file.rel_path.rsplit("/", 1)[-1].removesuffix(".md").replace("-", " ").capitalize()
-    return Chapter(
+    chapter = Chapter(
         path=file.rel_path,
         title=title,
         order=order,
         location=location,
         annex=annex,
-        classification=classification,
+        classification=outer.level,
         links=list(file.links),
     )
+    return chapter, outer
+
+
+def _first_heading(file: SourceFile) -> str:
+    return next((text for level, text, _ in file.headings if level == 1), "")
+
+
+def _check_title(
+    file: SourceFile,
+    chapter: Chapter,
+    settings: Settings,
+    report: Report,
+    levels: Levels,
+    sections: dict[Marking, Container],
+) -> None:
+    """A chapter titled by a restricted heading would publish that heading in every edition that has the chapter."""
+    titled_by = next((line for level, text, line in file.headings if level == 1 and text == chapter.title), None)
+    if titled_by is None or (file.front_matter is not None and "title" in file.front_matter.items):
+        return
+    section = levels.section_at(file, titled_by - 1, sections)
+    if section is None or levels.rank(section.level) <= levels.rank(chapter.classification):
+        return
+    shown_in = [
+        e.id
+        for e in settings.editions
+        if levels.rank(chapter.classification) <= levels.rank(e.level) < levels.rank(section.level)
+    ]
+    if shown_in:
+        report.error(
+            file.at(titled_by),
+            "E-TITLE-LEVEL",
+            f"the chapter's title would be its first heading '{chapter.title}', which is marked {section.level}, "
+            f"and the {', '.join(shown_in)} edition shows the chapter in its navigation, page titles and contents",
+            "give the file a title every edition may show, in its front matter ('title: ...')",
+        )
 
 
 def _read_block(
-    block: DataBlock, file: SourceFile, settings: Settings, report: Report, result: Validated, chapter: Chapter
+    block: DataBlock,
+    file: SourceFile,
+    settings: Settings,
+    report: Report,
+    result: Validated,
+    chapter: Chapter,
+    levels: Levels,
+    container: Container,
 ) -> None:
     if block.failed:  # the YAML did not parse; already reported
         if block.kind in READERS:
@@ -127,11 +177,11 @@ def _read_block(
         )
         return
     items = data.items if isinstance(data, YSeq) else [data]
-    level = (
-        _marking_level(block.classification, settings, report, result.reported)
-        or _marking_level(block.section, settings, report, result.reported)
-        or chapter.classification
-    )
+    fence_level = levels.marking(block.classification)
+    if fence_level is not None and block.classification is not None:
+        level = levels.within(fence_level, block.classification.location, f"the {block.kind} block", container)
+        container = Container(level, f"the {block.kind} block at line {block.location.line}")
+    level = container.level
     if block.kind == "view":
         for node in items:
             if not isinstance(node, YMap):
@@ -146,12 +196,17 @@ def _read_block(
             reader.level = level
             view = read_view(reader, settings)
             if view is not None:
+                if "classification" in node.items:
+                    view.classification = levels.within(
+                        view.classification, reader.key_location("classification"), f"the view {view.show}", container
+                    )
                 chapter.segments.append(view)
         return
     entities = []
     for node in items:
         entity = _read_entity(block.kind, node, file, settings, report, result, level)
-        if entity is not None:
+        if entity is not None and isinstance(node, YMap):
+            _check_entity_levels(entity, node, levels, container, report)
             if len(items) == 1:
                 entity.narrative, entity.narrative_line = block.narrative, block.narrative_line
             entities.append(entity)
@@ -164,22 +219,23 @@ def _scalar(node: YMap, key: str) -> str | None:
     return value.text if isinstance(value, YScalar) and not value.is_null else None
 
 
-def _marking_level(marking: Marking | None, settings: Settings, report: Report, reported: set[Marking]) -> str | None:
-    """The level a Markdown marking names, reported (once) when it is not one of the publication's."""
-    if marking is None:
-        return None
-    if marking.level in settings.levels:
-        return marking.level
-    if marking in reported:
-        return settings.levels[-1]
-    reported.add(marking)
-    report.error(
-        marking.location,
-        "E-CLASSIFICATION",
-        f"unknown classification '{marking.level}'",
-        did_you_mean(marking.level, settings.levels) or "use one of: " + ", ".join(settings.levels),
-    )
-    return settings.levels[-1]  # treat an unreadable marking as the most restricted
+def _check_entity_levels(entity: Entity, node: YMap, levels: Levels, container: Container, report: Report) -> None:
+    """An entity may not be marked below its block, nor a restricted field below its entity."""
+    if "classification" in node.items:
+        entity.classification = levels.within(
+            entity.classification,
+            entity.where("classification"),
+            f"{entity.KIND} {entity.id}",
+            container,
+        )
+    restricted = node.items.get("restricted")
+    own = Container(entity.classification, f"{entity.KIND} {entity.id}")
+    for key, level in list(entity.restricted.items()):
+        if levels.rank(level) < levels.rank(entity.classification):
+            where = entity.location
+            if isinstance(restricted, YMap) and key in restricted.key_pos:
+                where = Location(entity.location.path, *restricted.key_pos[key])
+            entity.restricted[key] = levels.within(level, where, f"{entity.KIND} {entity.id}.{key}", own)
 
 
 def _read_entity(
