@@ -1,17 +1,27 @@
 """``charter build``: check, print, render the site tree, run MkDocs, then swap in the new site.
 
-Nothing is written into ``site/`` until every step has succeeded: the new site is built
-in a staging folder beside it and replaces the old one only at the end, so a failed
-build leaves the last good site untouched.
+Nothing is written into ``site/`` until every step has succeeded: each edition is built
+in a staging folder beside ``site/`` (``.site.staging/``, outside what is published, on
+the same file system) and replaces the old one only at the end, in one atomic exchange
+where the system has one, so a failed or killed build leaves the last good site whole.
+A lock beside ``site/`` (``.site.lock``) and one in the build folder keep two builds
+from writing the same folders at once; a later build removes what a killed one left.
 """
 
 from __future__ import annotations
 
+import ctypes
+import errno
+import fcntl
+import functools
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from generator.diagnostics import Report
@@ -40,12 +50,53 @@ def build(
 
     Each edition is cut from the resolved publication, printed, rendered, built with
     MkDocs into a staging folder and leak-checked. Only when every edition succeeded do
-    the staging folders replace the published ones.
+    the staging folders replace the published ones. While it runs the build holds a lock
+    on ``site_dir`` and on ``build_dir``: a second build into either stops at once.
     """
-    from generator.cli import print_report
-
     progress = progress or Progress()
     os.environ.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(project_dir))
+    site_dir, build_dir = site_dir.resolve(), build_dir.resolve()
+    try:
+        with _writing(site_dir):
+            site_dir.parent.mkdir(parents=True, exist_ok=True)
+            build_dir.mkdir(parents=True, exist_ok=True)
+            with (
+                _exclusive(site_dir.with_name(f".{site_dir.name}.lock"), f"writing {site_dir.name}/"),
+                _exclusive(build_dir / ".charter.lock", f"using {build_dir.name}/"),
+            ):
+                return _build_locked(
+                    content,
+                    project_dir=project_dir,
+                    site_dir=site_dir,
+                    build_dir=build_dir,
+                    with_print=with_print,
+                    strict=strict,
+                    edition=edition,
+                    progress=progress,
+                )
+    except Busy as exc:
+        print(f"charter: error: {exc}", file=sys.stderr)
+        return 1
+    except BuildError as exc:
+        print(f"charter: error: {exc}", file=sys.stderr)
+        print(f"charter: the previous {site_dir.name}/ is unchanged", file=sys.stderr)
+        return 1
+
+
+def _build_locked(
+    content: Path,
+    *,
+    project_dir: Path,
+    site_dir: Path,
+    build_dir: Path,
+    with_print: bool,
+    strict: bool,
+    edition: str | None,
+    progress: Progress,
+) -> int:
+    """The build itself, once the locks are held; raises BuildError when a step fails."""
+    from generator.cli import print_report
+
     report = Report()
     with progress.stage("check") as detail:
         publication = read_publication(content, report)
@@ -62,9 +113,10 @@ def build(
     if publication is None or report.failed(strict=strict):
         return 1
     editions = [e for e in publication.settings.editions if edition in (None, e.id)]
-    site_dir = site_dir.resolve()
-    site_dir.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".charter-new-", dir=site_dir))
+    site_dir.mkdir(exist_ok=True)
+    root, prefix = _staging_root(site_dir)
+    _remove_leftovers(site_dir, root)
+    staging = Path(tempfile.mkdtemp(prefix=prefix, dir=root))
     try:
         for each in editions:
             _build_edition(
@@ -77,13 +129,12 @@ def build(
                 progress=progress,
             )
         for each in editions:
-            _swap(staging / each.id, site_dir / each.id)
-    except BuildError as exc:
-        print(f"charter: error: {exc}", file=sys.stderr)
-        print(f"charter: the previous {site_dir.name}/ is unchanged", file=sys.stderr)
-        return 1
+            _swap(staging / each.id, site_dir / each.id, spare=staging)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        if root != site_dir:
+            with suppress(OSError):
+                root.rmdir()  # only when empty: nothing of a build stays beside the site
     progress.summary(", ".join(f"{site_dir.name}/{e.id}/" for e in editions))
     return 0
 
@@ -104,22 +155,23 @@ def _build_edition(
     report = Report()
     publication = for_edition(whole, edition, report)
     tree_dir = build_dir / "site-src"
-    if tree_dir.exists():
-        shutil.rmtree(tree_dir)
-    tree_dir.mkdir(parents=True)
+    with _writing(tree_dir):
+        if tree_dir.exists():
+            shutil.rmtree(tree_dir)
+        tree_dir.mkdir(parents=True)
     downloads: list[Download] = []
     if with_print:
         from generator.render_print import build_documents
 
-        with progress.stage(f"{edition.id}: print") as detail:
+        with progress.stage(f"{edition.id}: print") as detail, _writing(tree_dir / "downloads"):
             downloads = build_documents(
                 publication, tree_dir / "downloads", project_dir=project_dir, work_dir=build_dir / "print"
             )
             detail.append(f"{len(downloads)} files")
-    with progress.stage(f"{edition.id}: render") as detail:
+    with progress.stage(f"{edition.id}: render") as detail, _writing(tree_dir):
         pages = write_tree(publication, tree_dir, downloads=downloads)
         detail.append(f"{pages} pages")
-    with progress.stage(f"{edition.id}: mkdocs") as detail:
+    with progress.stage(f"{edition.id}: mkdocs") as detail, _writing(out):
         run_mkdocs(tree_dir, out, project_dir=project_dir)
         detail.append(f"{sum(1 for _ in out.rglob('*.html'))} HTML files")
     with progress.stage(f"{edition.id}: leak check") as detail:
@@ -153,13 +205,189 @@ def source_date_epoch(project_dir: Path) -> str:
     return stamp if result.returncode == 0 and stamp.isdigit() else "0"
 
 
-def _swap(staging: Path, site_dir: Path) -> None:
-    """Replace ``site_dir`` with ``staging`` in two renames, so it is never half-written."""
-    old = site_dir.with_name(f".{site_dir.name}-old-{os.getpid()}")
-    if old.exists():
-        shutil.rmtree(old)
-    if site_dir.exists():
-        site_dir.rename(old)
-    staging.rename(site_dir)
-    if old.exists():
-        shutil.rmtree(old, ignore_errors=True)
+# -- the swap: one atomic exchange where the system has one -----------------------------
+
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+
+
+def _swap(new: Path, published: Path, *, spare: Path) -> None:
+    """Put the staged edition ``new`` where ``published`` is, so readers see the old site or the new, whole.
+
+    On Linux the two folders trade places in one ``renameat2(RENAME_EXCHANGE)`` call, and
+    the old copy, now at ``new``, is removed afterwards: a build killed at any point leaves
+    a complete site. Where the call is missing (another system, an old kernel, a file system
+    without it) the old copy is renamed into ``spare`` (the staging folder) and the new one
+    renamed in, the only moment a published edition is missing.
+    """
+    if not os.path.lexists(published):
+        new.rename(published)  # the first build: nothing to replace
+        return
+    if _exchange(new, published):
+        old = new
+    else:
+        old = spare / f".{published.name}-old-{os.getpid()}"
+        published.rename(old)
+        new.rename(published)
+    with suppress(OSError):  # the old copy is in staging, which the build removes anyway: free the space now
+        _remove(old)
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two paths atomically; False (nothing done) where the system cannot."""
+    call = _renameat2()
+    if call is None:
+        return False
+    if call(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL):  # no such call, or the file system has no exchange
+        return False
+    raise OSError(code, os.strerror(code), str(first), None, str(second))
+
+
+@functools.cache
+def _renameat2() -> Callable[[int, bytes, int, bytes, int], int] | None:
+    """libc's ``renameat2`` (glibc 2.28 and later), or None off Linux or without it."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        call = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return None
+    call.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    call.restype = ctypes.c_int
+    return call
+
+
+def _remove(path: Path) -> None:
+    """Delete a folder tree, a file or a link (never what a link points to)."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    elif os.path.lexists(path):
+        path.unlink()
+
+
+# -- staging outside the published folder, and what killed builds left ------------------
+
+_LEFTOVER = re.compile(r"\.charter-new-.+|\..+-old-\d+")
+"""What older builds left inside ``site/``: staging folders and old copies from the two-rename swap."""
+
+
+def _staging_root(site_dir: Path) -> tuple[Path, str]:
+    """Where this build stages its editions, and the prefix of its folder there.
+
+    Beside ``site_dir`` (``.site.staging/``), so a killed build never leaves pages, restricted
+    ones included, inside the published folder. Renaming needs one file system: when
+    ``site_dir`` is a mount point of its own, staging falls back to a hidden folder inside it.
+    """
+    root = site_dir.with_name(f".{site_dir.name}.staging")
+    root.mkdir(mode=0o700, exist_ok=True)
+    if root.stat().st_dev == site_dir.stat().st_dev:
+        return root, ""
+    with suppress(OSError):
+        root.rmdir()
+    return site_dir, ".charter-new-"
+
+
+def _remove_leftovers(site_dir: Path, root: Path) -> None:
+    """Remove what earlier builds, killed or failed, left in the staging folder and in ``site_dir``.
+
+    Safe only under the lock: no other build is using any of it.
+    """
+    if root != site_dir:
+        for entry in root.iterdir():
+            _remove(entry)
+    for entry in site_dir.iterdir():
+        if _LEFTOVER.fullmatch(entry.name):
+            _remove(entry)
+
+
+# -- one build at a time ------------------------------------------------------------------
+
+
+class Busy(Exception):
+    """Another build holds the lock on a folder this build would write."""
+
+
+@contextmanager
+def _exclusive(lock: Path, doing: str) -> Iterator[None]:
+    """Hold ``lock`` (``flock``, released by the kernel when the process ends, however it ends).
+
+    The holder writes its process id into the file, so the build that finds it taken can
+    say which process to wait for. ``doing`` completes the message: 'writing site/'.
+    """
+    fd = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
+            who = f" (process {holder})" if holder.isdigit() else ""
+            raise Busy(f"another charter build is {doing}{who}; wait for it to finish") from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        try:
+            yield
+        finally:
+            os.ftruncate(fd, 0)  # still locked: no other build reads a stale id
+    finally:
+        os.close(fd)
+
+
+# -- a full disk is not a bug -------------------------------------------------------------
+
+_REFUSED = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS})
+"""The errors of a system refusing a write: full disk, quota, file-size limit, read-only."""
+_RUST_OS_ERROR = re.compile(r"\(os error (\d+)\)\s*$")
+"""How a Rust library (Typst) ends the message of a system error: 'File too large (os error 27)'."""
+
+
+def refused_write(exc: BaseException, target: Path | None = None) -> str | None:
+    """'cannot write <path>: <reason>' when ``exc``, or an error that caused it, is a refused write; else None.
+
+    The path is the file named by the error (the destination of a copy or rename), or
+    ``target`` when the error names none (a write that fails on a full disk names no file).
+    """
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, OSError) and current.errno in _REFUSED:
+            named = current.filename2 if current.filename2 is not None else current.filename
+            path = named if isinstance(named, (str, bytes)) else target
+            where = _shown(Path(os.fsdecode(path))) if path is not None else "a file"
+            return f"cannot write {where}: {current.strerror or os.strerror(current.errno)}"
+        rust = _RUST_OS_ERROR.search(str(current))  # Typst's compiler writes the PDF itself, in Rust
+        if rust is not None and int(rust.group(1)) in _REFUSED:
+            where = _shown(target) if target is not None else "a file"
+            return f"cannot write {where}: {os.strerror(int(rust.group(1)))}"
+        current = current.__cause__ or current.__context__
+    return None
+
+
+class _Refused(BuildError):
+    """A refused write, already said as 'cannot write <path>: <reason>'."""
+
+
+@contextmanager
+def _writing(target: Path) -> Iterator[None]:
+    """Turn a refused write while writing ``target`` into a BuildError that names the file."""
+    try:
+        yield
+    except _Refused:
+        raise
+    except (OSError, BuildError) as exc:
+        message = refused_write(exc, target)
+        if message is None:
+            raise
+        raise _Refused(message) from exc
+
+
+def _shown(path: Path) -> str:
+    """``path`` relative to the working folder when it lies inside it, as the user typed it."""
+    absolute = Path(os.path.abspath(path))
+    try:
+        return str(absolute.relative_to(Path.cwd()))
+    except ValueError:
+        return str(absolute)

@@ -74,6 +74,18 @@ def _content_dir(value: str, parser: argparse.ArgumentParser) -> Path:
     return path
 
 
+def _site_dir(value: str, parser: argparse.ArgumentParser) -> Path:
+    """The ``--site-dir`` folder; a usage error when it, or a folder it would be made in, is a file."""
+    path = Path(value)
+    for each in (path, *path.parents):
+        if each.is_dir():
+            break
+        if os.path.lexists(each):
+            where = "is a file" if each == path else f"lies under '{each}', which is a file"
+            parser.exit(EXIT_USAGE, f"charter: error: --site-dir '{value}' {where}, not a folder; name a folder\n")
+    return path
+
+
 def print_report(report: Report, *, strict: bool) -> None:
     """Print every diagnostic, then one summary line, to standard error."""
     for diagnostic in report.sorted():
@@ -123,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
             return build(
                 _content_dir(args.content, parser),
                 project_dir=project_dir,
-                site_dir=Path(args.site_dir),
+                site_dir=_site_dir(args.site_dir, parser),
                 build_dir=project_dir / "build",
                 with_print=not args.no_print,
                 strict=args.strict,
@@ -146,6 +158,12 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a bug in Charter, not in the content: say so without a traceback
         if os.environ.get("CHARTER_DEBUG"):
             raise
+        from generator.build import refused_write
+
+        refused = refused_write(exc)
+        if refused is not None:  # a full disk or a size limit is not a bug
+            print(f"charter: error: {refused}", file=sys.stderr)
+            return EXIT_CONTENT
         print(f"charter: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
         print(
             "  hint: this is a bug in Charter; run again with CHARTER_DEBUG=1 and report the traceback", file=sys.stderr

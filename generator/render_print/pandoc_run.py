@@ -6,7 +6,10 @@ first and wraps the run in more work than the conversion of a short document tak
 
 from __future__ import annotations
 
+import errno
 import functools
+import os
+import signal
 import subprocess
 from pathlib import Path
 
@@ -27,6 +30,9 @@ def run_pandoc(source: Path, *, to: str, output: Path, args: list[str], filters:
     except OSError as exc:
         raise BuildError(f"pandoc could not write {output.name}: {exc}") from None
     messages = finished.stderr.decode("utf-8", errors="replace")
+    if finished.returncode == -signal.SIGXFSZ:  # a file-size limit (ulimit -f) stopped pandoc mid-write
+        too_large = OSError(errno.EFBIG, os.strerror(errno.EFBIG), str(output))
+        raise BuildError(f"pandoc could not write {output.name}: {too_large.strerror}") from too_large
     if finished.returncode != 0:
         raise BuildError(f"pandoc could not write {output.name}: {_first_lines(messages)}")
     return [line for line in messages.splitlines() if line.strip()]
