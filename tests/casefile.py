@@ -13,7 +13,8 @@ A case file reads::
     ## expect 1
     content/register.md:25:7: error[E-REF-UNKNOWN]: ...
 
-``edit`` replaces the first line equal to each ``-`` line with the ``+`` line that
+A ``write`` section writes a line that starts with ``##`` as ``\\##`` (``\\## Tasking``), so that
+it is not read as the next section. ``edit`` replaces the first line equal to each ``-`` line with the ``+`` line that
 follows it (a ``-`` line with no ``+`` deletes it). Paths are relative to the content folder.
 The ``expect`` section is compared with everything the command printed, exactly.
 """
@@ -79,7 +80,7 @@ def parse_case(path: Path) -> Case:
             section = []
             sections.append((line[3:].strip(), section))
         elif section is not None:
-            section.append(line)
+            section.append(line[1:] if line.startswith("\\##") else line)  # '\## x' writes a '## x' heading
     for header, body in sections:
         verb, _, rest = header.partition(" ")
         if verb == "args:":

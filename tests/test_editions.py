@@ -54,7 +54,7 @@ def test_a_restricted_risk_shows_only_its_public_summary(tmp_path: Path) -> None
     risk = public.get("R-SPILL-01", Risk)
     assert (risk.withheld, risk.title, risk.scenario, risk.lead) == (True, "Withheld risk", "A spill at a berth.", "")
     assert risk.residual.withheld and risk.residual.band.name == "Withheld"
-    assert [(g.name, g.count, g.residual.score) for g in public.risk_groups] == [("Pollution", 1, 3)]
+    assert public.risk_groups == []  # a risk with public text of its own is not shown by its group too
     # the whole publication is untouched
     assert whole.get("R-SPILL-01", Risk).title == "Bunker spill at the oil berth"
     assert [d.format().removeprefix(f"{tmp_path}/") for d in report.diagnostics] == [
@@ -208,3 +208,67 @@ def test_a_link_to_a_chapter_the_edition_leaves_out_is_an_error_at_the_link(tmp_
     restricted = Report()
     for_edition(whole, RESTRICTED, restricted)
     assert not restricted.diagnostics
+
+
+def _secret_spill(*fields: str) -> dict[str, list[tuple[str, str]]]:
+    return {
+        "register.md": [
+            (
+                "title: Bunker spill at the oil berth\n",
+                "title: Bunker spill at the oil berth\nclassification: SECRET\n" + "".join(f + "\n" for f in fields),
+            )
+        ],
+        "plan.md": [("[[R-SPILL-01|the spill risk]]", "the spill risk")],
+    }
+
+
+def test_a_group_of_one_shows_no_scores(tmp_path: Path) -> None:
+    whole = _publication(tmp_path, _secret_spill("public_group: Pollution"))
+    public = for_edition(whole, PUBLIC, Report())
+    assert "R-SPILL-01" not in public.entities
+    assert [(g.name, g.count, g.residual.withheld, g.inherent.withheld) for g in public.risk_groups] == [
+        ("Pollution", 1, True, True)
+    ]
+
+
+def test_a_group_of_two_stands_where_its_highest_member_stands(tmp_path: Path) -> None:
+    edits = _secret_spill("public_group: Harbour risks")
+    edits["register.md"].append(
+        (
+            "title: Theft of containers from the quay\n",
+            "title: Theft of containers from the quay\nclassification: SECRET\npublic_group: Harbour risks\n",
+        )
+    )
+    whole = _publication(tmp_path, edits)
+    public = for_edition(whole, PUBLIC, Report())
+    (group,) = public.risk_groups
+    top = max((r.residual for r in whole.risks), key=lambda a: a.score)
+    assert (group.name, group.count, group.residual.score) == ("Harbour risks", 2, top.score)
+
+
+@pytest.mark.parametrize("field", ["public_summary", "public_name", "public_group"])
+def test_a_restricted_public_field_is_not_public_text(tmp_path: Path, field: str) -> None:
+    values = {"public_summary": "A spill at a berth.", "public_name": "A pollution risk", "public_group": "Pollution"}
+    edits = _secret_spill(f"{field}: {values[field]}", f"restricted: {{{field}: SECRET}}")
+    whole = _publication(tmp_path, edits)
+    public = for_edition(whole, PUBLIC, Report())
+    assert "R-SPILL-01" not in public.entities
+    assert public.risk_groups == []
+    restricted = for_edition(whole, RESTRICTED, Report())
+    assert getattr(restricted.get("R-SPILL-01", Risk), field) == values[field]
+
+
+def test_a_restricted_public_name_of_a_shown_entity_is_cleared(tmp_path: Path) -> None:
+    edits = {
+        "register.md": [
+            (
+                "title: Bunker spill at the oil berth\n",
+                "title: Bunker spill at the oil berth\npublic_name: Oil risk\n"
+                "restricted: {public_name: SECRET, title: SECRET}\n",
+            )
+        ]
+    }
+    whole = _publication(tmp_path, edits)
+    public = for_edition(whole, PUBLIC, Report())
+    risk = public.get("R-SPILL-01", Risk)
+    assert (risk.title, risk.public_name) == ("Withheld", "")

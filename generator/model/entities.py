@@ -51,7 +51,7 @@ class Entity:
 
     def can_withhold(self, key: str) -> bool:
         """Whether a field (by its YAML key) has an empty form an edition can show instead."""
-        if key in NAME_FIELDS or key in STAGES:
+        if key in NAME_FIELDS or (key in STAGES and isinstance(self, Risk)):
             return True
         attribute = FIELD_ATTRIBUTES.get(key, key)
         for f in fields(self):

@@ -3,9 +3,11 @@
 Renderers never decide what is restricted: they render the copy this module returns.
 - An entity above the edition's level is left out. A risk is the exception: if it has a
   ``public_summary`` or ``public_name`` it stays as a withheld risk (that text and its
-  threat category only, no scores), and if it has a ``public_group`` the heat maps and
-  the register show it within its group.
-- A field restricted above the edition (``restricted: {field: LEVEL}``) is cleared.
+  threat category only, no scores); with neither, if it has a ``public_group``, the heat
+  maps and the register show it within its group. A group of one shows no scores: they
+  would be its member's.
+- A field restricted above the edition (``restricted: {field: LEVEL}``) is cleared, the
+  ``public_*`` fields included: a restricted public summary is no public text.
 - Chapters, prose sections and views above the edition are left out.
 - A ``[[ref]]`` in prose the edition keeps, to an entity it leaves out, becomes the
   entity's ``public_name``; with none, it is an error at the reference.
@@ -36,8 +38,10 @@ from generator.model import (
     View,
 )
 from generator.model.entities import FIELD_ATTRIBUTES, NAME_FIELDS, STAGES
+from generator.resolve import figures
 from generator.resolve.publication import Publication
 from generator.validate.fields import Ref
+from generator.validate.views import VIEWS
 
 
 def rank(settings: Settings, level: str) -> int:
@@ -47,6 +51,7 @@ def rank(settings: Settings, level: str) -> int:
 
 def for_edition(publication: Publication, edition: Edition, report: Report) -> Publication:
     """The publication as the edition's readers may see it; problems go to ``report``."""
+    publication = publication.unexpanded or publication  # figures: the edition computes its own, below
     settings = publication.settings
     ceiling = rank(settings, edition.level)
 
@@ -58,14 +63,16 @@ def for_edition(publication: Publication, edition: Edition, report: Report) -> P
     for entity in publication.entities.values():
         if allowed(entity.classification):
             hidden = [key for key, level in entity.restricted.items() if not allowed(level)]
-            entities[entity.id] = _clear_fields(entity, hidden) if hidden else entity
+            entities[entity.id] = _clear_fields(entity, hidden, public_text(entity, "public_name", allowed))
         elif isinstance(entity, Risk):
-            if entity.public_group:
+            summary, name = public_text(entity, "public_summary", allowed), public_text(entity, "public_name", allowed)
+            if summary or name:  # the group stands in only for risks with no public text of their own
+                entities[entity.id] = _withheld_risk(entity, edition, summary, name)
+            elif public_text(entity, "public_group", allowed):
                 groups[entity.public_group].append(entity)
-            if entity.public_summary or entity.public_name:
-                entities[entity.id] = _withheld_risk(entity, edition)
     cut = Publication(settings=settings, chapters=[], entities=entities, edition=edition)
     cut.risk_groups = [_group(name, members) for name, members in sorted(groups.items())]
+    _check_withheld_threats(publication, cut, report)
     _cut_references(publication, cut, report)
     for entity_id, entity in list(cut.entities.items()):
         if "[[" in entity.narrative:
@@ -77,7 +84,18 @@ def for_edition(publication: Publication, edition: Edition, report: Report) -> P
         if allowed(chapter.classification):
             cut.chapters.append(_cut_chapter(chapter, publication, cut, allowed, report))
     _cut_links(publication, cut, report)
+    _compute_figures(cut)
     return cut
+
+
+def _compute_figures(cut: Publication) -> None:
+    """The figures of the kept prose (``{{count ...}}``), counted from what the edition shows.
+
+    The check reported every figure it cannot read, on the whole publication.
+    """
+    expanded = figures.expand_all(cut.chapters, cut.entities, cut.settings)
+    if expanded is not None:
+        cut.chapters, cut.entities = expanded
 
 
 def _cut_links(whole: Publication, cut: Publication, report: Report) -> None:
@@ -116,13 +134,49 @@ def _kept_lines(chapter: Chapter, cut: Publication) -> set[int]:
     return lines
 
 
-def _clear_fields(entity: Entity, keys: list[str]) -> Entity:
+def public_text(entity: Entity, key: str, allowed: Callable[[str], bool]) -> str:
+    """A ``public_*`` field as an edition may show it: empty when the field itself is restricted above it."""
+    level = entity.restricted.get(key)
+    if level is not None and not allowed(level):
+        return ""
+    return str(getattr(entity, key, "") or "")
+
+
+def _check_withheld_threats(whole: Publication, cut: Publication, report: Report) -> None:
+    """A withheld risk shows its threat category, so the edition must be able to show that category."""
+    for entity in cut.entities.values():
+        if isinstance(entity, Risk) and entity.withheld and entity.threat not in cut.entities:
+            original = whole.entities[entity.id]
+            threat = whole.entities[entity.threat]
+            report.error(
+                original.where("threat"),
+                "E-EDITION-REF",
+                f"risk {entity.id}.threat: the {_edition_id(cut)} edition shows this risk by its public text, "
+                f"under its threat category, but {threat.KIND} {threat.id} is {threat.classification}",
+                "give the threat category a level the edition may show, or leave the risk out of the edition "
+                "(no public_summary or public_name)",
+            )
+
+
+def _allows(cut: Publication) -> Callable[[str], bool]:
+    """Whether the edition ``cut`` was made for may show a level."""
+    ceiling = rank(cut.settings, cut.marking)
+    return lambda level: rank(cut.settings, level) <= ceiling
+
+
+def _edition_id(cut: Publication) -> str:
+    return cut.edition.id if cut.edition else ""
+
+
+def _clear_fields(entity: Entity, keys: list[str], public_name: str) -> Entity:
     """A copy of the entity with the given fields emptied (the entity itself is never changed)."""
+    if not keys:
+        return entity
     copy = shallow_copy(entity)  # fields are replaced, never edited in place, so the original stays whole
     for key in keys:
         attribute = FIELD_ATTRIBUTES.get(key, key)
         if key in NAME_FIELDS:
-            setattr(copy, attribute, entity.public_name or "Withheld")
+            setattr(copy, attribute, public_name or "Withheld")
         elif key in STAGES:
             setattr(copy, attribute, WITHHELD)
         else:
@@ -133,36 +187,43 @@ def _clear_fields(entity: Entity, keys: list[str]) -> Entity:
     return copy
 
 
-def _withheld_risk(risk: Risk, edition: Edition) -> Risk:
-    """A risk's public form: its public text and threat category, and nothing else."""
+def _withheld_risk(risk: Risk, edition: Edition, summary: str, name: str) -> Risk:
+    """A risk's public form: its public text (as the edition may show it) and threat category, nothing else."""
     return Risk(
         id=risk.id,
         location=risk.location,
         chapter=risk.chapter,
         classification=edition.level,
-        title_text=risk.public_name or "Withheld risk",
+        title_text=name or "Withheld risk",
         threat=risk.threat,
         lead="",
-        scenario=risk.public_summary,
+        scenario=summary,
         inherent=WITHHELD,
         residual=WITHHELD,
         target=WITHHELD,
         review=None,
-        public_group=risk.public_group,
-        public_name=risk.public_name,
+        public_summary=summary,
+        public_name=name,
         withheld=True,
     )
 
 
 def _group(name: str, members: list[Risk]) -> RiskGroup:
+    """The members' public group, placed where its highest member stands; a group of one shows no scores.
+
+    The scores of a group of one are its only member's, which the edition may not show.
+    """
+
     def top(stage: str) -> Assessment:
+        if len(members) < 2:
+            return WITHHELD
         return max((m.stage(stage) for m in members), key=lambda a: a.score)
 
     threats = sorted({m.threat for m in members})
     return RiskGroup(
         name=name,
         count=len(members),
-        unlisted=sum(1 for m in members if not (m.public_summary or m.public_name)),
+        unlisted=len(members),
         inherent=top("inherent"),
         residual=top("residual"),
         target=top("target"),
@@ -234,12 +295,31 @@ def _cut_chapter(
                 keep.segments.append(Passage(text, segment.line, segment.classification))
         elif isinstance(segment, View):
             if is_allowed(segment.classification):
+                _check_view_filters(segment, whole, cut, report)
                 keep.segments.append(segment)
         elif isinstance(segment, EntityBlock):
             shown = [cut.entities[e.id] for e in segment.entities if e.id in cut.entities]
             if shown:
                 keep.segments.append(EntityBlock(segment.kind, shown))
     return keep
+
+
+def _check_view_filters(view: View, whole: Publication, cut: Publication, report: Report) -> None:
+    """A view the edition keeps may not be filtered by an entity the edition cannot show."""
+    kinds = VIEWS.get(view.show, {})
+    for option, value in view.options.items():
+        if kinds.get(option) in (None, "stage", "date"):
+            continue
+        shown = cut.entities.get(value)
+        if shown is None or (isinstance(shown, Risk) and shown.withheld):
+            location = view.option_locations.get(option, view.location)
+            report.error(
+                location,
+                "E-EDITION-REF",
+                f"view {view.show}.{option}: names {value}, which the {_edition_id(cut)} edition cannot show",
+                f"mark the view '```yaml view classification={whole.entities[value].classification}', or filter "
+                "by something every edition has",
+            )
 
 
 def _cut_prose(text: str, start: Location, whole: Publication, cut: Publication, report: Report) -> str:
@@ -257,9 +337,10 @@ def _cut_prose(text: str, start: Location, whole: Publication, cut: Publication,
             target = whole.entities[target_id]
             if shown is not None and not (isinstance(shown, Risk) and shown.withheld):
                 return match.group(0)
-            if target.public_name:
+            public_name = public_text(target, "public_name", _allows(cut))
+            if public_name:
                 # a withheld risk keeps a page (titled by its public name); anything else becomes plain text
-                return match.group(0) if shown is not None else _escape_markdown(target.public_name)
+                return match.group(0) if shown is not None else _escape_markdown(public_name)
             report.error(
                 Location(start.path, start.line + index, match.start() + 1),
                 "E-EDITION-REF",

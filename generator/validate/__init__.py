@@ -92,7 +92,8 @@ def _read_chapter(file: SourceFile, settings: Settings, report: Report, levels: 
         annex = r.boolean("annex", default=False)
         if "classification" in file.front_matter.items:
             own = r.choice("classification", settings.levels, default=settings.levels[-1])
-            level = levels.within(own, r.key_location("classification"), "the file", outer)
+            folder = levels.marks_folder(file)
+            level = folder.level if folder else levels.within(own, r.key_location("classification"), "the file", outer)
             outer = Container(level, "the file (its front matter)")
         r.finish(("title", "order", "annex", "classification", "description"))
     title = title or _first_heading(file)
@@ -275,7 +276,7 @@ def _read_entity(
         result.broken[entity_id] = kind
         return None
     for key in entity.restricted:
-        if key in reader.allowed and key not in ("id", "classification", "restricted", "public_name"):
+        if key in reader.allowed and key not in ("id", "classification", "restricted"):
             if not entity.can_withhold(key):
                 reader.error(
                     reader.child(node.items["restricted"], "restricted").key_location(key),  # type: ignore[arg-type]

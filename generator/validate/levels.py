@@ -78,7 +78,7 @@ class Levels:
         self.report.error(
             where,
             "E-CLASSIFICATION-LOWER",
-            f"{what} is marked {own} inside {container.what}, which is marked {container.level}",
+            f"{what} is marked {own} inside {container.what}, which carries {container.level}",
             f"nothing can lower the level of what holds it: mark it {container.level} or higher, or move it out",
         )
         return container.level
@@ -116,6 +116,11 @@ class Levels:
         if posixpath.basename(file.rel_path) != "index.md" and folder in self.folders:
             return self.folders[folder]
         return self.folder_of(folder) or self.default
+
+    def marks_folder(self, file: SourceFile) -> Container | None:
+        """The level a folder's ``index.md`` gives its folder (already checked), or None for any other file."""
+        folder, _, name = file.rel_path.rpartition("/")
+        return self.folders.get(folder) if name == "index.md" and folder else None
 
     def sections(self, file: SourceFile, outer: Container) -> dict[Marking, Container]:
         """Each classified section of a file, with the level it carries (checked against what holds it)."""
