@@ -4,7 +4,9 @@ the restricted edition. The leak check fails a build that smuggles one into a pu
 
 from __future__ import annotations
 
+import html
 import io
+import re
 import shutil
 from pathlib import Path
 
@@ -29,7 +31,20 @@ CANARIES = [
     "CANARYREFTITLE",  # the words of a reference in a classified section
     "CANARYBLOCKNAME",  # a data block classified on its fence line
     "CANARYACRONYM",  # a restricted acronym
+    "CANARYGROUPONETITLE",  # a risk shown only as its group, a group of one
+    "CANARYSECTIONNARRATIVE",  # the narrative of an entity inside a classified section
+    "CANARYHEADINGTITLE",  # a classified first heading, in a file with a public title
+    "CANARYHEADINGTEXT",  # and the text under it
+    "CANARYFOLDERTITLE",  # an unmarked file in a folder marked by its index.md: its title
+    "CANARYFOLDERTEXT",  # and its text
+    "CANARYFOLDERINDEX",  # the marked folder's own index.md
+    "CANARYIMAGEFILE",  # the bytes of an image only a classified section shows
 ]
+STAND_INS = ["CANARYPUBLICSUMMARY"]
+"""A public summary restricted by ``restricted: {public_summary: ...}``: a stand-in no edition may show
+(the restricted edition shows the risk itself)."""
+NEVER = ["CANARYCOMMENT", *STAND_INS]
+"""Text in an HTML comment: dropped before any renderer, so no edition carries it."""
 
 
 @pytest.fixture(scope="module")
@@ -79,6 +94,27 @@ def test_every_canary_reaches_the_restricted_edition(editions: Path, canary: str
         if canary.encode() in raw or canary.casefold() in text
     ]
     assert found, f"{canary} is missing from the restricted edition"
+
+
+@pytest.mark.parametrize("canary", NEVER)
+@pytest.mark.parametrize("edition", ["public", "restricted"])
+def test_a_comment_or_a_restricted_stand_in_reaches_no_edition(editions: Path, edition: str, canary: str) -> None:
+    found = [
+        name
+        for name, (raw, text) in _outputs(editions / edition).items()
+        if canary.encode() in raw or canary.casefold() in text
+    ]
+    assert found == []
+
+
+def test_a_group_of_one_shows_no_scores(editions: Path) -> None:
+    register = (editions / "public" / "risks" / "index.html").read_text(encoding="utf-8")
+    row = next(r for r in register.split("<tr") if "Harbour intrusion" in r)
+    cells = [html.unescape(re.sub(r"<[^>]+>", "", "<" + c)).strip() for c in row.split("<td")[1:]]
+    assert cells[4:7] == ["Withheld", "Withheld", "Withheld"], cells
+    assert not any(re.match(r"\d+ ", c) for c in cells), cells
+    heatmap = (editions / "public" / "register" / "index.html").read_text(encoding="utf-8")
+    assert "Harbour intrusion (group of" not in heatmap  # placed nowhere: its place would be its member's
 
 
 def test_a_smuggled_restricted_text_fails_the_build_and_keeps_the_old_site(

@@ -425,6 +425,68 @@ def _image_through_dot_dot(project: Path) -> None:
     (project / "content" / "notes.md").write_text("# Notes\n\n![A chart](../../outside/secret.svg)\n", encoding="utf-8")
 
 
+def _image_linked_inside(project: Path) -> None:
+    (project / "content" / "img").mkdir()
+    (project / "content" / "img" / "chart.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>\n')
+    (project / "content" / "chart.svg").symlink_to("img/chart.svg")
+    (project / "content" / "notes.md").write_text("# Notes\n\n![A chart](chart.svg)\n", encoding="utf-8")
+
+
+def _image_linked_to_a_chapter(project: Path) -> None:
+    """A symbolic link named like an image, to a restricted chapter: it would be copied into the public site."""
+    (project / "content" / "secret.md").write_text("---\nclassification: SECRET\n---\n# Secret\n\nHidden.\n")
+    (project / "content" / "chart.png").symlink_to("secret.md")
+    (project / "content" / "notes.md").write_text("# Notes\n\n![A chart](chart.png)\n", encoding="utf-8")
+
+
+def _image_hard_linked_to_a_chapter(project: Path) -> None:
+    (project / "content" / "secret.md").write_text("---\nclassification: SECRET\n---\n# Secret\n\nHidden.\n")
+    os.link(project / "content" / "secret.md", project / "content" / "chart.png")
+    (project / "content" / "notes.md").write_text("# Notes\n\n![A chart](chart.png)\n", encoding="utf-8")
+
+
+def _image_that_is_a_chapter(project: Path) -> None:
+    (project / "content" / "chart.png").write_text("---\nclassification: SECRET\n---\n# Secret\n\nHidden.\n")
+    (project / "content" / "notes.md").write_text("# Notes\n\n![A chart](chart.png)\n", encoding="utf-8")
+
+
+def _svg_with_a_script(project: Path) -> None:
+    (project / "content" / "chart.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg">\n<script>alert(document.cookie)</script>\n</svg>\n'
+    )
+    (project / "content" / "notes.md").write_text("# Notes\n\n![A chart](chart.svg)\n", encoding="utf-8")
+
+
+def _svg_with_a_handler_and_a_call_out(project: Path) -> None:
+    (project / "content" / "chart.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">\n'
+        '<rect width="5" height="5" onload="alert(1)"/>\n'
+        '<image xlink:href="https://example.com/track.png"/>\n</svg>\n'
+    )
+    (project / "content" / "notes.md").write_text("# Notes\n\n![A chart](chart.svg)\n", encoding="utf-8")
+
+
+def _chapter_name_not_utf8(project: Path) -> None:
+    name = os.fsdecode(b"caf\xe9.md")
+    (project / "content" / name).write_text("# Notes\n\nText.\n", encoding="utf-8")
+
+
+def _real_images_in_a_folder(project: Path) -> None:
+    folder = project / "content" / "media" / "charts"
+    folder.mkdir(parents=True)
+    (folder / "chart.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"><rect width="4" height="4"/></svg>\n')
+    (folder / "dot.png").write_bytes(PNG_1X1)
+    (project / "content" / "notes.md").write_text(
+        "# Notes\n\n![A chart](media/charts/chart.svg)\n\n![A dot](media/charts/dot.png)\n", encoding="utf-8"
+    )
+
+
+PNG_1X1 = bytes.fromhex(
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
+    "0000000d49444154789c6360000002000100e221bc330000000049454e44ae426082"
+)
+
+
 BROKEN: dict[str, tuple[Callable[[Path], None], str]] = {
     "alias-bomb-in-a-block": (
         _alias_bomb_in_block,
@@ -491,6 +553,39 @@ BROKEN: dict[str, tuple[Callable[[Path], None], str]] = {
         _image_linked_outside,
         "content/notes.md:3:12: error[E-PATH-OUTSIDE]: the image 'chart.svg' lies outside the content folder",
     ),
+    "image-linked-inside-content": (
+        _image_linked_inside,
+        "content/notes.md:3:12: error[E-IMAGE-LINK]: the image 'chart.svg' is a symbolic link: it could publish "
+        "another file under an image's name",
+    ),
+    "image-linked-to-a-chapter": (
+        _image_linked_to_a_chapter,
+        "content/notes.md:3:12: error[E-IMAGE-LINK]: the image 'chart.png' is a symbolic link: it could publish "
+        "another file under an image's name",
+    ),
+    "image-hard-linked-to-a-chapter": (
+        _image_hard_linked_to_a_chapter,
+        "content/notes.md:3:12: error[E-IMAGE-LINK]: the image 'chart.png' is a hard link to another file: it could "
+        "publish that file under an image's name",
+    ),
+    "image-that-is-a-chapter": (
+        _image_that_is_a_chapter,
+        "content/notes.md:3:12: error[E-IMAGE-FORMAT]: the image 'chart.png' is named as PNG but is not an image",
+    ),
+    "svg-with-a-script": (
+        _svg_with_a_script,
+        "content/notes.md:3:12: error[E-IMAGE-UNSAFE]: the SVG image 'chart.svg' holds a <script> element (line 2): "
+        "a reader's browser would run or fetch it",
+    ),
+    "svg-with-a-handler-and-a-call-out": (
+        _svg_with_a_handler_and_a_call_out,
+        "content/notes.md:3:12: error[E-IMAGE-UNSAFE]: the SVG image 'chart.svg' holds an event handler onload= "
+        "(line 2) and 1 more: a reader's browser would run or fetch it",
+    ),
+    "chapter-name-not-utf8": (
+        _chapter_name_not_utf8,
+        "content/caf\ufffd.md:1:1: error[E-FILE-NAME]: the file name is not UTF-8 text",
+    ),
     "image-through-dot-dot": (
         _image_through_dot_dot,
         "content/notes.md:3:12: error[E-PATH-OUTSIDE]: the image '../../outside/secret.svg' lies outside the "
@@ -523,13 +618,6 @@ def _title_at_the_limit(project: Path) -> None:
     _replace(project / "content" / "register.md", THEFT, "x" * MAX_SCALAR)
 
 
-def _image_linked_inside(project: Path) -> None:
-    (project / "content" / "img").mkdir()
-    (project / "content" / "img" / "chart.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>\n')
-    (project / "content" / "chart.svg").symlink_to("img/chart.svg")
-    (project / "content" / "notes.md").write_text("# Notes\n\n![A chart](chart.svg)\n", encoding="utf-8")
-
-
 BRACKETS = 40_000
 
 
@@ -543,7 +631,7 @@ def _paragraph_of_brackets(project: Path) -> None:
 LEGAL: dict[str, tuple[Callable[[Path], None], str]] = {
     "no-chapters": (_no_chapters, "content: OK: 0 chapters, 0 agencies"),
     "title-at-the-limit": (_title_at_the_limit, "content: OK: 3 chapters"),
-    "image-linked-inside-content": (_image_linked_inside, "content: OK: 4 chapters"),
+    "real-images-in-a-folder": (_real_images_in_a_folder, "content: OK: 4 chapters"),
     "a-paragraph-of-brackets": (_paragraph_of_brackets, "content: OK: 4 chapters"),
 }
 
@@ -560,10 +648,10 @@ def test_legal_edge_builds(name: str, tmp_path: Path) -> None:
     assert check.stdout.startswith(summary)
     assert build.returncode == 0, build.stderr
     assert_site_is_safe(project / "site" / "public")
-    if name == "image-linked-inside-content":
-        (copied,) = (project / "site" / "public").rglob("chart.svg")
-        assert not copied.is_symlink()
-        assert copied.read_bytes() == (project / "content" / "img" / "chart.svg").read_bytes()
+    if name == "real-images-in-a-folder":
+        for image in ("chart.svg", "dot.png"):
+            (copied,) = (project / "site" / "public").rglob(image)
+            assert copied.read_bytes() == next((project / "content").rglob(image)).read_bytes()
     if name == "a-paragraph-of-brackets":
         notes = page(project / "site" / "public", "notes")
         (paragraph,) = [text for text in notes.text("p") if text.startswith("Before ")]

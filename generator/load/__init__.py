@@ -8,6 +8,7 @@ from pathlib import Path
 
 from generator.diagnostics import Location, Report
 from generator.load import yamlnodes
+from generator.load.images import check_image
 from generator.load.markdown import parse_markdown, read_text
 from generator.load.source import LoadedContent, SourceFile
 from generator.load.yamlnodes import YMap
@@ -92,6 +93,8 @@ def _check_images(file: SourceFile, folder: Path, real_root: Path, report: Repor
                 f"the image '{target}' does not exist",
                 "check the path; it is relative to this chapter's folder",
             )
+        else:
+            check_image(folder / target.split("#")[0].split("?")[0], real_root, target, location, report)
 
 
 def _check_links(file: SourceFile, folder: Path, real_root: Path, report: Report) -> None:
@@ -180,13 +183,28 @@ def _markdown_paths(root: Path, real_root: Path, display_root: str, report: Repo
         )
         return True
 
+    def readable_name(path: Path) -> bool:
+        """A name that is not UTF-8 cannot become a page address, nor be printed in a diagnostic as it is."""
+        try:
+            str(path).encode("utf-8")
+            return True
+        except UnicodeEncodeError:
+            shown = os.fsencode(path.relative_to(root)).decode("utf-8", "replace")
+            report.error(
+                Location(_join(display_root, shown), 1, 1),
+                "E-FILE-NAME",
+                f"the {'folder' if path.is_dir() else 'file'} name is not UTF-8 text",
+                "rename it in letters, digits and '-' (its name becomes the page's address)",
+            )
+            return False
+
     for dirpath, dirnames, filenames in os.walk(root, onerror=on_error, followlinks=False):
         base = Path(dirpath)
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and readable_name(base / d))
         for name in dirnames:
             leads_outside(base / name, "folder")  # never followed; say so rather than skip it silently
         for name in sorted(filenames):
-            if not name.endswith(".md") or name.startswith("."):
+            if not name.endswith(".md") or name.startswith(".") or not readable_name(base / name):
                 continue
             path = base / name
             if not leads_outside(path, "file"):
