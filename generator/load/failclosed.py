@@ -6,8 +6,8 @@ what is a heading, a classification marker or a data block, the disagreement cou
 restricted text into a public edition. So the loader refuses those forms outright, with a
 diagnostic at the line, and every renderer sees only prose all three read the same way:
 
-- headings are written with ``#`` and a space (no setext underlines, no ``##Heading``,
-  none inside HTML blocks);
+- headings are written with ``#`` and a space at the start of a line (no setext
+  underlines, no ``##Heading``, no indented heading, none inside HTML blocks);
 - a classification marker is exactly ``{classification=LEVEL}`` at the end of a ``#``
   heading; any other ``{...classification...}`` is unreadable, and an error;
 - a data block's fence is exactly ```` ```yaml <kind> ````, at the start of a line; a fence
@@ -141,6 +141,13 @@ def check_tokens(tokens: list[Token], lines: list[str], file: SourceFile, report
                 "E-HEADING-FORM",
                 f"a line of '{token.markup * 3}' under text makes that text a heading",
                 "write headings with '#' ('## Title'); for a rule, leave a blank line above '---'",
+            )
+        elif token.type == "heading_open" and token.level == 0 and lines[start].startswith(" "):
+            report.error(
+                file.at(start + 1, 1),
+                "E-HEADING-FORM",
+                "a heading indented by spaces reads as a heading in print but as text on the site",
+                "start the heading's '#' at the beginning of the line",
             )
         elif token.type == "fence":
             _check_fence(token, start, lines, file, report)
