@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from generator.diagnostics import Report, article, did_you_mean
 from generator.model import Agency, Entity, Risk, Threat
 from generator.model.catalogue import default_threats
+from generator.resolve import figures
 from generator.resolve.publication import Publication
 from generator.validate import Validated
 from generator.validate.fields import Ref
@@ -26,7 +29,17 @@ def resolve(validated: Validated, report: Report) -> Publication:
     if not report.errors:
         # An orphan may only look orphaned because something that names it is broken.
         _warn_orphans(publication, report)
-    return publication
+    figures.check(publication.chapters, publication.entities, publication.settings, report)
+    return _with_figures(publication)
+
+
+def _with_figures(publication: Publication) -> Publication:
+    """The publication with the figures in its prose computed; it keeps the prose as written for the editions."""
+    expanded = figures.expand_all(publication.chapters, publication.entities, publication.settings)
+    if expanded is None:
+        return publication
+    chapters, entities = expanded
+    return dataclasses.replace(publication, chapters=chapters, entities=entities, unexpanded=publication)
 
 
 def _index(validated: Validated, report: Report) -> dict[str, Entity]:

@@ -46,6 +46,9 @@ class Publication:
     """The edition this copy was cut for, or None for the whole publication."""
     risk_groups: list[RiskGroup] = field(default_factory=list)
     """Risks this edition may not show one by one, by their public group."""
+    unexpanded: Publication | None = None
+    """The same publication with its prose's figures (``{{count ...}}``) as written, when this copy
+    shows them computed: each edition computes its own from it (see :mod:`generator.resolve.figures`)."""
 
     @property
     def marking(self) -> str:
