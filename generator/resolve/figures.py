@@ -494,6 +494,35 @@ def _check_figures(text: str, at: Location, entities: dict[str, Entity], setting
             report.error(where, problem.code, problem.message, problem.hint)
 
 
+def check_edition(chapters: list[Chapter], entities: dict[str, Entity], edition: str, report: Report) -> None:
+    """Report every figure, in prose an edition keeps, filtered by an entity the edition cannot show.
+
+    Counted anyway, it would read 0 and say what the edition leaves out is there to count.
+    """
+    for chapter in chapters:
+        for segment in chapter.segments:
+            if not isinstance(segment, Passage) or OPEN not in segment.text:
+                continue
+            for index, line, start, end in _figures_in(segment.text):
+                if end < 0:
+                    continue
+                try:
+                    figure, written = parse(line, start, end)
+                except FigureProblem:
+                    continue  # reported by the check on the whole publication
+                for item in written:
+                    wanted = KINDS[figure.kind].keys[item.key].values
+                    if wanted in ("band", "yes/no", "choice", "stage") or item.value in entities:
+                        continue
+                    report.error(
+                        Location(chapter.location.path, segment.line + index, item.offset + 1),
+                        "E-EDITION-REF",
+                        f"{line[start:end]}: names {item.value}, which the {edition} edition cannot show",
+                        f"mark the prose around the figure with {item.value}'s level, or count by something "
+                        "every edition has",
+                    )
+
+
 # -- counts written by hand ------------------------------------------------------------------
 
 _LABELS = (
