@@ -5,8 +5,10 @@ For each document of ``publication.yml`` Charter assembles one pandoc Markdown t
 ``themes/print/charter.typst`` compiled by the ``typst`` binding, pandoc's DOCX writer
 with ``themes/print/reference.docx``, and pandoc's EPUB 3 writer with
 ``themes/print/epub.css``. What only one format understands is raw markup in the
-Markdown (raw Typst, raw Office XML), which the other writers skip, so no pandoc filter
-is needed (``themes/print/charter-images.lua`` runs only for chapters with images).
+Markdown (raw Typst, raw Office XML), which the other writers skip. Only Charter writes
+raw markup: pandoc reads no raw markup and no metadata from the Markdown, and every run
+starts with the safety filter (:mod:`.safety`), which also reads back each file written
+(``themes/print/charter-images.lua`` runs too, only for chapters with images).
 """
 
 from __future__ import annotations
@@ -140,13 +142,16 @@ def _build_document(
             emblem=sources.emblem,
             day=settings.date,
             inline_images=sources.images,
+            metadata=sources.metadata,
         )
 
     def docx() -> None:
-        write_docx(markdown, files["DOCX"], reference=reference, cell_fills=sources.cell_fills)
+        write_docx(
+            markdown, files["DOCX"], reference=reference, cell_fills=sources.cell_fills, metadata=sources.metadata
+        )
 
     def epub() -> None:
-        write_epub(markdown, files["EPUB"], theme=theme)
+        write_epub(markdown, files["EPUB"], theme=theme, metadata=sources.metadata)
 
     with ThreadPoolExecutor(max_workers=3) as pool:
         for future in [pool.submit(job) for job in (pdf, docx, epub)]:

@@ -1,6 +1,6 @@
 """Assemble one printed document as a single pandoc Markdown text.
 
-The order is: metadata, document control, contents (PDF only), the chapters with their
+The order is: document control, contents (PDF only), the chapters with their
 prose, entity summaries and views where they stand, then the annexes (the register, the
 action plan, the committees' terms of reference and the RACI). PDF-only pieces are raw
 Typst, which the DOCX and EPUB writers skip, so one Markdown text feeds all three formats.
@@ -8,11 +8,14 @@ Typst, which the DOCX and EPUB writers skip, so one Markdown text feeds all thre
 Each table is printed once. A chapter that shows one of the annexes' views in full (no
 filter) gets a pointer to the annex instead, with its page number: the long reference
 tables stand at the back, as in a printed strategy, and never twice.
+
+The metadata (title, marking, …) is kept apart from the Markdown (``Assembled.metadata``):
+pandoc gets it from a file, and reads no metadata from the Markdown, so no prose can
+replace a document's title or marking.
 """
 
 from __future__ import annotations
 
-import json
 import posixpath
 import re
 from collections.abc import Callable
@@ -57,6 +60,8 @@ class Assembled:
     """A document ready for pandoc: its Markdown and the diagram files it embeds."""
 
     markdown: str
+    metadata: dict[str, str] = field(default_factory=dict)
+    """pandoc's metadata: the title block of DOCX and EPUB, and the Typst cover's fields (as Markdown)."""
     diagrams: dict[str, str] = field(default_factory=dict)
     """Path relative to the Markdown → SVG text."""
     images: dict[str, str] = field(default_factory=dict)
@@ -97,8 +102,8 @@ def assemble(publication: Publication, document: Document, *, setup: PageSetup) 
     pieces += _annexes(publication, chapters, annex_chapters, setup.paper)
     _anchor_rows(pieces, anchors)
 
-    out = Assembled(markdown="", images=images)
-    parts = [_metadata(publication, document, marking)]
+    out = Assembled(markdown="", metadata=_metadata(publication, document, marking), images=images)
+    parts: list[str] = []
     for piece in pieces:
         if piece.annex_start:
             parts.append(raw_typst_block(ANNEX_NUMBERING))
@@ -117,8 +122,8 @@ def assemble(publication: Publication, document: Document, *, setup: PageSetup) 
 # -- the parts ----------------------------------------------------------------------------
 
 
-def _metadata(publication: Publication, document: Document, marking: str) -> str:
-    """pandoc's metadata block: the title block of DOCX and EPUB, and the Typst cover's fields."""
+def _metadata(publication: Publication, document: Document, marking: str) -> dict[str, str]:
+    """pandoc's metadata: the title block of DOCX and EPUB, and the Typst cover's fields, as Markdown."""
     s = publication.settings
     edition = s.edition
     if publication.edition is not None and len(s.editions) > 1:
@@ -137,13 +142,9 @@ def _metadata(publication: Publication, document: Document, marking: str) -> str
         "marking": marking,
         "toc-title": "Contents",
     }
-    lines = ["---"]
-    for key, value in fields.items():
-        if value:
-            lines.append(f"{key}: {json.dumps(escape_markdown(value), ensure_ascii=False)}")
-    lines.append(f"lang: {json.dumps(s.language or 'en')}")
-    lines.append("---")
-    return "\n".join(lines)
+    metadata = {key: escape_markdown(value) for key, value in fields.items() if value}
+    metadata["lang"] = s.language or "en"
+    return metadata
 
 
 def _front_matter(publication: Publication, chapters: list[Chapter]) -> list[_Piece]:

@@ -17,6 +17,7 @@ from xml.sax.saxutils import escape
 
 from generator.render_print.pandoc_run import run_pandoc
 from generator.render_print.paper import Paper
+from generator.render_print.safety import check_output
 
 
 def prepare_reference(base: Path, target: Path, *, marking: str, short_title: str, version: str, paper: Paper) -> str:
@@ -42,15 +43,23 @@ def prepare_reference(base: Path, target: Path, *, marking: str, short_title: st
 
 
 def write_docx(
-    markdown: Path, docx: Path, *, reference: Path, cell_fills: dict[str, list[list[str | None]]] | None = None
+    markdown: Path,
+    docx: Path,
+    *,
+    reference: Path,
+    cell_fills: dict[str, list[list[str | None]]] | None = None,
+    metadata: Path | None = None,
 ) -> None:
     """The assembled Markdown as a Word document with styled headings, tables and captions.
 
-    ``cell_fills`` maps a table's ID to its body cells' fills (``#rrggbb`` or None).
+    ``cell_fills`` maps a table's ID to its body cells' fills (``#rrggbb`` or None). The
+    document is read back and refused if it holds a field, object or outside link that
+    could run or fetch anything.
     """
     args = [f"--reference-doc={reference}", "--toc", "--toc-depth=2", f"--resource-path={markdown.parent}"]
-    run_pandoc(markdown, to="docx", output=docx, args=args)
+    run_pandoc(markdown, to="docx", output=docx, args=args, metadata=metadata)
     _rewrite_part(docx, "word/document.xml", lambda xml: fill_cells(restyle_cells(xml), cell_fills or {}))
+    check_output(docx, "DOCX")
 
 
 def restyle_cells(xml: str) -> str:

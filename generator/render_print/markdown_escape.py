@@ -2,12 +2,16 @@
 
 Every piece of content text (a title, a table cell, a caption) reaches the assembled
 document through one of these functions, so a ``|`` in a risk title cannot break a
-table, a ``#`` cannot open a heading and a ``<`` cannot open raw HTML.
+table, a ``#`` cannot open a heading and a ``<`` cannot open raw HTML. Chapter prose
+goes through :mod:`.prose` instead; Charter's own raw Typst and Office XML through
+:func:`raw_block` and :func:`raw_inline`.
 """
 
 from __future__ import annotations
 
 import re
+
+from generator.render_print.safety import RAW_CLASS, RAW_FORMATS
 
 # pandoc lets a backslash escape any ASCII punctuation; escape every character that can
 # start or end Markdown syntax somewhere (emphasis, links, spans, raw HTML, headings,
@@ -47,13 +51,33 @@ def typst_label(anchor: str) -> str:
 
 
 def raw_typst_inline(code: str) -> str:
-    """Typst code as a pandoc raw inline (ignored by every writer but Typst's)."""
-    ticks = "`" * (max((len(m) for m in re.findall(r"`+", code)), default=0) + 1)
-    pad = " " if code.startswith("`") or code.endswith("`") else ""
-    return f"{ticks}{pad}{code}{pad}{ticks}{{=typst}}"
+    """Typst code as a raw inline (ignored by every writer but Typst's)."""
+    return raw_inline("typst", code)
 
 
 def raw_typst_block(code: str) -> str:
-    """Typst code as a pandoc raw block (ignored by every writer but Typst's)."""
+    """Typst code as a raw block (ignored by every writer but Typst's)."""
+    return raw_block("typst", code)
+
+
+def raw_inline(fmt: str, code: str) -> str:
+    """Charter's own raw markup in one of RAW_FORMATS, as inline code that the safety filter makes raw.
+
+    pandoc reads no raw attribute (``{=typst}``), so prose cannot write raw markup; the
+    code's class holds a key that prose cannot know (see :mod:`.safety`).
+    """
+    ticks = "`" * (max((len(m) for m in re.findall(r"`+", code)), default=0) + 1)
+    pad = " " if code.startswith("`") or code.endswith("`") else ""
+    return f"{ticks}{pad}{code}{pad}{ticks}{{{_raw_attributes(fmt)}}}"
+
+
+def raw_block(fmt: str, code: str) -> str:
+    """Charter's own raw markup in one of RAW_FORMATS, as a code block that the safety filter makes raw."""
     fence = "`" * max(3, max((len(m) for m in re.findall(r"`+", code)), default=0) + 1)
-    return f"{fence}{{=typst}}\n{code}\n{fence}"
+    return f"{fence}{{{_raw_attributes(fmt)}}}\n{code}\n{fence}"
+
+
+def _raw_attributes(fmt: str) -> str:
+    if fmt not in RAW_FORMATS:
+        raise ValueError(f"not a raw format Charter writes: {fmt!r}")
+    return f".{RAW_CLASS} .{fmt}"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.render_print.markdown_escape import raw_typst_block
+from generator.render_print.markdown_escape import raw_block, raw_typst_block
 from generator.render_print.paper import Paper
 
 _MARGINS = (
@@ -43,4 +43,4 @@ class PageSetup:
             else f'<w:pgSz w:w="{width}" w:h="{height}"/>'
         )
         xml = f"<w:p><w:pPr><w:sectPr>{self.docx_section_refs}{size}{_MARGINS}</w:sectPr></w:pPr></w:p>"
-        return f"```{{=openxml}}\n{xml}\n```"
+        return raw_block("openxml", xml)

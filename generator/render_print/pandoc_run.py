@@ -16,14 +16,50 @@ from pathlib import Path
 import pypandoc  # type: ignore[import-untyped]
 
 from generator.errors import BuildError
+from generator.render_print.safety import write_filter
 
-MARKDOWN_FORMAT = "markdown-citations-tex_math_dollars-tex_math_single_backslash-raw_tex"
-"""pandoc Markdown as Charter writes it: no citations (``@`` is just a character), no math."""
+MARKDOWN_FORMAT = "markdown" + "".join(
+    f"-{extension}"
+    for extension in (
+        "citations",  # ``@`` is just a character
+        "tex_math_dollars",  # so is ``$``: no math
+        "tex_math_single_backslash",
+        "raw_tex",  # nothing raw: no LaTeX or ``{=format}`` block or span reaches a writer
+        "latex_macros",
+        "raw_attribute",
+        # raw HTML is read only so that the safety filter finds its comments (and drops them) and
+        # its tags (and shows them as text): nothing inside an HTML block is read as Markdown
+        "markdown_in_html_blocks",
+        "native_divs",
+        "native_spans",
+        "yaml_metadata_block",  # no metadata but Charter's own, which comes in a file (``metadata``)
+        "pandoc_title_block",
+    )
+)
+"""pandoc Markdown as Charter writes it: plain text and Markdown structure; nothing raw reaches a writer.
+
+Charter's own raw Typst and Office XML reach the writers through the safety filter
+(:mod:`.safety`), which every run applies first."""
 
 
-def run_pandoc(source: Path, *, to: str, output: Path, args: list[str], filters: list[Path] | None = None) -> list[str]:
-    """Convert ``source`` to ``output``; returns pandoc's warnings, raises BuildError on failure."""
+def run_pandoc(
+    source: Path,
+    *,
+    to: str,
+    output: Path,
+    args: list[str],
+    filters: list[Path] | None = None,
+    metadata: Path | None = None,
+) -> list[str]:
+    """Convert ``source`` to ``output``; returns pandoc's warnings, raises BuildError on failure.
+
+    ``metadata`` is a YAML (or JSON) file of the document's metadata: the only metadata
+    pandoc gets, since the Markdown cannot carry any. The safety filter runs before ``filters``.
+    """
     command = [_pandoc(), f"--from={MARKDOWN_FORMAT}", f"--to={to}", str(source), f"--output={output}", *args]
+    if metadata is not None:
+        command.append(f"--metadata-file={metadata}")
+    command.append(f"--lua-filter={write_filter(source.parent)}")
     command += [f"--lua-filter={f}" if f.suffix == ".lua" else f"--filter={f}" for f in filters or []]
     try:
         finished = subprocess.run(command, capture_output=True, check=False)

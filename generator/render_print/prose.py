@@ -1,4 +1,4 @@
-"""Chapter prose for print: references resolved, headings fitted under the chapter heading."""
+"""Chapter prose for print: made safe as on the site, references resolved, headings fitted under the chapter heading."""
 
 from __future__ import annotations
 
@@ -7,11 +7,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from generator.load.markdown import REF_PATTERN, outside_code
+from generator.prose_safety import LineKind, defuse, line_kinds
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})(?=[ \t]|$)(.*?)(?:[ \t]+#+)?[ \t]*$")
+_UNDERLINE = re.compile(r"^ {0,3}(?:-+|=+)[ \t]*$")
+_DASHES = re.compile(r"-{2,}")
+_TABLE_RULE = re.compile(r"^[\s|:+=-]*$")
+"""A line of a table's rules (``|---|:--:|``, ``+----+``), whose dashes are Markdown, not text."""
+_FENCE_INFO = re.compile(r"^(.*?)(`{3,}|~{3,})(.*)$")
+_LANGUAGE = re.compile(r"[A-Za-z0-9_+-]*")
 
-_IMAGE = re.compile(r"(!\[[^\]]*\]\()(<[^>]*>|[^)\s]+)((?:\s+\"[^\"]*\")?\))")
+_IMAGE = re.compile(r"(!\[[^\]]*\]\()(<[^>]*>|&lt;[^>]*>|[^)\s]+)((?:\s+\"[^\"]*\")?\))")
+
+DISABLED_TARGET = "#!"
+"""Where a script link points after :func:`~generator.prose_safety.defuse`: no anchor, so it prints as text."""
 
 RefRenderer = Callable[[str, str | None], str]
 """Turns a reference's target ID and optional own words into Markdown."""
@@ -40,7 +49,7 @@ class HeadingLevels:
 
 def chapter_title_line(text: str, title: str) -> int | None:
     """The index of the first line when it is a level-1 heading repeating the chapter title."""
-    for index, line in enumerate(text.splitlines()):
+    for index, line in enumerate(text.split("\n")):
         if not line.strip():
             continue
         match = _ATX_HEADING.match(line)
@@ -52,7 +61,11 @@ def chapter_title_line(text: str, title: str) -> int | None:
 
 def has_level_one(text: str) -> bool:
     """Whether the prose has level-1 headings of its own (outside code)."""
-    return any(len(m.group(1)) == 1 for line in _outside_code(text.splitlines()) if (m := _ATX_HEADING.match(line)))
+    lines = text.split("\n")
+    return any(
+        kind == "text" and (m := _ATX_HEADING.match(line)) is not None and len(m.group(1)) == 1
+        for line, kind in zip(lines, line_kinds(text, len(lines)), strict=True)
+    )
 
 
 def render_prose(
@@ -63,47 +76,50 @@ def render_prose(
     skip_line: int | None = None,
     move_image: ImageMover | None = None,
 ) -> str:
-    """A passage as document Markdown: references replaced, headings fitted, images moved, code left alone."""
+    """A passage as document Markdown: made safe, references replaced, headings fitted, images moved.
+
+    The prose first goes through :func:`generator.prose_safety.defuse`, the site's
+    sanitiser (comments dropped, raw HTML shown as text, script targets disabled). Then
+    what pandoc alone would read differently is written so that it prints as written: a
+    ``{=format}`` attribute, a run of dashes, a line of ``-`` or ``=`` under text (a setext
+    heading, or the end of a metadata block), a code fence's attributes. Code is left alone.
+    """
+    if skip_line is not None:
+        lines = text.split("\n")
+        text = "\n".join(lines[:skip_line] + lines[skip_line + 1 :])
+    render_text = lambda lines: _render_text(lines, render_ref, levels, move_image)  # noqa: E731
+    return defuse(text, render_text, _render_code, disabled=DISABLED_TARGET)
+
+
+def _render_text(
+    lines: list[str], render_ref: RefRenderer, levels: HeadingLevels, move_image: ImageMover | None
+) -> list[str]:
     out: list[str] = []
-    fence: str | None = None
-    for index, line in enumerate(text.splitlines()):
-        if index == skip_line:
-            continue
-        opening = _FENCE.match(line)
-        if fence is not None:
-            out.append(line)
-            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
-                fence = None
-            continue
-        if opening:
-            fence = opening.group(1)
-            out.append(line)
-            continue
+    previous = ""
+    for line in lines:
+        if _UNDERLINE.match(line) and previous.strip() and not _ATX_HEADING.match(previous):
+            line = _escape_all(line)  # a setext underline: print never makes a heading of it
         heading = _ATX_HEADING.match(line)
         if heading:
             level = levels.fit(len(heading.group(1)))
             line = "#" * level + " " + heading.group(2).strip()
-        line = _replace_refs(line, render_ref)
+        previous = line
+        line = outside_code(line, lambda words: _render_words(words, render_ref))
         if move_image is not None and "![" in line:
             line = _IMAGE.sub(lambda m: m.group(1) + _moved(m.group(2), move_image) + m.group(3), line)
         out.append(line)
-    return "\n".join(out)
+    return out
 
 
-def _moved(target: str, move_image: ImageMover) -> str:
-    path = target[1:-1] if target.startswith("<") else target
-    if re.match(r"^[a-z][a-z0-9+.-]*:", path, re.IGNORECASE):  # a URL: left as it is
-        return target
-    return f"<{move_image(path)}>"
+def _render_words(text: str, render_ref: RefRenderer) -> str:
+    """Prose outside code, written to print as it reads; then its references replaced."""
+    if "{=" in text:
+        text = text.replace("{=", "\\{=")  # never a raw attribute, whatever the reader's extensions
+    if "--" in text and not _TABLE_RULE.match(text):
+        text = _DASHES.sub(lambda m: _escape_all(m.group(0)), text)
+    if "[[" not in text:
+        return text
 
-
-def _replace_refs(line: str, render_ref: RefRenderer) -> str:
-    if "[[" not in line:
-        return line
-    return outside_code(line, lambda text: _replace_outside_code(text, render_ref))
-
-
-def _replace_outside_code(text: str, render_ref: RefRenderer) -> str:
     def replace(match: re.Match[str]) -> str:
         words = match.group(2).strip() if match.group(2) is not None else None
         return render_ref(match.group(1).strip(), words)
@@ -111,20 +127,27 @@ def _replace_outside_code(text: str, render_ref: RefRenderer) -> str:
     return REF_PATTERN.sub(replace, text)
 
 
-def _outside_code(lines: list[str]) -> list[str]:
-    kept: list[str] = []
-    fence: str | None = None
-    for line in lines:
-        opening = _FENCE.match(line)
-        if fence is not None:
-            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
-                fence = None
-            continue
-        if opening:
-            fence = opening.group(1)
-            continue
-        kept.append(line)
-    return kept
+def _render_code(line: str, kind: LineKind) -> str:
+    """A code line; a fence keeps at most a language name, so its attributes can never make it raw."""
+    if kind != "fence":
+        return line
+    fence = _FENCE_INFO.match(line)
+    if fence is None:
+        return line
+    language = fence.group(3).split()[0] if fence.group(3).split() else ""
+    return fence.group(1) + fence.group(2) + (language if _LANGUAGE.fullmatch(language) else "")
+
+
+def _escape_all(text: str) -> str:
+    """``text`` with every ASCII punctuation character backslash-escaped (pandoc then reads it as text)."""
+    return re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", text)
+
+
+def _moved(target: str, move_image: ImageMover) -> str:
+    path = target[1:-1] if target.startswith("<") else target[4:-1] if target.startswith("&lt;") else target
+    if re.match(r"^[a-z][a-z0-9+.-]*:", path, re.IGNORECASE):  # a URL: left as it is (the safety filter drops it)
+        return target
+    return f"<{move_image(path)}>"
 
 
 def _plain(text: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +18,8 @@ class Sources:
     """Where one document's sources were written."""
 
     markdown: Path
+    metadata: Path
+    """The document's metadata for pandoc (JSON, which pandoc reads as YAML)."""
     emblem: str | None
     """The emblem's file name beside the Markdown, or None."""
     images: bool = False
@@ -35,6 +38,8 @@ def write_sources(
     assembled = assemble(publication, document, setup=setup)
     markdown = doc_dir / f"{stem}.md"
     markdown.write_text(assembled.markdown, encoding="utf-8")
+    metadata = doc_dir / f"{stem}.metadata.json"
+    metadata.write_text(json.dumps(assembled.metadata, ensure_ascii=False, indent=1), encoding="utf-8")
     for relative, svg in assembled.diagrams.items():
         path = doc_dir / relative
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -47,7 +52,7 @@ def write_sources(
             (doc_dir / relative).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(original, doc_dir / relative)
     emblem = _copy_emblem(settings.emblem, content_dir, doc_dir)
-    return Sources(markdown, emblem, images=bool(assembled.images), cell_fills=assembled.cell_fills)
+    return Sources(markdown, metadata, emblem, images=bool(assembled.images), cell_fills=assembled.cell_fills)
 
 
 def _content_dir(settings_path: str, project_dir: Path) -> Path:

@@ -17,6 +17,7 @@ import typst
 from generator.errors import BuildError
 from generator.render_print.pandoc_run import run_pandoc
 from generator.render_print.paper import Paper
+from generator.render_print.safety import check_output
 
 SPLIT_MIN_CHARS = 60_000
 """Shorter documents convert in one pandoc run: two would not save time."""
@@ -34,8 +35,12 @@ def write_typst(
     language: str,
     emblem: str | None,
     inline_images: bool = False,
+    metadata: Path | None = None,
 ) -> None:
     """The assembled Markdown as a Typst source file, through pandoc and Charter's template.
+
+    ``metadata`` is the document's metadata file (the cover's title, the marking). The
+    source is read back and refused if it links to anything but a web or mail address.
 
     pandoc is single-threaded and a long document takes it a second, so the body is cut
     in two at a chapter heading and both halves are converted at once; Typst source
@@ -61,7 +66,8 @@ def write_typst(
     text = markdown.read_text(encoding="utf-8")
     cut = split_point(text)
     if cut is None:
-        run_pandoc(markdown, to="typst", output=typ, args=args + standalone, filters=filters)
+        run_pandoc(markdown, to="typst", output=typ, args=args + standalone, filters=filters, metadata=metadata)
+        check_output(typ, "Typst")
         return
     halves = [markdown.with_name(f"{markdown.stem}.{n}.md") for n in (1, 2)]
     outputs = [typ.with_name(f"{typ.stem}.{n}.typ") for n in (1, 2)]
@@ -69,12 +75,21 @@ def write_typst(
     halves[1].write_text(text[cut:], encoding="utf-8")
     with ThreadPoolExecutor(max_workers=2) as pool:
         jobs = [
-            pool.submit(run_pandoc, halves[0], to="typst", output=outputs[0], args=args + standalone, filters=filters),
+            pool.submit(
+                run_pandoc,
+                halves[0],
+                to="typst",
+                output=outputs[0],
+                args=args + standalone,
+                filters=filters,
+                metadata=metadata,
+            ),
             pool.submit(run_pandoc, halves[1], to="typst", output=outputs[1], args=args, filters=filters),
         ]
         for job in jobs:
             job.result()
     typ.write_text("\n".join(p.read_text(encoding="utf-8") for p in outputs), encoding="utf-8")
+    check_output(typ, "Typst")
 
 
 def split_point(text: str) -> int | None:
@@ -118,6 +133,7 @@ def markdown_to_pdf(
     emblem: str | None,
     day: dt.date,
     inline_images: bool = False,
+    metadata: Path | None = None,
 ) -> None:
     """The assembled Markdown as a tagged PDF/UA-1: pandoc writes Typst, Typst compiles it.
 
@@ -127,7 +143,14 @@ def markdown_to_pdf(
     with ThreadPoolExecutor(max_workers=1) as pool:
         compiler = pool.submit(_compiler, typ.parent)
         write_typst(
-            markdown, typ, theme=theme, paper=paper, language=language, emblem=emblem, inline_images=inline_images
+            markdown,
+            typ,
+            theme=theme,
+            paper=paper,
+            language=language,
+            emblem=emblem,
+            inline_images=inline_images,
+            metadata=metadata,
         )
         compile_pdf(typ, pdf, day=day, compiler=compiler.result())
 

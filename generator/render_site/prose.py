@@ -2,9 +2,10 @@
 
 Drafters write Markdown, and Markdown it stays, but raw HTML is shown as text rather than
 passed through (an HTML comment is dropped: it could hide text a reader of this edition
-must not get), and ``javascript:`` link targets are disabled. Code is left exactly as
-written: references and markup inside code spans and code blocks are not touched, the
-same rule the loader follows when it collects references.
+must not get), and ``javascript:`` link targets are disabled: :mod:`generator.prose_safety`
+does that, for print too. Code is left exactly as written: references and markup inside
+code spans and code blocks are not touched, the same rule the loader follows when it
+collects references.
 """
 
 from __future__ import annotations
@@ -12,14 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from markdown_it import MarkdownIt
-
 from generator.load.markdown import REF_PATTERN, outside_code
+from generator.prose_safety import defuse
 
-_blocks = MarkdownIt("commonmark").disable(["inline", "text_join"])
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-_RAW_TAG = re.compile(r"<(?!(?:https?|ftp|mailto):[^\s<>]*>|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>)")
-_SCRIPT_TARGET = re.compile(r"\]\(\s*<?\s*(?:javascript|vbscript|data)\s*:", re.IGNORECASE)
 # The text in brackets holds no '[', as in the loader: a line of '[' is then read once, not once per '['.
 _IMAGE = re.compile(r"(!\[[^\[\]\n]*\]\(\s*<?)([^)\s>]+)")
 _LINK = re.compile(r"((?<!!)\[[^\[\]\n]*\]\(\s*<?)([^)\s>]+\.md(?:#[^)\s>]*)?)")
@@ -37,44 +33,13 @@ ChapterLink = Callable[[str], "str | None"]
 def render_prose(
     text: str, ref_link: RefLink, image_link: ImageLink | None = None, chapter_link: ChapterLink | None = None
 ) -> str:
-    """Chapter or narrative Markdown, ready for the site tree."""
+    """Chapter or narrative Markdown, ready for the site tree.
+
+    The prose is first made safe by :func:`generator.prose_safety.defuse`, the sanitiser
+    print uses too; then references, images and links to other chapters are rewritten.
+    """
     links = _Links(ref_link, image_link, chapter_link)
-    lines = text.split("\n")
-    kinds = _line_kinds(text, len(lines))
-    out: list[str] = []
-    chunk: list[str] = []
-    for line, kind in zip(lines, kinds, strict=True):
-        if kind == "text":
-            chunk.append(line)
-            continue
-        if chunk:
-            out.extend(_render_text(chunk, links))
-            chunk = []
-        if kind == "code":
-            out.append(line)
-        elif kind == "html":
-            out.append(line.replace("&", "&amp;").replace("<", "&lt;"))
-        # "comment" lines are dropped
-    if chunk:
-        out.extend(_render_text(chunk, links))
-    return "\n".join(out)
-
-
-def _line_kinds(text: str, count: int) -> list[str]:
-    kinds = ["text"] * count
-    for token in _blocks.parse(text):
-        if token.map is None:
-            continue
-        start, end = token.map
-        if token.type in ("fence", "code_block"):
-            kind = "code"
-        elif token.type == "html_block":
-            kind = "comment" if token.content.lstrip().startswith("<!--") else "html"
-        else:
-            continue
-        for index in range(start, min(end, count)):
-            kinds[index] = kind
-    return kinds
+    return defuse(text, lambda lines: _render_text(lines, links))
 
 
 class _Links:
@@ -95,9 +60,8 @@ issue #798). Prose a drafter writes never comes near this many."""
 
 
 def _render_text(lines: list[str], links: _Links) -> list[str]:
-    text = _COMMENT.sub("", "\n".join(lines))
-    rendered = [_render_line(line, links) for line in text.split("\n")]
-    if text.count("[") > MANY_BRACKETS:
+    rendered = [_render_line(line, links) for line in lines]
+    if sum(line.count("[") for line in lines) > MANY_BRACKETS:
         rendered = [outside_code(line, _escape_unclosed) for line in rendered]
     return rendered
 
@@ -135,8 +99,6 @@ def _local(target: str) -> bool:
 def _render_words(text: str, links: _Links) -> str:
     if not text:
         return text
-    text = _RAW_TAG.sub("&lt;", text)
-    text = _SCRIPT_TARGET.sub("](#", text)
     image, chapter = links.image, links.chapter
     if image is not None and "![" in text:
         text = _IMAGE.sub(lambda m: m.group(1) + (image(m.group(2)) if _local(m.group(2)) else m.group(2)), text)

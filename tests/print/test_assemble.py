@@ -19,6 +19,7 @@ from generator.render_print.pages import PageSetup
 from generator.render_print.pandoc_run import MARKDOWN_FORMAT
 from generator.render_print.paper import paper_for
 from generator.render_print.prose import HeadingLevels, render_prose
+from generator.render_print.safety import RAW_CLASS
 from generator.render_print.tables import column_widths
 from generator.render_print.typst_out import split_point
 from generator.views import Cell, Column, Link, Table
@@ -51,8 +52,8 @@ def _text(node: Any) -> str:
         return str(content)
     if kind in ("Space", "SoftBreak"):
         return " "
-    if kind == "Code":
-        return str(content[1])
+    if kind == "Code":  # Charter's raw Typst is code of RAW_CLASS until the safety filter makes it raw
+        return "" if RAW_CLASS in content[0][1] else str(content[1])
     if kind in ("Link", "Span", "Image"):
         return _text(content[1])
     if kind == "RawInline":
