@@ -220,18 +220,12 @@ def check_output(path: Path, fmt: str) -> None:
 
 
 def epub_problems(path: Path) -> list[str]:
-    """What in an EPUB's documents could run: scripts, frames, event handlers, script addresses."""
+    """What in an EPUB's documents and images could run: scripts, frames, event handlers, script addresses."""
     problems: list[str] = []
     with zipfile.ZipFile(path) as book:
         for name in book.namelist():
-            if not name.lower().endswith((".xhtml", ".html", ".htm", ".svg", ".xml", ".opf", ".ncx")):
-                continue
-            try:
-                root = ElementTree.fromstring(book.read(name))
-            except ElementTree.ParseError as exc:
-                problems.append(f"{name}: not well-formed XML ({exc})")
-                continue
-            problems += [f"{name}: {p}" for p in _element_problems(root)]
+            if name.lower().endswith((".xhtml", ".html", ".htm", ".svg", ".xml", ".opf", ".ncx")):
+                problems += [f"{name}: {p}" for p in _xml_problems(book.read(name))]
     return problems
 
 
@@ -268,6 +262,8 @@ def docx_problems(path: Path) -> list[str]:
         for name in document.namelist():
             if name.endswith(".rels"):
                 problems += [f"{name}: {p}" for p in _relationship_problems(document.read(name))]
+            elif name.lower().endswith(".svg"):  # an image, embedded as it is: no script in it either
+                problems += [f"{name}: {p}" for p in _xml_problems(document.read(name))]
             elif name.startswith("word/") and name.endswith(".xml"):
                 xml = document.read(name).decode("utf-8", errors="replace")
                 for match in _FIELD_CODE.finditer(xml):
@@ -277,6 +273,14 @@ def docx_problems(path: Path) -> list[str]:
                 if (active := _DOCX_ACTIVE.search(xml)) is not None:
                     problems.append(f"{name}: {active.group(0)[:40]!r}")
     return problems
+
+
+def _xml_problems(data: bytes) -> list[str]:
+    """What in an XML document (XHTML, SVG, the package's own files) could run."""
+    try:
+        return _element_problems(ElementTree.fromstring(data))
+    except ElementTree.ParseError as exc:
+        return [f"not well-formed XML ({exc})"]
 
 
 def _relationship_problems(data: bytes) -> list[str]:

@@ -23,6 +23,7 @@ from generator.model import Passage
 from generator.render_print import build_documents
 from generator.render_print.epub_out import write_epub
 from generator.render_print.pandoc_run import run_pandoc
+from generator.render_print.prose import HeadingLevels, render_prose
 from generator.render_print.safety import RAW_CLASS, check_output, docx_problems, epub_problems
 from generator.resolve import Publication
 from tests.print.conftest import MINIMAL, ROOT, plain, read
@@ -45,6 +46,10 @@ OPENXML_FIELD
 ```
 
 Span `<script>alert(1)</script>`{=html} and `\\input{x}`{=latex}.
+
+```{=latex}
+\\immediate\\write18{touch /tmp/charter-latex-ran}
+```
 
 ---
 title: OVERRIDDEN-TITLE
@@ -275,3 +280,20 @@ def test_a_written_file_with_a_script_is_refused(tmp_path: Path) -> None:
         document.writestr("word/document.xml", '<w:document><w:instrText>INCLUDEPICTURE "http://x"</w:instrText>')
     problems = docx_problems(docx)
     assert any("javascript:alert(1)" in p for p in problems) and any("INCLUDEPICTURE" in p for p in problems)
+
+
+def test_print_prose_is_defused_like_the_site() -> None:
+    """The print prose renderer itself: the site's sanitiser, then what pandoc alone would read otherwise."""
+    prose = (
+        "Words `x`{=typst} and {=html} a --- b <b onclick=x>bold</b> [j](javascript:alert(1))\n"
+        "---\n\n"
+        "```{=typst}\n#panic()\n```\n\n"
+        "<div onclick=x>\n\n<!-- gone -->\n\n"
+        "| a | b |\n|---|---|\n| 1 | 2 |"
+    )
+    out = render_prose(prose, lambda target, words: words or target, HeadingLevels(last=1)).split("\n")
+    assert out[0] == "Words `x`\\{=typst} and \\{=html} a \\-\\-\\- b &lt;b onclick=x>bold&lt;/b> [j](#!alert(1))"
+    assert out[1] == "\\-\\-\\-"  # under text: never a heading, never the end of a metadata block
+    assert out[3:6] == ["```", "#panic()", "```"]
+    assert out[7] == "&lt;div onclick=x>" and "gone" not in "\n".join(out)
+    assert out[-2] == "|---|---|"  # a table's rule stays Markdown
