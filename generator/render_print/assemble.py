@@ -324,6 +324,8 @@ def _image_mover(chapter: Chapter, images: dict[str, str]) -> Callable[[str], st
 
     def move(path: str) -> str:
         source = posixpath.normpath(posixpath.join(folder, path))
+        if source.startswith(("../", "/")) or source == "..":
+            return path  # not a content file: the safety filter prints the image's alt text instead
         target = f"{IMAGE_DIR}/{source}"
         images[target] = source
         return target

@@ -115,6 +115,8 @@ def _render_words(text: str, render_ref: RefRenderer) -> str:
     """Prose outside code, written to print as it reads; then its references replaced."""
     if "{=" in text:
         text = text.replace("{=", "\\{=")  # never a raw attribute, whatever the reader's extensions
+    if "charter-raw-" in text:  # nor the class of Charter's own raw code, even with its key
+        text = text.replace("charter-raw-", "charter\\-raw-")
     if "--" in text and not _TABLE_RULE.match(text):
         text = _DASHES.sub(lambda m: _escape_all(m.group(0)), text)
     if "[[" not in text:

@@ -47,12 +47,23 @@ def write_sources(
     settings = publication.settings
     content_dir = _content_dir(settings.path, project_dir)
     for relative, source in assembled.images.items():
-        original = content_dir / source
-        if original.is_file():  # the checker reports missing images; print leaves them out
-            (doc_dir / relative).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(original, doc_dir / relative)
+        original, target = content_dir / source, doc_dir / relative
+        # The loader reports missing images and refuses links and paths out of the content
+        # folder; print leaves them out too, and never writes outside the document's folder.
+        if (
+            _inside(original, content_dir)
+            and not original.is_symlink()
+            and original.is_file()
+            and _inside(target, doc_dir)
+        ):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(original, target)
     emblem = _copy_emblem(settings.emblem, content_dir, doc_dir)
     return Sources(markdown, metadata, emblem, images=bool(assembled.images), cell_fills=assembled.cell_fills)
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path.resolve().is_relative_to(folder.resolve())
 
 
 def _content_dir(settings_path: str, project_dir: Path) -> Path:

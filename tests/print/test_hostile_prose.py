@@ -71,7 +71,7 @@ An <img src=x onerror=alert(1)> and <svg onload=alert(2)> in a line.
 Div words.
 :::
 
-![remote image](https://evil.example/track.png)
+![remote image](https://evil.example/track.png) ![outside file](../../../../etc/hostname)
 
 [outside link](https://example.org/page) and <https://example.org/auto>.
 
@@ -165,13 +165,26 @@ def test_epub_reads_as_the_text_written(printed: tuple[Path, Path]) -> None:
     assert "Setext words ---" in text
     assert "code keeps <b>{=typst}</b> --- as written" in text
     assert "HIDDEN-COMMENT" not in text and all("HIDDEN-COMMENT" not in x for x in documents.values())
-    for words in ("js link", "vb link", "data link", "tab link", "ref link", "entity link", "remote image"):
+    words_shown = (
+        "js link",
+        "vb link",
+        "data link",
+        "tab link",
+        "ref link",
+        "entity link",
+        "remote image",
+        "outside file",
+    )
+    for words in words_shown:
         assert words in text
     assert "https://example.org/page" in hrefs and "https://example.org/auto" in hrefs
     with zipfile.ZipFile(_file(printed[0], ".epub")) as book:
         opf = next(book.read(n).decode("utf-8") for n in book.namelist() if n.endswith(".opf"))
+        media = [n for n in book.namelist() if "/media/" in n]
     assert "<dc:title" in opf and "Harbour Security Plan" in opf
     assert "OVERRIDDEN" not in opf
+    assert not any("hostname" in n or "track" in n for n in media), media
+    assert not list(printed[1].parent.rglob("hostname"))  # nothing copied from outside the content folder
 
 
 def test_docx_has_no_outside_target_field_or_raw_xml(printed: tuple[Path, Path]) -> None:
@@ -297,3 +310,5 @@ def test_print_prose_is_defused_like_the_site() -> None:
     assert out[3:6] == ["```", "#panic()", "```"]
     assert out[7] == "&lt;div onclick=x>" and "gone" not in "\n".join(out)
     assert out[-2] == "|---|---|"  # a table's rule stays Markdown
+    forged = render_prose(f"`x`{{.{RAW_CLASS} .typst}}", lambda target, words: target, HeadingLevels(last=1))
+    assert "charter\\-raw-" in forged and RAW_CLASS not in forged
