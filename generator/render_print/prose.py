@@ -87,7 +87,10 @@ def render_prose(
     if skip_line is not None:
         lines = text.split("\n")
         text = "\n".join(lines[:skip_line] + lines[skip_line + 1 :])
-    render_text = lambda lines: _render_text(lines, render_ref, levels, move_image)  # noqa: E731
+
+    def render_text(lines: list[str]) -> list[str]:
+        return _render_text(lines, render_ref, levels, move_image)
+
     return defuse(text, render_text, _render_code, disabled=DISABLED_TARGET)
 
 
