@@ -27,7 +27,7 @@ from pathlib import Path
 from generator.diagnostics import Report
 from generator.downloads import Download
 from generator.errors import BuildError
-from generator.leakcheck import find_leaks, secrets
+from generator.leakcheck import codeword_secrets, find_leaks, secrets
 from generator.model import Edition
 from generator.pipeline import read_publication
 from generator.progress import Progress
@@ -176,8 +176,9 @@ def _build_edition(
         detail.append(f"{sum(1 for _ in out.rglob('*.html'))} HTML files")
     with progress.stage(f"{edition.id}: leak check") as detail:
         hidden = secrets(whole, publication)
-        leaks = find_leaks(out, hidden)
-        detail.append(f"{len(hidden)} restricted texts, {len(leaks)} found")
+        words = codeword_secrets(whole.codewords, publication)  # looked for whatever the edition shows
+        leaks = find_leaks(out, hidden + words, prefix=f"{edition.id}/")
+        detail.append(f"{len(hidden)} restricted texts, {len(words)} code words, {len(leaks)} found")
     if leaks:
         shown = "\n  ".join(leak.format() for leak in leaks[:20])
         more = f"\n  (and {len(leaks) - 20} more)" if len(leaks) > 20 else ""

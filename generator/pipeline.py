@@ -10,6 +10,7 @@ from pathlib import Path
 from generator.diagnostics import Report
 from generator.load import load_content
 from generator.resolve import Publication, resolve
+from generator.resolve.codewords import check_codewords
 from generator.resolve.editions import for_edition
 from generator.validate import validate
 
@@ -30,9 +31,12 @@ def read_publication(root: Path, report: Report) -> Publication | None:
     if not report.errors:
         levels = publication.settings.levels
         highest = max((levels.index(level) for level in _levels_used(publication)), default=0)
-        for edition in publication.settings.editions:
-            if levels.index(edition.level) < highest:  # an edition that holds everything cuts nothing
-                for_edition(publication, edition, report)  # reports what the edition cannot show
+        cuts = [
+            for_edition(publication, edition, report)  # reports what the edition cannot show
+            for edition in publication.settings.editions
+            if levels.index(edition.level) < highest  # an edition that holds everything cuts nothing
+        ]
+        check_codewords(publication, cuts, report)
     return publication
 
 
@@ -43,6 +47,7 @@ def _levels_used(publication: Publication) -> set[str]:
     for chapter in publication.chapters:
         used.add(chapter.classification)
         used.update(getattr(s, "classification", chapter.classification) for s in chapter.segments)
+    used.update(word.level for word in publication.codewords)
     return used
 
 

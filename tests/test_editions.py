@@ -159,8 +159,8 @@ def test_leak_check_finds_restricted_text_in_any_output(tmp_path: Path) -> None:
     (out / "search_index.json").write_text('{"text": "Gate  seven <b>CANARYKEYASSET</b>"}', encoding="utf-8")
     leaks = find_leaks(out, hidden)
     assert [leak.format().removeprefix("") for leak in leaks] == [
-        f"search_index.json: carries restricted text 'gate seven canarykeyasset' "
-        f"(written at {tmp_path}/content/register.md:18:1)"
+        f"search_index.json: carries restricted text 'gate seven canarykeyasset' in text "
+        f"(written at {tmp_path}/content/register.md:25:1)"
     ]
 
 

@@ -18,7 +18,9 @@ __all__ = ["Publication", "resolve"]
 def resolve(validated: Validated, report: Report) -> Publication:
     """Resolve references and check relations; problems go to ``report``."""
     entities = _index(validated, report)
-    publication = Publication(settings=validated.settings, chapters=validated.chapters, entities=entities)
+    publication = Publication(
+        settings=validated.settings, chapters=validated.chapters, entities=entities, codewords=validated.codewords
+    )
     for ref in [*validated.refs, *validated.prose_refs]:
         if ref.target in validated.broken:
             continue  # the target itself is broken and reported; do not pile errors on

@@ -25,6 +25,7 @@ from generator.model import (
     Settings,
     Threat,
 )
+from generator.validate.codewords import CodeWord
 from generator.validate.fields import Ref
 
 E = TypeVar("E", bound=Entity)
@@ -46,6 +47,8 @@ class Publication:
     """The edition this copy was cut for, or None for the whole publication."""
     risk_groups: list[RiskGroup] = field(default_factory=list)
     """Risks this edition may not show one by one, by their public group."""
+    codewords: list[CodeWord] = field(default_factory=list)
+    """Terms no edition below their level may carry. Never rendered: an edition's copy has none."""
     unexpanded: Publication | None = None
     """The same publication with its prose's figures (``{{count ...}}``) as written, when this copy
     shows them computed: each edition computes its own from it (see :mod:`generator.resolve.figures`)."""

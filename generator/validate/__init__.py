@@ -13,13 +13,14 @@ from generator.diagnostics import Location, Report, article, did_you_mean
 from generator.load.source import DataBlock, LoadedContent, Marking, Prose, SourceFile
 from generator.load.yamlnodes import YMap, YScalar, YSeq
 from generator.model import Chapter, Entity, EntityBlock, Passage, Settings
+from generator.validate.codewords import CODEWORDS, CodeWord, read_codewords
 from generator.validate.fields import ID_PATTERN, FieldReader, Ref
 from generator.validate.kinds import READERS
 from generator.validate.levels import Container, Levels
 from generator.validate.settings import read_settings
 from generator.validate.views import read_view
 
-BLOCK_KINDS = (*READERS, "view")
+BLOCK_KINDS = (*READERS, "view", CODEWORDS)
 _ID_LINE = re.compile(r"^[ -]*id:[ ]*(\S+)[ ]*$", re.MULTILINE)
 
 
@@ -37,6 +38,8 @@ class Validated:
     broken: dict[str, str] = field(default_factory=dict)
     """IDs of entities that were written but could not be read (already reported) → their kind.
     References to them are not reported again."""
+    codewords: list[CodeWord] = field(default_factory=list)
+    """Terms no edition below their level may carry, from ``yaml codewords`` blocks."""
 
 
 def validate(content: LoadedContent, report: Report) -> Validated | None:
@@ -183,6 +186,9 @@ def _read_block(
         level = levels.within(fence_level, block.classification.location, f"the {block.kind} block", container)
         container = Container(level, f"the {block.kind} block at line {block.location.line}")
     level = container.level
+    if block.kind == CODEWORDS:  # a list to check against, never a segment to render
+        result.codewords.extend(read_codewords(block, file, settings, level, report))
+        return
     if block.kind == "view":
         for node in items:
             if not isinstance(node, YMap):
