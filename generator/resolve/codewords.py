@@ -78,7 +78,7 @@ def _shown_texts(whole: Publication, cut: Publication) -> Shown:
     for f in fields(settings):
         if f.name not in ("path", "levels", "default_level"):
             for text in _texts_of(getattr(settings, f.name)):
-                yield text, settings_file, f"publication.yml {f.name}"
+                yield text, settings_file, f.name
     for chapter in cut.chapters:
         yield from _chapter_texts(chapter)
     for entity in cut.entities.values():
@@ -90,8 +90,8 @@ def _shown_texts(whole: Publication, cut: Publication) -> Shown:
 
 
 def _chapter_texts(chapter: Chapter) -> Shown:
-    yield chapter.path, chapter.location, "the chapter's file name"  # the page's address
-    yield chapter.title, chapter.location, "the chapter's title"
+    yield chapter.path, chapter.location, "file name"  # the page's address
+    yield chapter.title, chapter.location, "title"
     for segment in chapter.segments:
         if isinstance(segment, Passage):
             yield segment.text, Location(chapter.location.path, segment.line, 1), ""
