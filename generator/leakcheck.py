@@ -41,7 +41,7 @@ class Secret:
     """Normalised (:func:`generator.output_text.normalise`)."""
     origin: Location
     codeword: CodeWord | None = None
-    """Set when the text is a code word: it is then looked for at every word start, and never excused."""
+    """Set when the text is a code word: it is looked for at every word start, whatever the edition shows."""
 
     @property
     def inner(self) -> frozenset[str]:
@@ -57,7 +57,7 @@ class Leak:
     """The output file, relative to the folder checked (with the edition's name in front in a build)."""
     secret: Secret
     where: str = ""
-    """Where in the file: ``<td> near byte 10432``, ``page 12``, ``word/document.xml <w:p> near byte 880``."""
+    """Where in the file: ``in <td> near byte 10432``, ``on page 12``, ``in word/document.xml <w:p> near byte 880``."""
 
     def format(self) -> str:
         """``output: carries restricted text '...' in <p> near byte 120 (written at file:line:col)``."""
