@@ -150,7 +150,7 @@ def _build_edition(
     progress: Progress,
 ) -> None:
     """Cut, print, render and build one edition into ``out``, then check it for leaks."""
-    from generator.render_site import run_mkdocs, write_tree
+    from generator.render_site import run_mkdocs, theme_dirs, write_tree
 
     report = Report()
     publication = for_edition(whole, edition, report)
@@ -177,7 +177,7 @@ def _build_edition(
     with progress.stage(f"{edition.id}: leak check") as detail:
         hidden = secrets(whole, publication)
         words = codeword_secrets(whole.codewords, publication)  # looked for whatever the edition shows
-        leaks = find_leaks(out, hidden + words, prefix=f"{edition.id}/")
+        leaks = find_leaks(out, hidden + words, prefix=f"{edition.id}/", shipped=theme_dirs(project_dir))
         detail.append(f"{len(hidden)} restricted texts, {len(words)} code words, {len(leaks)} found")
     if leaks:
         shown = "\n  ".join(leak.format() for leak in leaks[:20])

@@ -37,8 +37,8 @@ CANARIES = [
     "CANARYHEADINGTEXT",  # and the text under it
     "CANARYFOLDERTITLE",  # an unmarked file in a folder marked by its index.md: its title
     "CANARYFOLDERTEXT",  # and its text
-    "CANARYFOLDERINDEX",  # the marked folder's own index.md
     "CANARYIMAGEFILE",  # the bytes of an image only a classified section shows
+    "CANARYCODEWORD",  # a code word, listed in a restricted file and used in its prose
 ]
 STAND_INS = ["CANARYPUBLICSUMMARY"]
 """A public summary restricted by ``restricted: {public_summary: ...}``: a stand-in no edition may show

@@ -4,7 +4,7 @@
 that do, so the generator stays portable to another static-site builder.
 """
 
-from generator.render_site.mkdocs_run import run_mkdocs
+from generator.render_site.mkdocs_run import run_mkdocs, theme_dirs
 from generator.render_site.tree import write_tree
 
-__all__ = ["run_mkdocs", "write_tree"]
+__all__ = ["run_mkdocs", "theme_dirs", "write_tree"]

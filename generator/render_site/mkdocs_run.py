@@ -28,6 +28,21 @@ PACKAGED_CONFIG = Path(__file__).resolve().parents[2] / "mkdocs.yml"
 """The ``mkdocs.yml`` shipped beside the generator package, used when a project has none."""
 
 
+def theme_dirs(project_dir: Path) -> list[Path]:
+    """The folders whose files MkDocs copies into every site as they are: Material's and Charter's theme.
+
+    A site file byte-identical to the file at the same path in one of them came from the
+    installed theme, never from content.
+    """
+    import material  # type: ignore[import-untyped]  # the theme package, imported here only like MkDocs
+
+    found = [Path(material.__file__).resolve().parent / "templates"]
+    for root in (project_dir, PACKAGED_CONFIG.parent):
+        if (root / "themes" / "site").is_dir() and root / "themes" / "site" not in found:
+            found.append(root / "themes" / "site")
+    return found
+
+
 def base_config(project_dir: Path) -> Path:
     """The project's ``mkdocs.yml``, or the one shipped with Charter."""
     own = project_dir / "mkdocs.yml"
