@@ -285,8 +285,12 @@ def _check_safety(lines: list[str], fenced: set[int], file: SourceFile, report: 
             target = match.group(group)
             if match.group(1) and _HAS_SCHEME.match(_browser_reads(target)):
                 _refuse_remote_image(target, file.at(index + 1, match.start(group) + 1), report)
-            elif target and not target.startswith("#") and not _HAS_SCHEME.match(_browser_reads(target)):
-                found = file.images if match.group(1) else file.links
+            elif (
+                target
+                and not (match.group(1) and target.startswith("#"))
+                and not _HAS_SCHEME.match(_browser_reads(target))
+            ):
+                found = file.images if match.group(1) else file.links  # '#anchor' links too: they are checked
                 found.append((target, file.at(index + 1, match.start(group) + 1)))
         for attributes in _ATTR_LIST.finditer(line) if "{" in line else ():
             for value in _ATTR_VALUE.finditer(attributes.group(0)):

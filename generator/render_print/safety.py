@@ -102,7 +102,21 @@ local function raw_format(el)
   return nil
 end
 
+-- Every identifier in the document, so a link to an anchor it lacks becomes text: Typst
+-- refuses to compile a link to a label that does not exist.
+local IDS = {}
+local function collect(el)
+  if el.identifier and el.identifier ~= "" then
+    IDS[el.identifier] = true
+  end
+end
+
+local function anchor_missing(target)
+  return target:sub(1, 1) == "#" and not IDS[target:sub(2)]
+end
+
 return {
+  { Block = collect, Inline = collect },
   {
     -- The only raw markup the reader makes is HTML: comments are dropped (one could hide text
     -- that the prose renderer missed), every other tag is shown as the text written.
@@ -135,7 +149,7 @@ return {
       return clean(el)
     end,
     Link = function(el)
-      if not link_allowed(el.target) then
+      if not link_allowed(el.target) or anchor_missing(el.target) then
         return pandoc.Span(el.content)
       end
       return clean(el)

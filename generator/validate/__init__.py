@@ -13,6 +13,7 @@ from generator.diagnostics import Location, Report, article, did_you_mean
 from generator.load.source import DataBlock, LoadedContent, Marking, Prose, SourceFile
 from generator.load.yamlnodes import YMap, YScalar, YSeq
 from generator.model import Chapter, Entity, EntityBlock, Passage, Settings
+from generator.validate.anchors import check_anchors
 from generator.validate.codewords import CODEWORDS, CodeWord, read_codewords
 from generator.validate.fields import ID_PATTERN, FieldReader, Ref
 from generator.validate.kinds import READERS
@@ -79,6 +80,7 @@ def validate(content: LoadedContent, report: Report) -> Validated | None:
                 )
             )
         result.chapters.append(chapter)
+    check_anchors(content.files, report)
     result.chapters.sort(key=lambda c: (c.annex, c.order, c.path))
     return result
 

@@ -75,6 +75,8 @@ Div words.
 
 [outside link](https://example.org/page) and <https://example.org/auto>.
 
+A [lost anchor](#no-such-heading) stays words.
+
 <!-- HIDDEN-COMMENT -->
 
 Setext words
@@ -178,6 +180,7 @@ def test_epub_reads_as_the_text_written(printed: tuple[Path, Path]) -> None:
     for words in words_shown:
         assert words in text
     assert "https://example.org/page" in hrefs and "https://example.org/auto" in hrefs
+    assert "#no-such-heading" not in hrefs and "A lost anchor stays words." in text
     with zipfile.ZipFile(_file(printed[0], ".epub")) as book:
         opf = next(book.read(n).decode("utf-8") for n in book.namelist() if n.endswith(".opf"))
         media = [n for n in book.namelist() if "/media/" in n]
@@ -220,6 +223,7 @@ def test_pdf_ran_no_typst_from_prose_and_links_only_to_the_web(printed: tuple[Pa
     assert '#("TYPST" + "-RAN-BLOCK")' in text  # shown as code
     assert "Plain words: price $5 and 50% @agency #tag C:\\temp a {=typst} b --- c x < y & z." in text
     assert "title: OVERRIDDEN-TITLE" in text and "HIDDEN-COMMENT" not in text
+    assert "A lost anchor stays words." in text  # a link to no label would stop Typst: it prints as text
     reader = pypdf.PdfReader(pdf)
     assert reader.metadata is not None and reader.metadata.title == "Harbour Security Plan"
     for page in reader.pages:
