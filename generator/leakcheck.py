@@ -18,11 +18,12 @@ import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, fields, is_dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 from generator.diagnostics import Location
 from generator.model import Chapter, Entity, Passage, Risk, View
+from generator.model.entities import texts_in
 from generator.output_text import BOUNDARY, INNER, OutputText, normalise, output_text, read_output
 from generator.resolve import Publication
 from generator.validate.codewords import CodeWord, normalised_pattern
@@ -141,21 +142,6 @@ def _pieces(text: str, start: Location) -> Iterator[Secret]:
                     yield Secret(part, where)
 
 
-def _texts_of(value: object) -> Iterator[str]:
-    """Every string inside a field value (lists, nested dataclasses)."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, list | tuple):
-        for item in value:
-            yield from _texts_of(item)
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _texts_of(item)
-    elif is_dataclass(value) and not isinstance(value, type):
-        for f in fields(value):
-            yield from _texts_of(getattr(value, f.name))
-
-
 _SKIP = {
     "id",
     "location",
@@ -207,7 +193,7 @@ def _entity_pieces(entity: Entity, keys: set[str] | None = None) -> Iterator[Sec
             yield from _narrative_pieces(entity)
             continue
         where = entity.where(key)
-        for text in _texts_of(getattr(entity, f.name)):
+        for text in texts_in(getattr(entity, f.name)):
             yield from _pieces(text, where)
 
 
@@ -272,7 +258,7 @@ def _public_corpus(cut: Publication) -> str:
     for entity in cut.entities.values():
         for f in fields(entity):
             if f.name not in ("location", "field_positions"):
-                texts += _texts_of(getattr(entity, f.name))
+                texts += texts_in(getattr(entity, f.name))
     for chapter in cut.chapters:
         texts.append(chapter.title)
         texts += [s.text for s in chapter.segments if isinstance(s, Passage)]

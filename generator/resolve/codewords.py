@@ -10,10 +10,11 @@ and in ``publication.yml``, which every edition shows.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import fields, is_dataclass
+from dataclasses import fields
 
 from generator.diagnostics import Location, Report
 from generator.model import Chapter, Entity, Passage, Risk, View
+from generator.model.entities import texts_in
 from generator.resolve.publication import Publication
 from generator.validate.codewords import CodeWord, pattern
 
@@ -77,7 +78,7 @@ def _shown_texts(whole: Publication, cut: Publication) -> Shown:
     settings_file = Location(str(settings.path), 1, 1)
     for f in fields(settings):
         if f.name not in ("path", "levels", "default_level"):
-            for text in _texts_of(getattr(settings, f.name)):
+            for text in texts_in(getattr(settings, f.name), keys=True):
                 yield text, settings_file, f.name
     for chapter in cut.chapters:
         yield from _chapter_texts(chapter)
@@ -107,28 +108,11 @@ def _entity_texts(entity: Entity, written: Entity) -> Shown:
         key = "title" if f.name == "title_text" else f.name
         if withheld:
             key = _STAND_INS.get(key, key)
-        for text in _texts_of(getattr(entity, f.name)):
+        for text in texts_in(getattr(entity, f.name), keys=True):
             yield text, written.where(key), f"{entity.KIND} {entity.id}.{key}"
     if entity.narrative and not withheld:
         line = entity.narrative_line or entity.location.line
         yield entity.narrative, Location(entity.location.path, line, 1), ""
-
-
-def _texts_of(value: object) -> Iterator[str]:
-    """Every string inside a value (lists, mappings, nested dataclasses)."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, list | tuple):
-        for item in value:
-            yield from _texts_of(item)
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            if isinstance(key, str):
-                yield key
-            yield from _texts_of(item)
-    elif is_dataclass(value) and not isinstance(value, type):
-        for f in fields(value):
-            yield from _texts_of(getattr(value, f.name))
 
 
 __all__ = ["check_codewords"]
