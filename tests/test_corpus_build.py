@@ -466,6 +466,14 @@ def _svg_with_a_handler_and_a_call_out(project: Path) -> None:
     (project / "content" / "notes.md").write_text("# Notes\n\n![A chart](chart.svg)\n", encoding="utf-8")
 
 
+def _svg_that_rewrites_a_link(project: Path) -> None:
+    (project / "content" / "chart.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg"><a><animate attributeName="href" to="javascript:alert(1)"/>'
+        "<text>x</text></a></svg>\n"
+    )
+    (project / "content" / "notes.md").write_text("# Notes\n\n![A chart](chart.svg)\n", encoding="utf-8")
+
+
 def _chapter_name_not_utf8(project: Path) -> None:
     name = os.fsdecode(b"caf\xe9.md")
     (project / "content" / name).write_text("# Notes\n\nText.\n", encoding="utf-8")
@@ -581,6 +589,11 @@ BROKEN: dict[str, tuple[Callable[[Path], None], str]] = {
         _svg_with_a_handler_and_a_call_out,
         "content/notes.md:3:12: error[E-IMAGE-UNSAFE]: the SVG image 'chart.svg' holds an event handler onload= "
         "(line 2) and 1 more: a reader's browser would run or fetch it",
+    ),
+    "svg-that-rewrites-a-link": (
+        _svg_that_rewrites_a_link,
+        "content/notes.md:3:12: error[E-IMAGE-UNSAFE]: the SVG image 'chart.svg' holds a <animate> element (line 1): "
+        "a reader's browser would run or fetch it",
     ),
     "chapter-name-not-utf8": (
         _chapter_name_not_utf8,

@@ -21,6 +21,7 @@ diagnostic at the line, and every renderer sees only prose all three read the sa
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from markdown_it.token import Token
@@ -30,8 +31,17 @@ from generator.load.source import SourceFile
 
 CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 
-_MARKER_LIKE = re.compile(r"\{[^{}\n]*classif[^{}\n]*\}?", re.IGNORECASE)
-"""Anything in braces that mentions a classification: it must be a marker Charter reads, or an error."""
+_BRACES = re.compile(r"\{[^{}\n]*\}?")
+"""A run in braces, closed or not: if it mentions a classification it must be a marker Charter reads."""
+_LOOKALIKES = str.maketrans(
+    {
+        **dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff\u00ad", ""),  # invisible characters
+        **dict(zip("асеіјоркѕхуАСЕІЈОРКЅХУ", "aceijopksxyACEIJOPKSXY", strict=True)),  # Cyrillic look-alikes
+        **dict(zip("αεικνορτυχΑΒΕΙΚΜΝΟΡΤΧϲ", "aeikvoptuxABEIKMNOPTXc", strict=True)),  # Greek look-alikes
+    }
+)
+_HEADING_ATTRS = re.compile(r"\{:?([^{}\n]*)\}\s*$")
+_PLAIN_ATTR = re.compile(r"^[#.][\w-]+$")
 _NO_SPACE_HEADING = re.compile(r"^#+[^\s#]")
 """``##Tasking``: Python-Markdown reads it as a heading, CommonMark and pandoc as text."""
 _ATX_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
@@ -220,15 +230,7 @@ def check_lines(lines: list[str], body_start: int, kinds: LineKinds, file: Sourc
                 f"put a space after the '{'#' * hashes}', or start the line with another character",
             )
         if index not in kinds.marker_lines and "{" in visible:
-            found = _MARKER_LIKE.search(visible)
-            if found:
-                report.error(
-                    file.at(index + 1, found.start() + 1),
-                    "E-MARKING",
-                    f"Charter cannot read the classification marker '{found.group(0)}' here",
-                    "mark a section by ending its '#' heading with exactly {classification=LEVEL}; "
-                    "mark a block on its fence line, an entity with 'classification:'",
-                )
+            _check_braces(visible, index, file, report)
         if "`" in line and _RAW_SPAN.search(line):
             raw = _RAW_SPAN.search(line)
             assert raw is not None
@@ -247,6 +249,43 @@ def check_lines(lines: list[str], body_start: int, kinds: LineKinds, file: Sourc
                 "put the page's settings in the front matter at the top of the file; for a rule, leave a "
                 "blank line after '---'",
             )
+
+
+def mentions_classification(text: str) -> bool:
+    """Whether text names a classification, however it is spelt: any case, look-alike letters, hidden characters."""
+    return "classif" in unicodedata.normalize("NFKC", text).translate(_LOOKALIKES).casefold()
+
+
+def _check_braces(visible: str, index: int, file: SourceFile, report: Report) -> None:
+    for found in _BRACES.finditer(visible):
+        if mentions_classification(found.group(0)):
+            report.error(
+                file.at(index + 1, found.start() + 1),
+                "E-MARKING",
+                f"Charter cannot read the classification marker '{found.group(0)}' here",
+                "mark a section by ending its '#' heading with exactly {classification=LEVEL}; "
+                "mark a block on its fence line, an entity with 'classification:'",
+            )
+            return
+
+
+def check_heading_attributes(line: str, line_index: int, file: SourceFile, report: Report) -> None:
+    """A heading's attribute list may hold only ``#id`` and ``.class``: anything else could be a marking misspelt.
+
+    Called for headings whose marker was not read; one that mentions a classification is
+    reported as an unreadable marker instead.
+    """
+    found = _HEADING_ATTRS.search(line)
+    if found is None or mentions_classification(found.group(0)):
+        return
+    if all(_PLAIN_ATTR.match(token) for token in found.group(1).split()):
+        return
+    report.error(
+        file.at(line_index + 1, found.start() + 1),
+        "E-HEADING-ATTR",
+        f"Charter cannot read the attribute list '{found.group(0).strip()}' on a heading",
+        "a heading takes {classification=LEVEL}, an {#id} or a {.class}; nothing else",
+    )
 
 
 def _opens_metadata(lines: list[str], index: int, body_start: int) -> bool:

@@ -27,7 +27,8 @@ FORMATS = {
 """The image formats a page and every printed edition can show, by file name ending."""
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
 
-_UNSAFE_ELEMENTS = {"script", "foreignobject", "iframe", "embed", "object", "handler", "listener"}
+_UNSAFE_ELEMENTS = {"script", "foreignobject", "iframe", "embed", "object", "handler", "listener", "set", "animate"}
+"""Elements that run code, hold another document, or (``set``, ``animate``) can rewrite a link as the page runs."""
 _LINK_ATTRIBUTES = {"href", "src"}
 _SAFE_LINK = re.compile(r"^\s*(#|data:image/(png|jpeg|gif|webp);base64,)", re.IGNORECASE)
 _OUTSIDE_URL = re.compile(r"url\(\s*['\"]?\s*(?!#)[^)'\"\s]|@import", re.IGNORECASE)

@@ -93,6 +93,8 @@ def parse_markdown(text: str, file: SourceFile, report: Report) -> None:
                 heading_text = heading_text[: marker.start()].rstrip()
                 lines[start] = _LEVEL_ATTR.sub("", lines[start])
                 kinds.marker_lines.add(start)
+            elif "{" in lines[start]:
+                failclosed.check_heading_attributes(lines[start], start, file, report)
             file.headings.append((level, heading_text, start + 1))
     failclosed.check_lines(lines, body_start, kinds, file, report)
 
