@@ -23,7 +23,7 @@ from pathlib import Path
 
 from generator.diagnostics import Location
 from generator.model import Chapter, Entity, Passage, Risk, View
-from generator.model.entities import texts_in
+from generator.model.texts import texts_in
 from generator.output_text import BOUNDARY, INNER, OutputText, normalise, output_text, read_output
 from generator.resolve import Publication
 from generator.validate.codewords import CodeWord, normalised_pattern

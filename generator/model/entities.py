@@ -7,8 +7,7 @@ of them names an entity of the right kind, so renderers may look them up without
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from dataclasses import MISSING, dataclass, field, fields, is_dataclass
+from dataclasses import MISSING, dataclass, field, fields
 from typing import ClassVar
 
 from generator.diagnostics import Location
@@ -396,20 +395,3 @@ class EntityBlock:
 
 
 Segment = Passage | EntityBlock | View
-
-
-def texts_in(value: object, *, keys: bool = False) -> Iterator[str]:
-    """Every string inside a field's value: lists, mappings (their keys too with ``keys``), nested dataclasses."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, list | tuple):
-        for item in value:
-            yield from texts_in(item, keys=keys)
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            if keys and isinstance(key, str):
-                yield key
-            yield from texts_in(item, keys=keys)
-    elif is_dataclass(value) and not isinstance(value, type):
-        for f in fields(value):
-            yield from texts_in(getattr(value, f.name), keys=keys)

@@ -14,7 +14,7 @@ from dataclasses import fields
 
 from generator.diagnostics import Location, Report
 from generator.model import Chapter, Entity, Passage, Risk, View
-from generator.model.entities import texts_in
+from generator.model.texts import texts_in
 from generator.resolve.publication import Publication
 from generator.validate.codewords import CodeWord, pattern
 
