@@ -1,0 +1,49 @@
+"""An action's page: its status, dates, RACI, the risks it treats, milestones and indicators."""
+
+from __future__ import annotations
+
+from generator.model import Action, Committee, Objective, Risk
+from generator.render_site.context import PageContext
+from generator.render_site.entity_pages.common import agency_link, entity_links, heading_of, narrative, risk_item
+from generator.render_site.escape import esc
+from generator.render_site.fragments import block, facts, item_list, joined, paragraph
+from generator.render_site.render import Renderer
+from generator.render_site.tables import marker_html, render_table
+from generator.views.blocks import Column, Marker, Table, cell
+from generator.views.text import STATUS_LABELS, long_date
+
+
+def action_page(site: Renderer, action: Action, page: PageContext) -> str:
+    """The body of an action's page."""
+    publication = site.publication
+    objective = publication.get(action.objective, Objective)
+    committee = publication.get(action.committee, Committee) if action.committee else None
+    raci = action.raci
+    rows = [
+        ("Status", marker_html(Marker(STATUS_LABELS[action.status]))),
+        ("Objective", page.link(objective.id, heading_of(objective))),
+        ("Start", esc(long_date(action.start))),
+        ("End", esc(long_date(action.end))),
+        ("Oversight", page.link(committee.id, committee.name) if committee else ""),
+        ("Responsible", agency_link(site, page, raci.responsible)),
+        ("Accountable", agency_link(site, page, raci.accountable)),
+        ("Consulted", joined([agency_link(site, page, a) for a in raci.consulted])),
+        ("Informed", joined([agency_link(site, page, a) for a in raci.informed])),
+    ]
+    out = block(facts(rows), paragraph(action.description, "charter-lead"))
+    out += narrative(site, action, page)
+    risks = [publication.get(r, Risk) for r in action.risks]
+    out += "\n## Risks treated\n" + block(
+        item_list([risk_item(page, r) for r in risks], empty="This action names no risk.")
+    )
+    if action.milestones:
+        rows_m = [
+            [cell(long_date(m.date), sort_key=m.date.isoformat(), header=True), cell(m.title)]
+            for m in sorted(action.milestones, key=lambda m: m.date)
+        ]
+        table = Table("milestones", f"Milestones of {action.id}", [Column("Date"), Column("Milestone")], rows_m)
+        out += "\n## Milestones\n" + block(render_table(table, page))
+    indicators = site.relations.indicators_of.get(action.id, [])
+    if indicators:
+        out += "\n## Indicators\n" + block(item_list(entity_links(page, indicators, with_id=True)))
+    return out
