@@ -199,9 +199,12 @@ def check_lines(lines: list[str], body_start: int, kinds: LineKinds, file: Sourc
     """Refuse markers, headings, fences, raw spans and metadata blocks no reader would see alike."""
     for index in range(body_start, len(lines)):
         line = lines[index]
-        if index in kinds.code_content or not line.strip():
+        if not line or index in kinds.code_content:
             continue
-        if index in kinds.indented or index in kinds.html:
+        in_html = index in kinds.html
+        if not (in_html or line[0] in "#-" or "{" in line or "`" in line or index in kinds.indented):
+            continue  # nothing on the line any rule below looks for: most lines of prose
+        if in_html or index in kinds.indented:
             found = _YAML_FENCE_IN_TEXT.match(line)
             if found:
                 where = "an indented code block" if index in kinds.indented else "an HTML block"
@@ -214,7 +217,7 @@ def check_lines(lines: list[str], body_start: int, kinds: LineKinds, file: Sourc
             if index in kinds.code:
                 continue
         visible = CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line) if "`" in line else line
-        if index in kinds.html and _ATX_HEADING.match(line):
+        if in_html and _ATX_HEADING.match(line):
             report.error(
                 file.at(index + 1, 1),
                 "E-HEADING-FORM",
