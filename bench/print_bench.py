@@ -133,7 +133,7 @@ def _assemble(content: Path, work: Path) -> Path:
     theme_dir(ROOT)
     document = publication.settings.documents[0]
     setup = PageSetup(paper_for("a4"))
-    sources = write_sources(publication, document, work, stem="document", project_dir=ROOT, setup=setup)
+    sources = write_sources(publication, document, work, stem="document", setup=setup)
     settings = {
         "language": publication.settings.language,
         "date": publication.settings.date.isoformat(),

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-from generator.diagnostics import Report
+from generator.diagnostics import Report, print_report
 from generator.downloads import Download
 from generator.errors import BuildError
 from generator.leakcheck import codeword_secrets, find_leaks, secrets
@@ -95,8 +95,6 @@ def _build_locked(
     progress: Progress,
 ) -> int:
     """The build itself, once the locks are held; raises BuildError when a step fails."""
-    from generator.cli import print_report
-
     report = Report()
     with progress.stage("check") as detail:
         publication = read_publication(content, report)

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from generator import __version__
-from generator.diagnostics import Report
+from generator.diagnostics import Report, print_report
 from generator.pipeline import read_publication
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -84,17 +84,6 @@ def _site_dir(value: str, parser: argparse.ArgumentParser) -> Path:
             where = "is a file" if each == path else f"lies under '{each}', which is a file"
             parser.exit(EXIT_USAGE, f"charter: error: --site-dir '{value}' {where}, not a folder; name a folder\n")
     return path
-
-
-def print_report(report: Report, *, strict: bool) -> None:
-    """Print every diagnostic, then one summary line, to standard error."""
-    for diagnostic in report.sorted():
-        print(diagnostic.format(), file=sys.stderr)
-    errors, warnings = len(report.errors), len(report.warnings)
-    if errors or warnings:
-        parts = [f"{errors} error{'s' * (errors != 1)}", f"{warnings} warning{'s' * (warnings != 1)}"]
-        note = " (--strict: warnings count as errors)" if strict and warnings else ""
-        print(f"charter: {', '.join(parts)}{note}", file=sys.stderr)
 
 
 def run_check(content: Path, *, strict: bool) -> int:

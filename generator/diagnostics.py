@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import enum
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -94,6 +95,17 @@ class Report:
             self.diagnostics,
             key=lambda d: (d.location.path, d.location.line, d.location.col, d.code),
         )
+
+
+def print_report(report: Report, *, strict: bool) -> None:
+    """Print every diagnostic, then one summary line, to standard error."""
+    for diagnostic in report.sorted():
+        print(diagnostic.format(), file=sys.stderr)
+    errors, warnings = len(report.errors), len(report.warnings)
+    if errors or warnings:
+        parts = [f"{errors} error{'s' * (errors != 1)}", f"{warnings} warning{'s' * (warnings != 1)}"]
+        note = " (--strict: warnings count as errors)" if strict and warnings else ""
+        print(f"charter: {', '.join(parts)}{note}", file=sys.stderr)
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:

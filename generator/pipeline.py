@@ -27,7 +27,8 @@ def read_publication(root: Path, report: Report) -> Publication | None:
         validated = validate(content, report)
         if validated is None:
             return None
-        publication = resolve(validated, report)
+        # Absolute, so renderers find images and the emblem wherever they run from.
+        publication = resolve(validated, report, content_root=content.root.resolve())
     if not report.errors:
         levels = publication.settings.levels
         highest = max((levels.index(level) for level in _levels_used(publication)), default=0)

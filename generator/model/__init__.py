@@ -1,4 +1,4 @@
-"""The typed model of a publication: entities, scales and the publication's own settings."""
+"""The typed model of a publication: entities, scales, the publication's own settings and references."""
 
 from generator.model.entities import (
     WITHHELD,
@@ -23,6 +23,7 @@ from generator.model.entities import (
     Threat,
     View,
 )
+from generator.model.refs import FieldPath, Ref
 from generator.model.settings import Band, Document, Edition, Revision, ScaleLevel, Scales, Settings
 
 __all__ = [
@@ -39,12 +40,14 @@ __all__ = [
     "Edition",
     "Entity",
     "EntityBlock",
+    "FieldPath",
     "Indicator",
     "Milestone",
     "Objective",
     "Passage",
     "Phase",
     "Raci",
+    "Ref",
     "Revision",
     "Risk",
     "RiskGroup",

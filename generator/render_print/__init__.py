@@ -17,7 +17,7 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from generator.diagnostics import Report
+from generator.diagnostics import Report, print_report
 from generator.downloads import Download
 from generator.errors import BuildError
 from generator.model import Document
@@ -56,9 +56,7 @@ def build_documents(
     downloads: list[Download] = []
     for cut in _editions(publication):
         for document in cut.settings.documents:
-            downloads += _build_document(
-                cut, document, out_dir, project_dir=project_dir, work_dir=work_dir, paper=paper_spec, theme=theme
-            )
+            downloads += _build_document(cut, document, out_dir, work_dir=work_dir, paper=paper_spec, theme=theme)
     return downloads
 
 
@@ -76,8 +74,6 @@ def _editions(publication: Publication) -> list[Publication]:
 
 def run_print(content: Path, *, out_dir: Path, project_dir: Path, paper: str) -> int:
     """``charter print``: check the content, build every document, list the files; returns the exit status."""
-    from generator.cli import print_report
-
     report = Report()
     publication = read_publication(content, report)
     print_report(report, strict=False)
@@ -108,7 +104,6 @@ def _build_document(
     document: Document,
     out_dir: Path,
     *,
-    project_dir: Path,
     work_dir: Path,
     paper: Paper,
     theme: Path,
@@ -129,7 +124,7 @@ def _build_document(
         paper=paper,
     )
     setup = PageSetup(paper, docx_section_refs=section_refs)
-    sources = write_sources(publication, document, doc_dir, stem=stem, project_dir=project_dir, setup=setup)
+    sources = write_sources(publication, document, doc_dir, stem=stem, setup=setup)
     markdown = sources.markdown
 
     def pdf() -> None:

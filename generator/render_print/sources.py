@@ -29,7 +29,7 @@ class Sources:
 
 
 def write_sources(
-    publication: Publication, document: Document, doc_dir: Path, *, stem: str, project_dir: Path, setup: PageSetup
+    publication: Publication, document: Document, doc_dir: Path, *, stem: str, setup: PageSetup
 ) -> Sources:
     """Assemble a document and write it, its diagrams and the emblem into a fresh ``doc_dir``."""
     if doc_dir.exists():
@@ -45,7 +45,7 @@ def write_sources(
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(svg, encoding="utf-8")
     settings = publication.settings
-    content_dir = _content_dir(settings.path, project_dir)
+    content_dir = publication.content_root
     for relative, source in assembled.images.items():
         original, target = content_dir / source, doc_dir / relative
         # The loader reports missing images and refuses links and paths out of the content
@@ -64,12 +64,6 @@ def write_sources(
 
 def _inside(path: Path, folder: Path) -> bool:
     return path.resolve().is_relative_to(folder.resolve())
-
-
-def _content_dir(settings_path: str, project_dir: Path) -> Path:
-    """The content folder: where ``publication.yml`` is (its path is as the user typed it)."""
-    base = Path(settings_path).parent
-    return base if base.is_absolute() or base.exists() else project_dir / base
 
 
 def _copy_emblem(emblem: str | None, content_dir: Path, doc_dir: Path) -> str | None:

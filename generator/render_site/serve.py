@@ -28,8 +28,7 @@ from mkdocs.livereload import _SCRIPT_TEMPLATE, LiveReloadServer
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from generator.cli import print_report
-from generator.diagnostics import Location, Report
+from generator.diagnostics import Location, Report, print_report
 from generator.errors import BuildError
 from generator.pipeline import read_publication
 from generator.render_site.escape import esc

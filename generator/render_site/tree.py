@@ -41,9 +41,8 @@ def write_tree(publication: Publication, tree_dir: Path, *, downloads: list[Down
         _write(tree_dir / page.src, page.text(abbr), made)
     for path, text in site.files.items():
         _write(tree_dir / path, text, made)
-    content_dir = Path(publication.settings.path).parent
     for path, source in site.images.items():
-        original = content_dir / source
+        original = publication.content_root / source
         if original.is_file():  # the checker has reported a missing image already
             (tree_dir / path).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(original, tree_dir / path)

@@ -3,23 +3,30 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 from generator.diagnostics import Report, article, did_you_mean
-from generator.model import Agency, Entity, Risk, Threat
+from generator.model import Agency, Entity, Ref, Risk, Threat
 from generator.model.catalogue import default_threats
 from generator.resolve import figures
 from generator.resolve.publication import Publication
 from generator.validate import Validated
-from generator.validate.fields import Ref
 
 __all__ = ["Publication", "resolve"]
 
 
-def resolve(validated: Validated, report: Report) -> Publication:
-    """Resolve references and check relations; problems go to ``report``."""
+def resolve(validated: Validated, report: Report, *, content_root: Path) -> Publication:
+    """Resolve references and check relations; problems go to ``report``.
+
+    ``content_root`` is the content folder the publication was read from.
+    """
     entities = _index(validated, report)
     publication = Publication(
-        settings=validated.settings, chapters=validated.chapters, entities=entities, codewords=validated.codewords
+        settings=validated.settings,
+        chapters=validated.chapters,
+        entities=entities,
+        content_root=content_root,
+        codewords=validated.codewords,
     )
     for ref in [*validated.refs, *validated.prose_refs]:
         if ref.target in validated.broken:

@@ -31,6 +31,7 @@ from generator.model import (
     Edition,
     Entity,
     EntityBlock,
+    FieldPath,
     Passage,
     Risk,
     RiskGroup,
@@ -40,7 +41,6 @@ from generator.model import (
 from generator.model.entities import FIELD_ATTRIBUTES, NAME_FIELDS, STAGES
 from generator.resolve import figures
 from generator.resolve.publication import Publication
-from generator.validate.fields import Ref
 from generator.validate.views import VIEWS
 
 
@@ -70,7 +70,9 @@ def for_edition(publication: Publication, edition: Edition, report: Report) -> P
                 entities[entity.id] = _withheld_risk(entity, edition, summary, name)
             elif public_text(entity, "public_group", allowed):
                 groups[entity.public_group].append(entity)
-    cut = Publication(settings=settings, chapters=[], entities=entities, edition=edition)
+    cut = Publication(
+        settings=settings, chapters=[], entities=entities, content_root=publication.content_root, edition=edition
+    )
     cut.risk_groups = [_group(name, members) for name, members in sorted(groups.items())]
     _check_withheld_threats(publication, cut, report)
     _cut_references(publication, cut, report)
@@ -232,9 +234,6 @@ def _group(name: str, members: list[Risk]) -> RiskGroup:
     )
 
 
-_LIST_INDEX = re.compile(r"\[\d+\]$")
-
-
 def _cut_references(whole: Publication, cut: Publication, report: Report) -> None:
     """Keep the references between kept entities; drop list items naming left-out ones."""
     for ref in whole.refs:
@@ -247,12 +246,10 @@ def _cut_references(whole: Publication, cut: Publication, report: Report) -> Non
             cut.refs.append(ref)
             cut.backlinks[ref.target].append(ref)
             continue
-        path = ref.origin.split(".", 1)[1] if "." in ref.origin else ref.origin
-        field_path = _LIST_INDEX.sub("", path)
-        top = field_path.split(".")[0]
+        top = ref.top_field or ""
         if source is whole.entities.get(source.id):
             source = cut.entities[source.id] = shallow_copy(source)  # about to change: stop sharing it
-        if top in source.restricted or _drop_from_list(source, field_path, ref.target):
+        if top in source.restricted or _drop_from_list(source, ref.path, ref.target):
             continue
         target = whole.entities[ref.target]
         report.error(
@@ -265,18 +262,24 @@ def _cut_references(whole: Publication, cut: Publication, report: Report) -> Non
         )
 
 
-def _drop_from_list(entity: Entity, field_path: str, target: str) -> bool:
-    """Remove ``target`` from a list field (possibly nested, e.g. ``raci.consulted``); True if done."""
+def _drop_from_list(entity: Entity, path: FieldPath, target: str) -> bool:
+    """Remove ``target`` from the list field ``path`` names (possibly nested, e.g. ``raci.consulted[0]``); True if done.
+
+    Only fields of fields are followed: an item of a list of mappings (a control's owner) is no list to drop from.
+    """
+    keys = path[:-1] if path and isinstance(path[-1], int) else path
+    names = [key for key in keys if isinstance(key, str)]
+    if not names or len(names) != len(keys):
+        return False
     owner: object = entity
-    parts = field_path.split(".")
-    for part in parts[:-1]:
-        inner = getattr(owner, part, None)
+    for name in names[:-1]:
+        inner = getattr(owner, name, None)
         if inner is None:
             return False
         inner = shallow_copy(inner)  # shared with the whole publication: copy before changing
-        setattr(owner, part, inner)
+        setattr(owner, name, inner)
         owner = inner
-    attribute = FIELD_ATTRIBUTES.get(parts[-1], parts[-1])
+    attribute = FIELD_ATTRIBUTES.get(names[-1], names[-1])
     value = getattr(owner, attribute, None)
     if isinstance(value, list) and target in value:
         setattr(owner, attribute, [v for v in value if v != target])
@@ -363,4 +366,4 @@ def _escape_markdown(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
-__all__ = ["Ref", "for_edition", "rank"]
+__all__ = ["for_edition", "rank"]

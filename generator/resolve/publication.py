@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TypeVar
 
 from generator.model import (
@@ -20,13 +21,13 @@ from generator.model import (
     Indicator,
     Objective,
     Phase,
+    Ref,
     Risk,
     RiskGroup,
     Settings,
     Threat,
 )
 from generator.validate.codewords import CodeWord
-from generator.validate.fields import Ref
 
 E = TypeVar("E", bound=Entity)
 
@@ -39,6 +40,8 @@ class Publication:
     chapters: list[Chapter]
     entities: dict[str, Entity]
     """Every entity by ID, in the order written (built-in threats first)."""
+    content_root: Path
+    """The content folder, as an absolute path: where images and the emblem are found."""
     refs: list[Ref] = field(default_factory=list)
     """Every resolved reference, from YAML and prose."""
     backlinks: dict[str, list[Ref]] = field(default_factory=lambda: defaultdict(list))

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from generator.diagnostics import Location, Report, article, did_you_mean
 from generator.load.source import DataBlock, LoadedContent, Marking, Prose, SourceFile
 from generator.load.yamlnodes import YMap, YScalar, YSeq
-from generator.model import Chapter, Entity, EntityBlock, Passage, Settings
+from generator.model import Chapter, Entity, EntityBlock, Passage, Ref, Settings
 from generator.validate.anchors import check_anchors
 from generator.validate.codewords import CODEWORDS, CodeWord, read_codewords
-from generator.validate.fields import ID_PATTERN, FieldReader, Ref
+from generator.validate.fields import ID_PATTERN, FieldReader
 from generator.validate.kinds import READERS
 from generator.validate.levels import Container, Levels
 from generator.validate.settings import read_settings
@@ -74,7 +74,7 @@ def validate(content: LoadedContent, report: Report) -> Validated | None:
                     kinds=(),
                     target=ref.target,
                     location=ref.location,
-                    origin=f"chapter {file.rel_path}",
+                    source=f"chapter {file.rel_path}",
                     source_chapter=file.rel_path,
                     text=ref.text,
                 )

@@ -11,11 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from generator.diagnostics import Location, Report, did_you_mean
 from generator.load.source import SourceFile
 from generator.load.yamlnodes import YMap, YNode, YScalar, YSeq
+from generator.model.refs import FieldPath, Ref, describe
 
 ID_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -23,24 +23,6 @@ _INT = re.compile(r"^[+-]?\d+$")
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 _TRUE = frozenset({"true", "True", "TRUE", "yes", "Yes", "YES"})
 _FALSE = frozenset({"false", "False", "FALSE", "no", "No", "NO"})
-
-
-@dataclass(slots=True)
-class Ref:
-    """A reference written in YAML or prose, waiting for the resolver."""
-
-    kinds: tuple[str, ...]
-    """The entity kinds the reference may name."""
-    target: str
-    location: Location
-    origin: str
-    """Who refers, e.g. ``risk R-PIR-01.lead``, for messages and backlinks."""
-    source_id: str | None = None
-    """The referring entity's ID, or None for prose."""
-    source_chapter: str | None = None
-    """The chapter the reference is written in."""
-    text: str | None = None
-    """The words of a prose reference ``[[ID|words]]``."""
 
 
 def _describe(node: YNode) -> str:
@@ -59,15 +41,18 @@ class FieldReader:
         node: YMap,
         file: SourceFile,
         report: Report,
-        label: str,
+        source: str,
         refs: list[Ref] | None = None,
         source_id: str | None = None,
+        path: FieldPath = (),
     ) -> None:
         self.node = node
         self.file = file
         self.report = report
-        self.label = label
-        """The key path prefix of messages, e.g. ``risk R-PIR-01``."""
+        self.source = source
+        """What the mapping belongs to, as messages name it, e.g. ``risk R-PIR-01``."""
+        self.path = path
+        """Where the mapping stands below ``source``, e.g. ``("controls", 0)``; empty for the source itself."""
         self.refs = refs if refs is not None else []
         self.source_id = source_id
         self.used: set[str] = set()
@@ -75,6 +60,11 @@ class FieldReader:
         """The level of the enclosing block, section or file, for entities that carry none."""
         self.allowed: tuple[str, ...] = ()
         """The fields of this mapping's kind, once ``finish`` has run."""
+
+    @property
+    def label(self) -> str:
+        """The key path prefix of messages, e.g. ``risk R-PIR-01.controls[0]``."""
+        return describe(self.source, self.path)
 
     # -- positions ---------------------------------------------------------------
 
@@ -277,18 +267,18 @@ class FieldReader:
             return None
         return node
 
-    def mappings(self, key: str) -> list[tuple[str, YMap]]:
-        """A list of mappings, each with its key path, e.g. ``controls[0]``."""
+    def mappings(self, key: str) -> list[tuple[FieldPath, YMap]]:
+        """A list of mappings, each with its field path, e.g. ``("controls", 0)``, for :meth:`child`."""
         node = self.raw(key)
         if node is None:
             return []
         if not isinstance(node, YSeq):
             self.error(self.value_location(node), "E-FIELD-TYPE", key, f"expected a list, found {_describe(node)}")
             return []
-        found = []
+        found: list[tuple[FieldPath, YMap]] = []
         for index, item in enumerate(node.items):
             if isinstance(item, YMap):
-                found.append((f"{key}[{index}]", item))
+                found.append(((key, index), item))
             else:
                 self.error(
                     self.value_location(item),
@@ -298,9 +288,10 @@ class FieldReader:
                 )
         return found
 
-    def child(self, node: YMap, path: str) -> FieldReader:
-        """A reader for a nested mapping, sharing this reader's report and references."""
-        child = FieldReader(node, self.file, self.report, f"{self.label}.{path}", self.refs, self.source_id)
+    def child(self, node: YMap, path: str | FieldPath) -> FieldReader:
+        """A reader for a nested mapping (a key, or a path from :meth:`mappings`), sharing the report and references."""
+        below = (path,) if isinstance(path, str) else path
+        child = FieldReader(node, self.file, self.report, self.source, self.refs, self.source_id, (*self.path, *below))
         child.level = self.level
         return child
 
@@ -311,23 +302,24 @@ class FieldReader:
         node = self.scalar(key, required=required, expected="an ID")
         if node is None:
             return None
-        return self._record(node, key, kinds)
+        return self._record(node, (key,), kinds)
 
     def ref_list(self, key: str, kinds: str | tuple[str, ...], *, required: bool = False) -> list[str]:
         """A list of references; a single ID counts as a list of one."""
         items = self.scalar_items(key, required=required)
         node = self.node.items.get(key)
         single = isinstance(node, YScalar)
-        return [self._record(item, key if single else f"{key}[{i}]", kinds) for i, item in enumerate(items)]
+        return [self._record(item, (key,) if single else (key, i), kinds) for i, item in enumerate(items)]
 
-    def _record(self, node: YScalar, path: str, kinds: str | tuple[str, ...]) -> str:
+    def _record(self, node: YScalar, path: FieldPath, kinds: str | tuple[str, ...]) -> str:
         target = node.text.strip()
         self.refs.append(
             Ref(
                 kinds=(kinds,) if isinstance(kinds, str) else kinds,
                 target=target,
                 location=self.value_location(node),
-                origin=f"{self.label}.{path}",
+                source=self.source,
+                path=(*self.path, *path),
                 source_id=self.source_id,
                 source_chapter=self.file.rel_path,
             )
