@@ -89,7 +89,7 @@ def assemble(publication: Publication, document: Document, *, setup: PageSetup) 
     """
     marking = publication.marking
     chapters = _chapters(publication, document)
-    anchors = Anchors(publication.entities)
+    anchors = Anchors(publication.entities, publication.public_names)
     for chapter in chapters:
         for segment in chapter.segments:
             if isinstance(segment, EntityBlock):

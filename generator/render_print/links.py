@@ -8,22 +8,30 @@ broken link.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from generator.model import Action, Entity, Indicator, Objective, Phase, Risk
 from generator.render_print.markdown_escape import escape_markdown, raw_typst_inline, typst_label
+
+_ASCII_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
+"""An ID as every kind but an acronym writes it."""
 
 CODED_KINDS = (Risk, Objective, Action, Indicator, Phase)
 """Kinds whose IDs readers use as references ("R-PIR-01"), so a prose link shows the ID too."""
 
 
 def anchor_name(entity_id: str) -> str:
-    """The document-wide anchor of an entity.
+    """The document-wide anchor of an entity: ``E-R-PIR-01``.
 
     The ``E-`` prefix keeps it apart from pandoc's heading identifiers, which are always
-    lower case.
+    lower case. An acronym may be written in any script ('ΓΚΑ', 'P&I'), and a Typst label,
+    a DOCX bookmark and an EPUB id each allow other characters: its anchor is then ``U-``
+    and the hex code of each character ('U-393-39a-391'), which no ASCII ID's anchor can be.
     """
-    return f"E-{entity_id}"
+    if _ASCII_ID.fullmatch(entity_id):
+        return f"E-{entity_id}"
+    return "U-" + "-".join(f"{ord(char):x}" for char in entity_id)
 
 
 def page_of(anchor: str) -> str:
@@ -41,6 +49,8 @@ class Anchors:
     """The anchors of one document: which entities can be linked, and where each is placed."""
 
     entities: dict[str, Entity]
+    public_names: dict[str, str] = field(default_factory=dict)
+    """Entity ID → the public name a reference to an entity the edition leaves out reads as (plain text)."""
     defined: set[str] = field(default_factory=set)
     """Entity IDs anchored at their data block."""
     by_row: set[str] = field(default_factory=set)
@@ -82,7 +92,10 @@ class Anchors:
         raw Typst, so DOCX and EPUB show "(R-PIR-01)" with a plain internal link.
         """
         entity = self.entities.get(entity_id)
-        if entity is None:  # the resolver rejects these; keep the author's words if one slips through
+        if entity is None:
+            if entity_id in self.public_names:  # left out of the edition: its public name, unlinked
+                return escape_markdown(self.public_names[entity_id])
+            # the resolver rejects these; keep the author's words if one slips through
             return own_words if own_words is not None else escape_markdown(entity_id)
         text = own_words if own_words is not None else escape_markdown(entity.title)
         if not self.has(entity_id):

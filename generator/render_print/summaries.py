@@ -22,6 +22,7 @@ from generator.model import (
 from generator.render_print.links import Anchors
 from generator.render_print.markdown_escape import escape_markdown, raw_typst_block
 from generator.resolve import Publication
+from generator.views.risk_tables import has_imo_numbers
 from generator.views.text import STATUS_LABELS, long_date, number_text
 
 Fact = tuple[str, str]
@@ -34,6 +35,8 @@ class SummaryWriter:
     def __init__(self, publication: Publication, anchors: Anchors) -> None:
         self.publication = publication
         self.anchors = anchors
+        self.numbered = has_imo_numbers(publication)
+        """Whether the threat catalogue numbers its categories as the IMO deck does."""
 
     def block(self, block: EntityBlock) -> str:
         """The Markdown of a whole data block (one or more entities of one kind)."""
@@ -100,7 +103,7 @@ class SummaryWriter:
 
     def _threat(self, t: Threat) -> tuple[str, list[Fact], str]:
         facts = [
-            ("IMO category", str(t.imo) if t.imo else "Emerging threat"),
+            ("IMO category", str(t.imo) if t.imo else "Emerging threat" if self.numbered else ""),  # "" is left out
             ("Nature", "Malicious" if t.malicious else "Non-malicious"),
         ]
         return escape_markdown(t.name), facts, escape_markdown(t.description)

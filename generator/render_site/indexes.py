@@ -12,6 +12,7 @@ from generator.render_site.render import Page, Renderer
 from generator.render_site.tables import render_table
 from generator.resolve import Publication
 from generator.views.blocks import Cell, Column, Link, Marker, Table, cell
+from generator.views.risk_tables import has_imo_numbers, imo_cell
 from generator.views.text import STATUS_LABELS, agency_link, date_cell, id_links, list_cell, number_text, title_link
 
 GENERATED = Location("(generated)")
@@ -127,16 +128,17 @@ def _threats(publication: Publication) -> Table:
     risks_of: dict[str, list[str]] = {}
     for risk in publication.risks:
         risks_of.setdefault(risk.threat, []).append(risk.id)
+    numbered = has_imo_numbers(publication)  # a column of the IMO's numbers only for a catalogue that has them
     rows: list[list[Cell]] = [
         [
-            cell(str(t.imo) if t.imo else "Emerging", sort_key=f"{t.imo or 99:02d}"),
+            *([imo_cell(t)] if numbered else []),
             cell(title_link(t), header=True),
             cell("Malicious" if t.malicious else "Non-malicious"),
             list_cell(id_links(risks_of.get(t.id, []))) if t.id in risks_of else cell(Marker("Not assessed")),
         ]
         for t in publication.threats
     ]
-    columns = [Column("IMO No."), Column("Threat category"), Column("Nature"), Column("Risks")]
+    columns = [*([Column("IMO No.")] if numbered else []), Column("Threat category"), Column("Nature"), Column("Risks")]
     return Table("threat-index", "Threat categories", columns, rows, sortable=True)
 
 

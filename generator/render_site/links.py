@@ -40,9 +40,19 @@ def page_src(folder: str) -> str:
     return f"{folder}/index.md" if folder else "index.md"
 
 
+_ASCII_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
+
+
 def anchor_id(entity_id: str) -> str:
-    """The HTML id an entity's summary carries on its chapter page."""
-    return "e-" + entity_id.lower()
+    """The HTML id an entity's summary carries on its chapter page: ``e-r-pir-01``.
+
+    An acronym may be written in any script ('ΓΚΑ', 'P&I'): its id is then ``u-`` and the
+    hex code of each character ('u-393-39a-391'), plain ASCII that every browser, MkDocs'
+    anchor check and the search index read alike, and never the id of an ASCII ID.
+    """
+    if _ASCII_ID.fullmatch(entity_id):
+        return "e-" + entity_id.lower()
+    return "u-" + "-".join(f"{ord(char):x}" for char in entity_id)
 
 
 def _relpath(to_path: str, from_folder: str) -> str:
@@ -89,8 +99,8 @@ class SiteMap:
         """Chapter path → the folder of its page."""
         self.anchors: dict[str, tuple[str, str]] = {}
         """Entity ID → (chapter folder, fragment) for entities shown only in their chapter."""
-        self.titles: dict[str, str] = {}
-        """Entity ID → its title, for link text."""
+        self.titles: dict[str, str] = dict(publication.public_names)
+        """Entity ID → its title, for link text; an entity the edition leaves out, its public name."""
         self._claim("")
         for kind_folder in PAGE_FOLDERS.values():
             self._claim(kind_folder)

@@ -88,6 +88,9 @@ def _shown_texts(whole: Publication, cut: Publication) -> Shown:
     for risk in whole.entities.values():
         if isinstance(risk, Risk) and risk.public_group in groups:
             yield risk.public_group, risk.where("public_group"), f"risk {risk.id}.public_group"
+    for entity_id, name in cut.public_names.items():  # what a [[ref]] to a left-out entity reads as
+        entity = whole.entities[entity_id]
+        yield name, entity.where("public_name"), f"{entity.KIND} {entity_id}.public_name"
 
 
 def _chapter_texts(chapter: Chapter) -> Shown:

@@ -327,7 +327,12 @@ def _check_view_filters(view: View, whole: Publication, cut: Publication, report
 
 
 def _cut_prose(text: str, start: Location, whole: Publication, cut: Publication, report: Report) -> str:
-    """Prose with references to left-out entities replaced by their public names."""
+    """Prose whose references to left-out entities will read as their public names.
+
+    The reference stays a reference (``[[ID]]``, the writer's own words dropped) and the
+    public name goes into ``cut.public_names`` as plain text: each renderer escapes it for
+    its own output, as it does every title.
+    """
     lines = text.split("\n")
     for index, line in enumerate(lines):
         if "[[" not in line:
@@ -343,8 +348,10 @@ def _cut_prose(text: str, start: Location, whole: Publication, cut: Publication,
                 return match.group(0)
             public_name = public_text(target, "public_name", _allows(cut))
             if public_name:
-                # a withheld risk keeps a page (titled by its public name); anything else becomes plain text
-                return match.group(0) if shown is not None else _escape_markdown(public_name)
+                if shown is not None:  # a withheld risk keeps a page, titled by its public name
+                    return match.group(0)
+                cut.public_names[target_id] = public_name  # anything else reads as its public name, unlinked
+                return f"[[{target_id}]]"
             report.error(
                 Location(start.path, start.line + index, match.start() + 1),
                 "E-EDITION-REF",
@@ -357,13 +364,6 @@ def _cut_prose(text: str, start: Location, whole: Publication, cut: Publication,
 
         lines[index] = REF_PATTERN.sub(replace, line)
     return "\n".join(lines)
-
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
-
-
-def _escape_markdown(text: str) -> str:
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
 __all__ = ["for_edition", "rank"]

@@ -50,6 +50,9 @@ class Publication:
     """The edition this copy was cut for, or None for the whole publication."""
     risk_groups: list[RiskGroup] = field(default_factory=list)
     """Risks this edition may not show one by one, by their public group."""
+    public_names: dict[str, str] = field(default_factory=dict)
+    """Entity ID → the public name, as plain text, that a ``[[ID]]`` in this edition's prose reads as
+    for an entity the edition leaves out (see :func:`generator.resolve.editions.for_edition`)."""
     codewords: list[CodeWord] = field(default_factory=list)
     """Terms no edition below their level may carry. Never rendered: an edition's copy has none."""
     unexpanded: Publication | None = None

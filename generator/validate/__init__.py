@@ -14,8 +14,10 @@ from generator.load.source import DataBlock, LoadedContent, Marking, Prose, Sour
 from generator.load.yamlnodes import YMap, YScalar, YSeq
 from generator.model import Chapter, Entity, EntityBlock, Passage, Ref, Settings
 from generator.validate.anchors import check_anchors
+from generator.validate.chapter_order import check_chapter_orders
 from generator.validate.codewords import CODEWORDS, CodeWord, read_codewords
-from generator.validate.fields import ID_PATTERN, FieldReader
+from generator.validate.fields import FieldReader
+from generator.validate.ids import id_hint
 from generator.validate.kinds import READERS
 from generator.validate.levels import Container, Levels
 from generator.validate.settings import read_settings
@@ -81,6 +83,7 @@ def validate(content: LoadedContent, report: Report) -> Validated | None:
             )
         result.chapters.append(chapter)
     check_anchors(content.files, report)
+    check_chapter_orders(content.files, result.chapters, report)
     result.chapters.sort(key=lambda c: (c.annex, c.order, c.path))
     return result
 
@@ -268,14 +271,10 @@ def _read_entity(
             f"give every {kind} a unique 'id'",
         )
         return None
-    if not ID_PATTERN.match(entity_id):
+    hint = id_hint(kind, entity_id)
+    if hint is not None:
         line, col = node.key_pos["id"]
-        report.error(
-            file.at(line, col),
-            "E-ID-FORMAT",
-            f"{kind} '{entity_id}': not a valid ID",
-            "use letters, digits, '-' and '_', starting with a letter",
-        )
+        report.error(file.at(line, col), "E-ID-FORMAT", f"{kind} '{entity_id}': not a valid ID", hint)
         return None
     reader = FieldReader(node, file, report, f"{kind} {entity_id}", result.refs, source_id=entity_id)
     reader.level = level

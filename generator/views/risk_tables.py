@@ -23,6 +23,21 @@ from generator.views.text import (
 TREND_LABELS = {"increasing": "Increasing", "stable": "Stable", "decreasing": "Decreasing"}
 
 
+def formula_text(publication: Publication) -> str:
+    """The publication's score formula in words: 'likelihood × impact'."""
+    return " × ".join(publication.settings.scales.formula)
+
+
+def has_imo_numbers(publication: Publication) -> bool:
+    """Whether any threat category has a number in the IMO deck: only then do tables show that column."""
+    return any(threat.imo is not None for threat in publication.threats)
+
+
+def imo_cell(threat: Threat) -> Cell:
+    """A threat category's IMO number, or 'Emerging' for a category the deck does not number."""
+    return cell(str(threat.imo) if threat.imo else "Emerging", sort_key=f"{threat.imo or 99:02d}")
+
+
 def filtered_risks(publication: Publication, view: View) -> list[Risk]:
     """The risks a view's ``threat``, ``agency`` and ``objective`` options let through."""
     risks = publication.risks
@@ -82,7 +97,7 @@ def register(publication: Publication, view: View) -> list[Table]:
             rows,
             wide=True,
             sortable=True,
-            notes=["Scores are likelihood × impact; each score is followed by its rating band."],
+            notes=[f"Scores are {formula_text(publication)}; each score is followed by its rating band."],
             empty="No risk matches this selection.",
         )
     ]
@@ -107,10 +122,14 @@ def _group_row(publication: Publication, group: RiskGroup) -> list[Cell]:
 
 
 def heatmap(publication: Publication, view: View) -> list[Table]:
-    """A likelihood × impact table at one stage; each cell lists its risks and names its band."""
+    """The first factor against the last (likelihood × impact) at one stage; each cell lists its risks.
+
+    A cell names its rating band when those two factors make the whole score; with a third
+    factor (likelihood × vulnerability × impact) the risks of one cell can score differently.
+    """
     scales = publication.settings.scales
     stage = view.options.get("stage", "residual")
-    x_factor, y_factor = scales.factors[0], scales.factors[1] if len(scales.factors) > 1 else scales.factors[0]
+    x_factor, y_factor = scales.factors[0], scales.factors[-1]
     risks = filtered_risks(publication, view)
     columns = [Column(f"{y_factor.capitalize()} ↓ / {x_factor.capitalize()} →")]
     columns += [Column(f"{level.score} {level.label}") for level in scales.levels[x_factor]]
@@ -148,21 +167,30 @@ def heatmap(publication: Publication, view: View) -> list[Table]:
             rows,
             notes=[
                 f"{plural(len(risks), 'risk')} placed by their {stage} {x_factor} and {y_factor}. "
-                "Each cell names its rating band; the IDs link to the risks."
+                + _cells_note(None if scores_fixed else [f for f in scales.formula if f not in (x_factor, y_factor)])
             ],
         )
     ]
 
 
+def _cells_note(others: list[str] | None) -> str:
+    """What a heat map's cells say: their rating band, or (``others``: the formula's factors off its axes) not."""
+    if others is None:
+        return "Each cell names its rating band; the IDs link to the risks."
+    also = f"also counts its {' and '.join(others)}" if others else "is not the product of these two"
+    return f"A risk's score {also}, so the risks of one cell can differ in rating band; the IDs link to the risks."
+
+
 def coverage(publication: Publication, view: View) -> list[Table]:
     """Which threat categories the register assesses, and which it does not."""
+    numbered = has_imo_numbers(publication)
     rows = []
     for threat in publication.threats:
         risks = publication.risks_of_threat(threat)
         worst = max(risks, key=lambda r: r.residual.score, default=None)
         rows.append(
             [
-                cell(str(threat.imo) if threat.imo else "Emerging", sort_key=f"{threat.imo or 99:02d}"),
+                *([imo_cell(threat)] if numbered else []),
                 cell(title_link(threat), header=True),
                 cell(Marker("Assessed") if risks else Marker("Not assessed")),
                 list_cell(id_links([r.id for r in risks])),
@@ -171,7 +199,7 @@ def coverage(publication: Publication, view: View) -> list[Table]:
         )
     assessed = sum(1 for t in publication.threats if publication.risks_of_threat(t))
     columns = [
-        Column("IMO No."),
+        *([Column("IMO No.")] if numbered else []),
         Column("Threat category"),
         Column("Status"),
         Column("Risks"),
