@@ -16,6 +16,8 @@ from generator.build import build
 from generator.leakcheck import output_text
 from generator.progress import Progress
 
+pytestmark = pytest.mark.slow  # every format of both editions is built
+
 REPO = Path(__file__).resolve().parent.parent
 CANARY = Path(__file__).parent / "roots" / "canary"
 CANARIES = [

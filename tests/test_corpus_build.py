@@ -274,7 +274,11 @@ LEGAL_PAGES: dict[str, Callable[[Path], None]] = {
 # -- the case files ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("case_path", CASES, ids=[p.stem for p in CASES])
+@pytest.mark.parametrize(
+    "case_path",
+    [pytest.param(p, marks=pytest.mark.slow) if p.stem in PRINTED else p for p in CASES],
+    ids=[p.stem for p in CASES],
+)
 def test_case_file_through_build(
     case_path: Path,
     site: Path,

@@ -11,6 +11,8 @@ import pytest
 from generator.build import build
 from generator.progress import Progress
 
+pytestmark = pytest.mark.slow  # two full builds, print editions included
+
 REPO = Path(__file__).resolve().parent.parent
 MINIMAL = Path(__file__).parent / "roots" / "minimal" / "content"
 EPOCH = 1_780_000_000  # 2026-05-28, an arbitrary fixed build time

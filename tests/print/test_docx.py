@@ -6,12 +6,15 @@ import re
 import zipfile
 
 import docx
+import pytest
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from generator.render_print.assemble import ANNEXES
 from tests.print.conftest import Built, plain
+
+pytestmark = pytest.mark.slow  # reads the print editions of the sample
 
 ANNEX_PREFIX = re.compile(r"^annex\s+[A-Z0-9]+\s*[:.–—-]\s*", re.IGNORECASE)
 

@@ -13,6 +13,8 @@ from generator.leakcheck import find_leaks, secrets
 from generator.resolve.editions import for_edition
 from tests.print.conftest import Built
 
+pytestmark = pytest.mark.slow  # reads the print editions of the sample
+
 
 def test_every_edition_gets_its_own_files(sample: Built) -> None:
     editions = sample.whole.settings.editions

@@ -8,7 +8,11 @@ import re
 import zipfile
 from html.parser import HTMLParser
 
+import pytest
+
 from tests.print.conftest import Built, plain
+
+pytestmark = pytest.mark.slow  # reads the print editions of the sample
 
 
 class _Ids(HTMLParser):

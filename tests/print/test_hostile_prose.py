@@ -28,6 +28,8 @@ from generator.render_print.safety import RAW_CLASS, check_output, docx_problems
 from generator.resolve import Publication
 from tests.print.conftest import MINIMAL, ROOT, plain, read
 
+pytestmark = pytest.mark.slow  # builds print editions
+
 HOSTILE = """\
 Plain words: price $5 and 50% @agency #tag C:\\temp a {=typst} b --- c x < y & z.
 

@@ -6,7 +6,11 @@ import shutil
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from tests.print.conftest import MINIMAL, build, figure_alts
+
+pytestmark = pytest.mark.slow  # builds print editions
 
 SVG = (
     '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100">'

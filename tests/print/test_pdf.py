@@ -7,10 +7,13 @@ import subprocess
 from pathlib import Path
 
 import pypdf
+import pytest
 from pypdf.generic import ArrayObject
 
 from generator.views import Diagram, render_view
 from tests.print.conftest import Built, figure_alts, plain
+
+pytestmark = pytest.mark.slow  # reads the print editions of the sample
 
 
 def _tool(*args: str) -> str:

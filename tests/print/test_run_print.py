@@ -10,6 +10,8 @@ import pytest
 from generator.render_print import run_print, typst_out
 from tests.print.conftest import MINIMAL
 
+pytestmark = pytest.mark.slow  # prints every format
+
 
 def test_prints_every_format_and_names_the_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "downloads"
