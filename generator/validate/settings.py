@@ -10,6 +10,7 @@ from generator.load.source import SourceFile
 from generator.load.yamlnodes import YMap
 from generator.model import Band, Document, Edition, Revision, ScaleLevel, Scales, Settings
 from generator.validate.fields import ID_PATTERN, FieldReader
+from generator.validate.ids import ID_HINT
 
 STATUSES = ("draft", "consultation", "approved", "superseded")
 _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
@@ -122,7 +123,7 @@ def _read_documents(r: FieldReader) -> list[Document]:
                 "E-ID-FORMAT",
                 "id",
                 f"'{document.id}' is not a valid ID",
-                "use letters, digits, '-' and '_', starting with a letter",
+                ID_HINT,
             )
         d.finish(("id", "title", "chapters"))
         documents.append(document)
