@@ -48,6 +48,9 @@ _ATX_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
 _YAML_FENCE_IN_TEXT = re.compile(r"^\s*(?:`{3,}|~{3,})\s*\{?\s*\.?(ya?ml)(?:[-_.:/]\w|\s+\S)", re.IGNORECASE)
 """A line inside an indented code block or an HTML block that opens what looks like a data block."""
 _YAML_WORD = re.compile(r"^ya?ml(?:$|[-_.:/])", re.IGNORECASE)
+_INCLUDE = re.compile(r"^\s*;?-{2,}8<-{2,}|\{%")
+"""A snippet include (``--8<-- "file"``, pymdownx.snippets) or a template tag (``{% include %}``, mkdocs-macros):
+with such an extension in a project's mkdocs.yml, a page would pull in any file, a restricted chapter too."""
 _RAW_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1\{\s*=")
 """pandoc's raw inline: `` `#set page(...)`{=typst} ``."""
 
@@ -202,7 +205,7 @@ def check_lines(lines: list[str], body_start: int, kinds: LineKinds, file: Sourc
         if not line or index in kinds.code_content:
             continue
         in_html = index in kinds.html
-        if not (in_html or line[0] in "#-" or "{" in line or "`" in line or index in kinds.indented):
+        if not (in_html or line[0] in "#-;" or "{" in line or "`" in line or "8<" in line or index in kinds.indented):
             continue  # nothing on the line any rule below looks for: most lines of prose
         if in_html or index in kinds.indented:
             found = _YAML_FENCE_IN_TEXT.match(line)
@@ -234,6 +237,14 @@ def check_lines(lines: list[str], body_start: int, kinds: LineKinds, file: Sourc
             )
         if index not in kinds.marker_lines and "{" in visible:
             _check_braces(visible, index, file, report)
+        include = _INCLUDE.search(visible) if "8<" in visible or "{%" in visible else None
+        if include:
+            report.error(
+                file.at(index + 1, include.start() + 1),
+                "E-PROSE-INCLUDE",
+                "prose may not include other files or run template code",
+                "copy the text into the chapter, or link the chapter it is in",
+            )
         if "`" in line and _RAW_SPAN.search(line):
             raw = _RAW_SPAN.search(line)
             assert raw is not None
