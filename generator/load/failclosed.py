@@ -40,6 +40,8 @@ _LOOKALIKES = str.maketrans(
         **dict(zip("αεικνορτυχΑΒΕΙΚΜΝΟΡΤΧϲ", "aeikvoptuxABEIKMNOPTXc", strict=True)),  # Greek look-alikes
     }
 )
+_MARKING_WORDS = re.compile(r"(?i:classif)\w*\s*[=:]\s*[A-Z][A-Z0-9_-]+\b|\b(?i:marked)\s*[=:]\s*[A-Z][A-Z0-9_-]+\b")
+"""A heading that says its level in some other form: '(classification: SECRET)', '[classification=SECRET]'."""
 _HEADING_ATTRS = re.compile(r"\{:?([^{}\n]*)\}\s*$")
 _PLAIN_ATTR = re.compile(r"^[#.][\w-]+$")
 _NO_SPACE_HEADING = re.compile(r"^#+[^\s#]")
@@ -68,6 +70,8 @@ class LineKinds:
     html: set[int] = field(default_factory=set)
     marker_lines: set[int] = field(default_factory=set)
     """Heading lines whose classification marker the loader read."""
+    heading_lines: set[int] = field(default_factory=set)
+    """Lines of headings outside containers."""
 
 
 def line_kinds(tokens: list[Token], body_start: int) -> LineKinds:
@@ -237,6 +241,15 @@ def check_lines(lines: list[str], body_start: int, kinds: LineKinds, file: Sourc
             )
         if index not in kinds.marker_lines and "{" in visible:
             _check_braces(visible, index, file, report)
+        elif index in kinds.heading_lines and index not in kinds.marker_lines:
+            said = _MARKING_WORDS.search(_fold_letters(visible))
+            if said:
+                report.error(
+                    file.at(index + 1, said.start() + 1),
+                    "E-MARKING",
+                    f"this heading gives a level as '{said.group(0)}', which Charter cannot read",
+                    "mark a section by ending its '#' heading with exactly {classification=LEVEL}",
+                )
         include = _INCLUDE.search(visible) if "8<" in visible or "{%" in visible else None
         if include:
             report.error(
@@ -267,7 +280,12 @@ def check_lines(lines: list[str], body_start: int, kinds: LineKinds, file: Sourc
 
 def mentions_classification(text: str) -> bool:
     """Whether text names a classification, however it is spelt: any case, look-alike letters, hidden characters."""
-    return "classif" in unicodedata.normalize("NFKC", text).translate(_LOOKALIKES).casefold()
+    return "classif" in _fold_letters(text).casefold()
+
+
+def _fold_letters(text: str) -> str:
+    """Text with look-alike letters read as Latin and hidden characters dropped (the case is kept)."""
+    return unicodedata.normalize("NFKC", text).translate(_LOOKALIKES)
 
 
 def _check_braces(visible: str, index: int, file: SourceFile, report: Report) -> None:

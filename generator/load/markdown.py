@@ -86,6 +86,7 @@ def parse_markdown(text: str, file: SourceFile, report: Report) -> None:
         elif token.type == "heading_open":
             level = int(token.tag[1])
             heading_text = tokens[index + 1].content.strip()
+            kinds.heading_lines.add(start)
             marker = _LEVEL_ATTR.search(heading_text)
             if marker and token.level == 0 and _LEVEL_ATTR.search(lines[start]):
                 column = lines[start].rfind("{") + 1
