@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from generator.model.vocabulary import Vocabularies
+
 
 @dataclass(slots=True)
 class ScaleLevel:
@@ -119,5 +121,7 @@ class Settings:
     threat_catalogue: str = "extend"
     subtitle: str = ""
     emblem: str | None = None
+    vocabulary: Vocabularies = field(default_factory=Vocabularies)
+    """The extendable enumerations (agency types, tiers, indicator levels, action statuses) with their labels."""
     path: str = "publication.yml"
     """Where ``publication.yml`` is, as the user should open it."""

@@ -12,7 +12,7 @@ from generator.render_site.fragments import block, facts, item_list, paragraph
 from generator.render_site.render import Page, Renderer
 from generator.render_site.tables import render_table
 from generator.views.blocks import Column, Marker, Table, cell
-from generator.views.text import STATUS_LABELS, long_date
+from generator.views.text import long_date
 
 MEDIA_TYPES = {
     "PDF": "application/pdf",
@@ -97,7 +97,8 @@ def _bands_table(site: Renderer) -> Table:
 def _status_table(site: Renderer) -> Table:
     actions = site.publication.actions
     counts = Counter(a.status for a in actions)
-    rows = [[cell(Marker(label), header=True), cell(str(counts[status]))] for status, label in STATUS_LABELS.items()]
+    labels = site.publication.settings.vocabulary.action_statuses.labels
+    rows = [[cell(Marker(label), header=True), cell(str(counts[status]))] for status, label in labels.items()]
     rows.append([cell("All actions", header=True), cell(str(len(actions)))])
     return Table("key-actions", "Actions by status", [Column("Status"), Column("Actions", numeric=True)], rows)
 

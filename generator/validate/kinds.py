@@ -1,7 +1,8 @@
 """One reader per entity kind: turn a located YAML mapping into a typed entity.
 
 Each reader takes a :class:`FieldReader` over the entity's mapping and the publication's
-settings, and returns the entity (or None when a required part is unusable). Every field
+settings (whose vocabularies hold the allowed agency types, tiers, indicator levels and
+action statuses), and returns the entity (or None when a required part is unusable). Every field
 a reader reads is a field of its kind; ``finish`` reports the rest as unknown.
 """
 
@@ -31,36 +32,11 @@ from generator.model import (
 )
 from generator.validate.fields import FieldReader
 
-AGENCY_TYPES = (
-    "navy",
-    "coast-guard",
-    "police",
-    "customs",
-    "immigration",
-    "fisheries",
-    "port-authority",
-    "maritime-administration",
-    "intelligence",
-    "foreign-affairs",
-    "environment",
-    "justice",
-    "industry",
-    "defence",
-    "transport",
-    "interior",
-    "heritage",
-    "energy",
-    "telecommunications",
-    "other",
-)
-TIERS = ("national", "sub-committee", "port", "working-group")
 EFFECTIVENESS = ("effective", "partial", "weak", "none")
 TRENDS = ("increasing", "stable", "decreasing")
 TREATMENTS = ("treat", "tolerate", "transfer", "terminate")
 CONFIDENCE = ("high", "medium", "low")
 RISK_STATUS = ("open", "in-process", "accepted", "closed")
-ACTION_STATUS = ("planned", "progressing", "finished", "delayed")
-INDICATOR_LEVELS = ("output", "outcome")
 
 COMMON = ("id", "classification", "restricted", "public_name")
 
@@ -123,7 +99,7 @@ def read_agency(r: FieldReader, entity_id: str, settings: Settings) -> Agency:
         **_common(r, entity_id, settings),
         name=r.text("name", required=True),
         short=r.text("short"),
-        type=r.choice("type", AGENCY_TYPES, default="other"),
+        type=r.choice("type", settings.vocabulary.agency_types.values, default="other"),
         ministry=r.text("ministry"),
     )
     r.finish((*COMMON, "name", "short", "type", "ministry"))
@@ -136,7 +112,7 @@ def read_committee(r: FieldReader, entity_id: str, settings: Settings) -> Commit
         **_common(r, entity_id, settings),
         name=r.text("name", required=True),
         short=r.text("short"),
-        tier=r.choice("tier", TIERS, default="national", required=True),
+        tier=r.choice("tier", settings.vocabulary.committee_tiers.values, default="national", required=True),
         parent=r.ref("parent", "committee"),
         purpose=r.text("purpose"),
         functions=r.text_list("functions"),
@@ -374,7 +350,7 @@ def read_action(r: FieldReader, entity_id: str, settings: Settings) -> Action | 
     committee = r.ref("committee", "committee")
     start = r.date("start", required=True)
     end = r.date("end", required=True)
-    status = r.choice("status", ACTION_STATUS, default="planned")
+    status = r.choice("status", settings.vocabulary.action_statuses.values, default="planned")
     description = r.text("description")
     r.finish(ACTION_FIELDS)
     if raci is None or start is None or end is None or objective is None:
@@ -441,7 +417,7 @@ def read_indicator(r: FieldReader, entity_id: str, settings: Settings) -> Indica
     indicator = Indicator(
         **_common(r, entity_id, settings),
         name=r.text("name", required=True),
-        level=r.choice("level", INDICATOR_LEVELS, default="output", required=True),
+        level=r.choice("level", settings.vocabulary.indicator_levels.values, default="output", required=True),
         objective=r.ref("objective", "objective"),
         action=r.ref("action", "action"),
         owner=r.ref("owner", "agency", required=True) or "",

@@ -11,6 +11,7 @@ from generator.load.yamlnodes import YMap
 from generator.model import Band, Document, Edition, Revision, ScaleLevel, Scales, Settings
 from generator.validate.fields import ID_PATTERN, FieldReader
 from generator.validate.ids import ID_HINT
+from generator.validate.vocabulary import read_vocabulary
 
 STATUSES = ("draft", "consultation", "approved", "superseded")
 _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
@@ -33,6 +34,7 @@ FIELDS = (
     "history",
     "threat_catalogue",
     "emblem",
+    "vocabulary",
 )
 
 
@@ -60,6 +62,7 @@ def read_settings(node: YMap, path: str, report: Report) -> Settings | None:
         history=_read_history(r),
         threat_catalogue=r.choice("threat_catalogue", ("extend", "replace"), default="extend"),
         emblem=r.text("emblem") or None,
+        vocabulary=read_vocabulary(r),
         path=path,
     )
     r.finish(FIELDS)

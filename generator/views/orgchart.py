@@ -8,15 +8,16 @@ from dataclasses import dataclass, field
 from generator.model import Committee, View
 from generator.resolve import Publication
 from generator.views.blocks import Diagram
-from generator.views.structure_tables import TIER_LABELS
 from generator.views.svg import esc, link, open_svg, text_lines, wrap
-from generator.views.text import agency_short, plural
+from generator.views.text import agency_short, plural, tier_label
 
 BOX_W, BOX_H, GAP_X, GAP_Y, MARGIN = 184.0, 92.0, 16.0, 44.0, 16.0
 STACK_INDENT, STACK_GAP = 18.0, 14.0
 """Leaf committees under a sub-committee hang in a column below it, which keeps the chart narrow."""
 TIER_FILL = {"national": "#0b3d62", "sub-committee": "#e8f0f7", "port": "#f4f4f4", "working-group": "#fff8e1"}
 TIER_TEXT = {"national": "#ffffff", "sub-committee": "#10222f", "port": "#10222f", "working-group": "#10222f"}
+ADDED_TIER = ("#f4f4f4", "#10222f")
+"""A tier the publication adds has no colour of its own: a plain box, its tier written in it."""
 
 
 @dataclass
@@ -55,7 +56,7 @@ def orgchart(publication: Publication, view: View) -> list[Diagram]:
         + "."
     )
     description = [
-        f"{n.committee.name} ({TIER_LABELS[n.committee.tier].lower()}"
+        f"{n.committee.name} ({tier_label(publication, n.committee.tier).lower()}"
         + (f", reports to {by_id[n.committee.parent].name}" if n.committee.parent in by_id else "")
         + (f", chaired by {agency_short(publication, n.committee.chair)}" if n.committee.chair else "")
         + ")"
@@ -130,16 +131,15 @@ def _connector(parent: _Node, child: _Node) -> str:
 def _box(publication: Publication, node: _Node, href_for: Callable[[str], str | None]) -> str:
     c = node.committee
     x, y = node.x, node.y
-    fill, ink = TIER_FILL[c.tier], TIER_TEXT[c.tier]
+    fill, ink = TIER_FILL.get(c.tier, ADDED_TIER[0]), TIER_TEXT.get(c.tier, ADDED_TIER[1])
+    tier = tier_label(publication, c.tier)
     name_lines = wrap(c.name, 12.5, BOX_W - 14, max_lines=4, bold=True)
     chair = f"Chair: {agency_short(publication, c.chair)}" if c.chair else ""
     body = [
         f'<rect x="{x:.1f}" y="{y:.1f}" width="{BOX_W:.0f}" height="{BOX_H:.0f}" rx="6" fill="{fill}" '
         f'stroke="#0b3d62" stroke-width="1.5"/>',
         text_lines(name_lines, x + BOX_W / 2, y + 19, 12.5, weight="bold", fill=ink),
-        text_lines(
-            [TIER_LABELS[c.tier] + (f" · {chair}" if chair else "")], x + BOX_W / 2, y + BOX_H - 10, 11, fill=ink
-        ),
+        text_lines([tier + (f" · {chair}" if chair else "")], x + BOX_W / 2, y + BOX_H - 10, 11, fill=ink),
     ]
-    label = f"{c.name}, {TIER_LABELS[c.tier].lower()}"
+    label = f"{c.name}, {tier.lower()}"
     return link(href_for(c.id), label, "".join(body)).replace("<g>", f'<g id="{esc(c.id)}">', 1)

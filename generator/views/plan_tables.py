@@ -6,14 +6,15 @@ from generator.model import Action, Committee, Objective, View
 from generator.resolve import Publication
 from generator.views.blocks import Cell, Column, Link, Marker, Table, cell
 from generator.views.text import (
-    STATUS_LABELS,
     agency_link,
     date_cell,
     id_links,
+    level_label,
     list_cell,
     number_text,
     portion_cell,
     portion_column,
+    status_label,
     title_link,
 )
 
@@ -32,9 +33,9 @@ def filtered_actions(publication: Publication, view: View) -> list[Action]:
     return actions
 
 
-def status_marker(action: Action) -> Marker:
-    """An action's status as a marker, e.g. 'Progressing'."""
-    return Marker(STATUS_LABELS[action.status])
+def status_marker(publication: Publication, action: Action) -> Marker:
+    """An action's status as a marker, e.g. 'Progressing', by the publication's label."""
+    return Marker(status_label(publication, action.status))
 
 
 def _committee_link(publication: Publication, committee_id: str | None) -> Link | str:
@@ -56,7 +57,7 @@ def actions(publication: Publication, view: View) -> list[Table]:
             ),
             date_cell(a.start),
             date_cell(a.end),
-            cell(status_marker(a)),
+            cell(status_marker(publication, a)),
             list_cell(id_links(a.risks)),
             *portion_cell(publication, a),
         ]
@@ -127,7 +128,7 @@ def indicators(publication: Publication, view: View) -> list[Table]:
             [
                 cell(Link(i.id, i.id), header=True),
                 cell(title_link(i)),
-                cell(i.level.capitalize()),
+                cell(level_label(publication, i.level)),
                 cell(Link(measures, measures)),
                 cell(agency_link(publication, i.owner)),
                 cell(baseline, sort_key=f"{i.baseline:015.3f}"),

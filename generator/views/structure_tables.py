@@ -5,14 +5,7 @@ from __future__ import annotations
 from generator.model import Agency, Committee, Risk, View
 from generator.resolve import Publication
 from generator.views.blocks import Cell, Column, Link, Marker, Table, cell
-from generator.views.text import date_cell, id_links, list_cell, long_date, title_link
-
-TIER_LABELS = {
-    "national": "National committee",
-    "sub-committee": "Sub-committee",
-    "port": "Port committee",
-    "working-group": "Working group",
-}
+from generator.views.text import date_cell, id_links, list_cell, long_date, tier_label, title_link
 
 
 def membership(publication: Publication, view: View) -> list[Table]:
@@ -52,7 +45,7 @@ def committees(publication: Publication, view: View) -> list[Table]:
     tables = []
     for c in publication.committees:
         rows = [
-            ("Tier", [TIER_LABELS[c.tier]]),
+            ("Tier", [tier_label(publication, c.tier)]),
             (
                 "Reports to",
                 [Link(publication.get(c.parent, Committee).name, c.parent)]

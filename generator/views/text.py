@@ -5,15 +5,44 @@ from __future__ import annotations
 import datetime as dt
 
 from generator.model import Agency, Assessment, Entity
+from generator.model.vocabulary import ACTION_STATUSES, default_label
 from generator.resolve import Publication
 from generator.views.blocks import Cell, Column, Link, Marker, cell
 
-STATUS_LABELS = {
-    "planned": "Planned",
-    "progressing": "Progressing",
-    "finished": "Finished",
-    "delayed": "Delayed",
-}
+
+class _EngineStatusLabels(dict[str, str]):
+    """The engine's action status labels, for modules that do not yet read the publication's.
+
+    A status the publication adds reads by its default label rather than failing; its own
+    label is :func:`status_label`'s.
+    """
+
+    def __missing__(self, status: str) -> str:
+        return default_label(status)
+
+
+STATUS_LABELS = _EngineStatusLabels(ACTION_STATUSES.labels)
+"""Deprecated: use :func:`status_label`, which knows the statuses a publication adds."""
+
+
+def status_label(publication: Publication, status: str) -> str:
+    """An action status as tables show it, e.g. 'Progressing', or a label from ``publication.yml``."""
+    return publication.settings.vocabulary.action_statuses.label(status)
+
+
+def tier_label(publication: Publication, tier: str) -> str:
+    """A committee tier as tables show it, e.g. 'National committee'."""
+    return publication.settings.vocabulary.committee_tiers.label(tier)
+
+
+def agency_type_label(publication: Publication, agency_type: str) -> str:
+    """An agency type as tables show it, e.g. 'Coast guard'."""
+    return publication.settings.vocabulary.agency_types.label(agency_type)
+
+
+def level_label(publication: Publication, level: str) -> str:
+    """An indicator level as tables show it, e.g. 'Outcome'."""
+    return publication.settings.vocabulary.indicator_levels.label(level)
 
 
 def long_date(day: dt.date | None) -> str:

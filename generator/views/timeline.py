@@ -10,7 +10,7 @@ from generator.resolve import Publication
 from generator.views.blocks import Diagram
 from generator.views.plan_tables import filtered_actions
 from generator.views.svg import esc, link, open_svg, text_lines, wrap
-from generator.views.text import STATUS_LABELS, long_date, plural, quarter
+from generator.views.text import long_date, plural, quarter, status_label
 
 LABEL_W, STATUS_W, QUARTER_W, ROW_H, HEAD_H, MARGIN = 330.0, 96.0, 34.0, 24.0, 46.0, 12.0
 STATUS_STYLE = {
@@ -20,6 +20,8 @@ STATUS_STYLE = {
     "finished": ("#3d7a3d", "#1f4d1f", ""),
     "delayed": ("#b3541e", "#7a3510", ""),
 }
+ADDED_STATUS_STYLE = ("#d9dde1", "#4a5a68", "")
+"""A status the publication adds has no colour of its own: a plain grey bar, its label beside it."""
 
 
 def _quarter_start(day: dt.date) -> dt.date:
@@ -57,7 +59,7 @@ def timeline(publication: Publication, view: View) -> list[Diagram]:
         f"grouped by objective; each bar runs from the action's start to its end."
     )
     description = [
-        f"{a.id} {a.title}: {long_date(a.start)} to {long_date(a.end)}, {STATUS_LABELS[a.status].lower()}"
+        f"{a.id} {a.title}: {long_date(a.start)} to {long_date(a.end)}, {status_label(publication, a.status).lower()}"
         for _, members in groups
         for a in members
     ]
@@ -74,7 +76,8 @@ def timeline(publication: Publication, view: View) -> list[Diagram]:
             parts.append(text_lines(heading, MARGIN, y + 16, 12, anchor="start", weight="bold", fill="#0b3d62"))
             y += ROW_H
             for action in members:
-                parts.append(_row(action, y, x_of, href_for, MARGIN + LABEL_W + chart_w + 8))
+                status = status_label(publication, action.status)
+                parts.append(_row(action, status, y, x_of, href_for, MARGIN + LABEL_W + chart_w + 8))
                 y += ROW_H
         parts.append("</svg>")
         return "".join(parts)
@@ -106,9 +109,15 @@ def _header(quarters: list[dt.date], x_of: Callable[[dt.date], float], height: f
 
 
 def _row(
-    action: Action, y: float, x_of: Callable[[dt.date], float], href_for: Callable[[str], str | None], status_x: float
+    action: Action,
+    status: str,
+    y: float,
+    x_of: Callable[[dt.date], float],
+    href_for: Callable[[str], str | None],
+    status_x: float,
 ) -> str:
-    fill, stroke, dash = STATUS_STYLE[action.status]
+    """One action's bar, with ``status`` (its label) written in the status column."""
+    fill, stroke, dash = STATUS_STYLE.get(action.status, ADDED_STATUS_STYLE)
     label = wrap(f"{action.id} {action.title}", 11, LABEL_W - 16, max_lines=1)
     x1, x2 = x_of(action.start), x_of(action.end + dt.timedelta(days=1))
     dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
@@ -124,6 +133,6 @@ def _row(
             f'L{mx - 6:.1f},{my:.1f} Z" fill="#f0c419" stroke="#1a1a1a" stroke-width="1">'
             f"<title>{esc(long_date(milestone.date))}: {esc(milestone.title)}</title></path>"
         )
-    body.append(text_lines([STATUS_LABELS[action.status]], status_x, y + 16, 11, anchor="start", fill="#1a1a1a"))
-    text = f"{action.id} {action.title}: {STATUS_LABELS[action.status].lower()}"
+    body.append(text_lines([status], status_x, y + 16, 11, anchor="start", fill="#1a1a1a"))
+    text = f"{action.id} {action.title}: {status.lower()}"
     return link(href_for(action.id), text, "".join(body))

@@ -7,7 +7,7 @@ from generator.model import Chapter, Entity, Passage, Settings
 from generator.resolve.figures.by_hand import ByHand
 from generator.resolve.figures.counted import KINDS
 from generator.resolve.figures.figure import OPEN, FigureProblem, Written
-from generator.resolve.figures.grammar import parse
+from generator.resolve.figures.grammar import parse, unknown_choice
 from generator.resolve.figures.prose import figures_in
 
 
@@ -71,9 +71,14 @@ def check_edition(chapters: list[Chapter], entities: dict[str, Entity], edition:
 
 
 def _check_written(shown: str, item: Written, entities: dict[str, Entity], settings: Settings) -> None:
-    """The values that name a band or an entity of the publication."""
-    wanted = KINDS[item.kind].keys[item.key].values
-    if wanted == "band":
+    """The values that name a band, a value of a vocabulary or an entity of the publication."""
+    spec = KINDS[item.kind].keys[item.key]
+    wanted = spec.values
+    if wanted == "choice":
+        choices = spec.choices_in(settings)
+        if item.value not in choices:
+            raise unknown_choice(shown, item.kind, item.key, item.value, choices, item.offset)
+    elif wanted == "band":
         bands = [b.name for b in settings.scales.bands]
         if item.value not in bands:
             raise FigureProblem(

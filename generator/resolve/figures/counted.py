@@ -6,10 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from generator.model import Action, Agency, Committee, Entity, Indicator, Objective, Phase, Risk, Threat
+from generator.model import Action, Agency, Committee, Entity, Indicator, Objective, Phase, Risk, Settings, Threat
 from generator.model.entities import STAGES
 from generator.resolve.figures.figure import Figure
-from generator.validate.kinds import ACTION_STATUS, AGENCY_TYPES, INDICATOR_LEVELS, TIERS
 
 
 class Counts(Protocol):
@@ -36,8 +35,15 @@ class Key:
     """``band``, ``stage``, ``yes/no``, ``choice`` or the kind of entity its value names."""
     test: Test
     choices: tuple[str, ...] = ()
+    """The values of a ``stage`` filter."""
     meaning: str = ""
     """What the filter means, for the README."""
+    vocabulary: str = ""
+    """A ``choice`` filter's vocabulary (e.g. ``action_statuses``), which the publication may extend."""
+
+    def choices_in(self, settings: Settings) -> tuple[str, ...]:
+        """The values the filter takes in a publication: its vocabulary's, engine's and added, or its own."""
+        return settings.vocabulary.named(self.vocabulary).values if self.vocabulary else self.choices
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +82,9 @@ KINDS: dict[str, Kind] = {
     "actions": Kind(
         Action,
         {
-            "status": Key("choice", lambda a, v, f, _: a.status == v, ACTION_STATUS, "with this status"),
+            "status": Key(
+                "choice", lambda a, v, f, _: a.status == v, meaning="with this status", vocabulary="action_statuses"
+            ),
             "objective": Key("objective", lambda a, v, f, _: a.objective == v, meaning="delivering the objective"),
             "committee": Key("committee", lambda a, v, f, _: a.committee == v, meaning="overseen by the committee"),
             "lead": Key("agency", lambda a, v, f, _: a.raci.responsible == v, meaning="with this responsible agency"),
@@ -93,14 +101,22 @@ KINDS: dict[str, Kind] = {
     "indicators": Kind(
         Indicator,
         {
-            "level": Key("choice", lambda i, v, f, _: i.level == v, INDICATOR_LEVELS, "of this level"),
+            "level": Key(
+                "choice", lambda i, v, f, _: i.level == v, meaning="of this level", vocabulary="indicator_levels"
+            ),
             "objective": Key("objective", lambda i, v, f, _: i.objective == v, meaning="measuring the objective"),
             "action": Key("action", lambda i, v, f, _: i.action == v, meaning="measuring the action"),
             "owner": Key("agency", lambda i, v, f, _: i.owner == v, meaning="owned by this agency"),
         },
     ),
-    "agencies": Kind(Agency, {"type": Key("choice", lambda a, v, f, _: a.type == v, AGENCY_TYPES, "of this type")}),
-    "committees": Kind(Committee, {"tier": Key("choice", lambda c, v, f, _: c.tier == v, TIERS, "of this tier")}),
+    "agencies": Kind(
+        Agency,
+        {"type": Key("choice", lambda a, v, f, _: a.type == v, meaning="of this type", vocabulary="agency_types")},
+    ),
+    "committees": Kind(
+        Committee,
+        {"tier": Key("choice", lambda c, v, f, _: c.tier == v, meaning="of this tier", vocabulary="committee_tiers")},
+    ),
     "threats": Kind(
         Threat,
         {

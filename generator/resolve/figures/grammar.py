@@ -100,17 +100,22 @@ def _yes_no(shown: str, key: str, value: str, offset: int) -> bool:
 
 
 def _check_value(shown: str, kind: str, key: str, spec: Key, value: str, offset: int) -> None:
-    """Values the grammar alone can check; bands and IDs need the publication (:mod:`.checks`)."""
+    """Values the grammar alone can check; bands, IDs and vocabularies need the publication (:mod:`.checks`)."""
     if spec.values == "yes/no":
         _yes_no(shown, key, value, offset)
-    elif spec.values in ("choice", "stage") and value not in spec.choices:
-        name = {"status": "status", "stage": "stage", "type": "agency type", "tier": "tier"}.get(key, key)
-        raise FigureProblem(
-            offset,
-            "E-FIGURE-VALUE",
-            f"{shown}: unknown {name} '{value}'",
-            did_you_mean(value, spec.choices) or f"{kind} '{key}' is one of: {', '.join(spec.choices)}",
-        )
+    elif spec.values == "stage" and value not in spec.choices:
+        raise unknown_choice(shown, kind, key, value, spec.choices, offset)
+
+
+def unknown_choice(shown: str, kind: str, key: str, value: str, choices: tuple[str, ...], offset: int) -> FigureProblem:
+    """The problem of a value that is none of a filter's choices."""
+    name = {"status": "status", "stage": "stage", "type": "agency type", "tier": "tier"}.get(key, key)
+    return FigureProblem(
+        offset,
+        "E-FIGURE-VALUE",
+        f"{shown}: unknown {name} '{value}'",
+        did_you_mean(value, choices) or f"{kind} '{key}' is one of: {', '.join(choices)}",
+    )
 
 
 def kind_list() -> str:
