@@ -11,14 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from generator.model import Action, Entity, Indicator, Objective, Phase, Risk
+from generator.model import Entity
+from generator.model.kinds import kind_of
 from generator.render_print.markdown_escape import escape_markdown, raw_typst_inline, typst_label
 
 _ASCII_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
 """An ID as every kind but an acronym writes it."""
-
-CODED_KINDS = (Risk, Objective, Action, Indicator, Phase)
-"""Kinds whose IDs readers use as references ("R-PIR-01"), so a prose link shows the ID too."""
 
 
 def anchor_name(entity_id: str) -> str:
@@ -102,6 +100,6 @@ class Anchors:
             return text
         linked = self.link(text, entity_id)
         anchor = anchor_name(entity_id)
-        if isinstance(entity, CODED_KINDS) and own_words is None:
+        if kind_of(entity).cited_by_id and own_words is None:  # readers cite it by its ID ('R-PIR-01')
             return f"{linked} ({escape_markdown(entity.id)}{raw_typst_inline(', p.~' + page_of(anchor))})"
         return f"{linked}{see_page(anchor)}"

@@ -7,7 +7,11 @@ key fields on one or two lines.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from typing import TypeVar, cast
+
 from generator.model import (
+    Acronym,
     Action,
     Agency,
     Committee,
@@ -19,14 +23,20 @@ from generator.model import (
     Risk,
     Threat,
 )
+from generator.model.kinds import KINDS, KindSpec, builders_for
 from generator.render_print.links import Anchors
 from generator.render_print.markdown_escape import escape_markdown, raw_typst_block
 from generator.resolve import Publication
 from generator.views.risk_tables import has_imo_numbers
 from generator.views.text import STATUS_LABELS, long_date, number_text
 
+E = TypeVar("E", bound=Entity)
 Fact = tuple[str, str]
 """A label and its Markdown value."""
+Described = tuple[str, list[Fact], str]
+"""An entity's summary: its heading, its facts and a short description, as Markdown."""
+BlockSummary = Callable[["SummaryWriter", list[Entity]], str]
+"""The Markdown of a data block's entities (all of one kind, at least one)."""
 
 
 class SummaryWriter:
@@ -42,17 +52,16 @@ class SummaryWriter:
         """The Markdown of a whole data block (one or more entities of one kind)."""
         if not block.entities:
             return ""
-        if block.kind == "acronym":
-            lines = [
-                f"{self.anchors.place(a.id)}**{escape_markdown(a.id)}** {escape_markdown(a.title)}"
-                for a in block.entities
-            ]
-            return _div("acronym", "\\\n".join(lines))
-        return "\n\n".join(self.entity(entity) for entity in block.entities)
+        return SUMMARIES[block.kind](self, block.entities)
 
-    def entity(self, entity: Entity) -> str:
+    def acronyms(self, acronyms: list[Acronym]) -> str:
+        """A block of acronyms: one line each, in one box."""
+        lines = [f"{self.anchors.place(a.id)}**{escape_markdown(a.id)}** {escape_markdown(a.title)}" for a in acronyms]
+        return _div("acronym", "\\\n".join(lines))
+
+    def entity(self, entity: Entity, described: Described) -> str:
         """One entity's summary: a bold heading line, its facts, and a short description."""
-        heading, facts, text = self._describe(entity)
+        heading, facts, text = described
         lines = [f"{self.anchors.place(entity.id)}**{heading}**"]
         if text:
             lines += ["", text]
@@ -62,26 +71,7 @@ class SummaryWriter:
 
     # -- one function per kind: (heading, facts, description) ------------------------------
 
-    def _describe(self, entity: Entity) -> tuple[str, list[Fact], str]:
-        if isinstance(entity, Agency):
-            return self._agency(entity)
-        if isinstance(entity, Committee):
-            return self._committee(entity)
-        if isinstance(entity, Threat):
-            return self._threat(entity)
-        if isinstance(entity, Risk):
-            return self._risk(entity)
-        if isinstance(entity, Objective):
-            return self._objective(entity)
-        if isinstance(entity, Action):
-            return self._action(entity)
-        if isinstance(entity, Indicator):
-            return self._indicator(entity)
-        if isinstance(entity, Phase):
-            return self._phase(entity)
-        return escape_markdown(entity.title), [], ""
-
-    def _agency(self, a: Agency) -> tuple[str, list[Fact], str]:
+    def _agency(self, a: Agency) -> Described:
         heading = escape_markdown(a.name + (f" ({a.short})" if a.short else ""))
         return (
             heading,
@@ -89,7 +79,7 @@ class SummaryWriter:
             "",
         )
 
-    def _committee(self, c: Committee) -> tuple[str, list[Fact], str]:
+    def _committee(self, c: Committee) -> Described:
         heading = escape_markdown(c.name + (f" ({c.short})" if c.short else ""))
         facts = [
             ("Tier", escape_markdown(c.tier.replace("-", " "))),
@@ -101,14 +91,14 @@ class SummaryWriter:
         ]
         return heading, facts, escape_markdown(c.purpose)
 
-    def _threat(self, t: Threat) -> tuple[str, list[Fact], str]:
+    def _threat(self, t: Threat) -> Described:
         facts = [
             ("IMO category", str(t.imo) if t.imo else "Emerging threat" if self.numbered else ""),  # "" is left out
             ("Nature", "Malicious" if t.malicious else "Non-malicious"),
         ]
         return escape_markdown(t.name), facts, escape_markdown(t.description)
 
-    def _risk(self, r: Risk) -> tuple[str, list[Fact], str]:
+    def _risk(self, r: Risk) -> Described:
         scores = ", ".join(
             f"{stage} {escape_markdown(f'{r.stage(stage).score} {r.stage(stage).band.name}')}" for stage in Risk.STAGES
         )
@@ -126,11 +116,11 @@ class SummaryWriter:
         scenario = f"*Scenario.* {escape_markdown(r.scenario)}" if r.scenario else ""
         return escape_markdown(f"{r.id} {r.title}"), facts, scenario
 
-    def _objective(self, o: Objective) -> tuple[str, list[Fact], str]:
+    def _objective(self, o: Objective) -> Described:
         facts = [("Lead", self._agency_name(o.lead)), ("Risks addressed", self._links(o.risks))]
         return escape_markdown(f"{o.id} {o.title}"), facts, escape_markdown(o.description)
 
-    def _action(self, a: Action) -> tuple[str, list[Fact], str]:
+    def _action(self, a: Action) -> Described:
         facts = [
             ("Objective", self._link(a.objective, show_id=True)),
             ("Responsible", self._agency_name(a.raci.responsible)),
@@ -142,7 +132,7 @@ class SummaryWriter:
         ]
         return escape_markdown(f"{a.id} {a.title}"), facts, escape_markdown(a.description)
 
-    def _indicator(self, i: Indicator) -> tuple[str, list[Fact], str]:
+    def _indicator(self, i: Indicator) -> Described:
         unit = f" {i.unit}" if i.unit else ""
         facts = [
             ("Level", escape_markdown(i.level.capitalize())),
@@ -155,7 +145,7 @@ class SummaryWriter:
         ]
         return escape_markdown(f"{i.id} {i.name}"), facts, ""
 
-    def _phase(self, p: Phase) -> tuple[str, list[Fact], str]:
+    def _phase(self, p: Phase) -> Described:
         facts = [
             ("Dates", escape_markdown(f"{long_date(p.start)} to {long_date(p.end)}")),
             ("Outputs", escape_markdown("; ".join(p.outputs))),
@@ -186,3 +176,40 @@ def _div(kind: str, body: str) -> str:
     """A summary box: a paragraph style in DOCX, a ruled block in the PDF (``charter-summary``)."""
     div = f'::: {{.summary .summary-{kind} custom-style="Entity Summary"}}\n{body}\n:::'
     return "\n\n".join([raw_typst_block("#charter-summary["), div, raw_typst_block("]")])
+
+
+def _boxed(model: type[E], describe: Callable[[SummaryWriter, E], Described]) -> tuple[str, BlockSummary]:
+    """A kind's summary as one box per entity, each described by ``describe``."""
+
+    def summary(writer: SummaryWriter, entities: list[Entity]) -> str:
+        # The cast is sound: a block holds entities of its own kind only, and it is looked up by that kind.
+        return "\n\n".join(writer.entity(entity, describe(writer, cast(E, entity))) for entity in entities)
+
+    return model.KIND, summary
+
+
+_SUMMARIES: dict[str, BlockSummary] = dict(
+    [
+        _boxed(Agency, SummaryWriter._agency),
+        _boxed(Committee, SummaryWriter._committee),
+        _boxed(Threat, SummaryWriter._threat),
+        _boxed(Risk, SummaryWriter._risk),
+        _boxed(Objective, SummaryWriter._objective),
+        _boxed(Action, SummaryWriter._action),
+        _boxed(Indicator, SummaryWriter._indicator),
+        _boxed(Phase, SummaryWriter._phase),
+        (Acronym.KIND, cast(BlockSummary, SummaryWriter.acronyms)),
+    ]
+)
+
+
+def summaries(kinds: Mapping[str, KindSpec] = KINDS) -> dict[str, BlockSummary]:
+    """The summary of every kind (every kind's blocks are printed), in registry order.
+
+    Raises :class:`generator.model.kinds.KindRegistryError` when a kind has none.
+    """
+    return builders_for(_SUMMARIES, needed=kinds.values(), what="print summary builder", kinds=kinds)
+
+
+SUMMARIES = summaries()
+"""``KIND`` → the summary of its data blocks, checked at import."""

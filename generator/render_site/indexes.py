@@ -1,10 +1,18 @@
-"""An index page per kind: a sortable, filterable table of every entity, each linking to its page."""
+"""An index page per kind: a sortable, filterable table of every entity, each linking to its page.
+
+Each kind that has pages (:func:`generator.model.kinds.page_kinds`) has an :class:`Index`
+here, its lead paragraph and its tables; the table of them is checked at import.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
 from generator.diagnostics import Location
 from generator.model import Committee, View
-from generator.render_site.entity_pages import KIND_INDEX_TITLES
+from generator.model.kinds import KINDS, KindSpec, builders_for, page_kinds
+from generator.render_site.context import PageContext
 from generator.render_site.escape import md_inline
 from generator.render_site.fragments import block, paragraph
 from generator.render_site.links import PAGE_FOLDERS
@@ -16,31 +24,36 @@ from generator.views.risk_tables import has_imo_numbers, imo_cell
 from generator.views.text import STATUS_LABELS, agency_link, date_cell, id_links, list_cell, number_text, title_link
 
 GENERATED = Location("(generated)")
-INTROS = {
-    "risk": "Every risk of the register, highest residual score first. Select a column heading to sort.",
-    "agency": "The agencies of the state that take part in the structure, the register or the plan.",
-    "committee": "The committees of the structure, from the national committee down.",
-    "objective": "The strategic objectives and the risks each addresses.",
-    "action": "The actions of the action plan.",
-    "indicator": "The indicators that monitor the objectives and actions.",
-    "threat": "The threat categories, and the risks that assess each.",
-}
+
+
+@dataclass(frozen=True, slots=True)
+class Index:
+    """What a kind's index page shows below its title."""
+
+    intro: str
+    tables: Callable[[Renderer, PageContext], str]
+    """The page's tables, rendered."""
 
 
 def index_pages(site: Renderer) -> list[Page]:
     """One index page per kind that has entity pages."""
     pages = []
-    publication = site.publication
-    for kind, folder in PAGE_FOLDERS.items():
+    for kind, index in INDEXES.items():
+        folder = PAGE_FOLDERS[kind]
         page = site.context(folder)
-        title = KIND_INDEX_TITLES[kind]
-        if kind == "risk":
-            tables = site.view(View(show="register", location=GENERATED, title="Risk register"), page)
-        else:
-            tables = block(render_table(_TABLES[kind](publication), page))
-        body = f"# {md_inline(title)}\n" + block(paragraph(INTROS[kind], "charter-lead")) + tables
+        title = KINDS[kind].index
+        body = f"# {md_inline(title)}\n" + block(paragraph(index.intro, "charter-lead")) + index.tables(site, page)
         pages.append(Page(folder, title, body, hide=("toc",)))
     return pages
+
+
+def _register(site: Renderer, page: PageContext) -> str:
+    return site.view(View(show="register", location=GENERATED, title="Risk register"), page)
+
+
+def _table(build: Callable[[Publication], Table]) -> Callable[[Renderer, PageContext], str]:
+    """The tables of an index that shows one table built from the publication."""
+    return lambda site, page: block(render_table(build(site.publication), page))
 
 
 def _agencies(publication: Publication) -> Table:
@@ -142,11 +155,28 @@ def _threats(publication: Publication) -> Table:
     return Table("threat-index", "Threat categories", columns, rows, sortable=True)
 
 
-_TABLES = {
-    "agency": _agencies,
-    "committee": _committees,
-    "objective": _objectives,
-    "action": _actions,
-    "indicator": _indicators,
-    "threat": _threats,
+_INDEXES: dict[str, Index] = {
+    "risk": Index(
+        "Every risk of the register, highest residual score first. Select a column heading to sort.", _register
+    ),
+    "agency": Index(
+        "The agencies of the state that take part in the structure, the register or the plan.", _table(_agencies)
+    ),
+    "committee": Index("The committees of the structure, from the national committee down.", _table(_committees)),
+    "objective": Index("The strategic objectives and the risks each addresses.", _table(_objectives)),
+    "action": Index("The actions of the action plan.", _table(_actions)),
+    "indicator": Index("The indicators that monitor the objectives and actions.", _table(_indicators)),
+    "threat": Index("The threat categories, and the risks that assess each.", _table(_threats)),
 }
+
+
+def indexes(kinds: Mapping[str, KindSpec] = KINDS) -> dict[str, Index]:
+    """The index of every kind that has pages, in registry order.
+
+    Raises :class:`generator.model.kinds.KindRegistryError` when a kind with pages has no index.
+    """
+    return builders_for(_INDEXES, needed=page_kinds(kinds), what="site index page", kinds=kinds)
+
+
+INDEXES = indexes()
+"""``KIND`` → its index page, checked at import."""

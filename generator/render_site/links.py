@@ -12,18 +12,14 @@ import re
 from urllib.parse import quote
 
 from generator.model import Chapter, Entity
+from generator.model.kinds import page_kinds
 from generator.resolve import Publication
 
-PAGE_FOLDERS: dict[str, str] = {
-    "risk": "risks",
-    "agency": "agencies",
-    "committee": "committees",
-    "objective": "objectives",
-    "action": "actions",
-    "indicator": "indicators",
-    "threat": "threats",
-}
-"""The kinds that have a page each, and the folder those pages live in."""
+PAGE_FOLDERS: dict[str, str] = {spec.kind: spec.folder for spec in page_kinds() if spec.folder is not None}
+"""The kinds that have a page each (by ``KIND``, in registry order) and the folder of their pages.
+
+Derived from :data:`generator.model.kinds.KINDS`, where each kind's folder is declared.
+"""
 
 MEDIA_FOLDER = "media"
 """Where the images the chapters show are copied, below the site root, at their path below content/."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 from importlib.resources import files
 from typing import Any
 
-from generator.render_site.entity_pages import KIND_INDEX_TITLES
+from generator.model.kinds import KINDS
 from generator.render_site.escape import esc
 from generator.render_site.links import PAGE_FOLDERS, page_src
 from generator.render_site.render import Renderer
@@ -30,7 +30,7 @@ def navigation(site: Renderer) -> list[Any]:
     annexes = [page_src(site.sitemap.chapter_folders[c.path]) for c in chapters if c.annex]
     if annexes:
         nav.append({"Annexes": annexes})
-    nav.append({"Reference": [{KIND_INDEX_TITLES[kind]: page_src(folder)} for kind, folder in PAGE_FOLDERS.items()]})
+    nav.append({"Reference": [{KINDS[kind].index: page_src(folder)} for kind, folder in PAGE_FOLDERS.items()]})
     return nav
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from urllib.parse import quote
 
 from generator.model import Chapter, Entity, View
+from generator.model.kinds import kind_of
 from generator.render_site.context import PageContext
 from generator.render_site.diagrams import diagram_file, render_diagram
 from generator.render_site.escape import esc, front_matter
@@ -17,18 +18,6 @@ from generator.render_site.tables import render_table
 from generator.resolve import Publication
 from generator.views import render_view
 from generator.views.blocks import Block, Diagram, Table
-
-KIND_LABELS = {
-    "risk": "Risk",
-    "agency": "Agency",
-    "committee": "Committee",
-    "objective": "Objective",
-    "action": "Action",
-    "indicator": "Indicator",
-    "threat": "Threat category",
-    "phase": "Phase",
-    "acronym": "Acronym",
-}
 
 
 @dataclass
@@ -122,10 +111,6 @@ class Renderer:
         if isinstance(item, Chapter):
             folder = self.sitemap.chapter_folders[item.path]
             return f'Chapter: <a href="{esc(page.page(folder))}">{esc(item.title)}</a>'
-        label = KIND_LABELS.get(item.KIND, item.KIND.capitalize())
-        shown = (
-            item.title
-            if item.title == item.id or item.KIND in ("agency", "committee", "threat")
-            else (f"{item.id} {item.title}")
-        )
-        return f"{esc(label)}: {page.link(item.id, shown)}"
+        spec = kind_of(item)
+        shown = f"{item.id} {item.title}" if spec.heading_with_id and item.title != item.id else item.title
+        return f"{esc(spec.label.title)}: {page.link(item.id, shown)}"

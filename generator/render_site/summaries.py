@@ -7,6 +7,9 @@ summary's id is where links to them lead.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from typing import TypeVar, cast
+
 from generator.model import (
     Acronym,
     Action,
@@ -20,6 +23,7 @@ from generator.model import (
     Risk,
     Threat,
 )
+from generator.model.kinds import KINDS, KindSpec, builders_for
 from generator.render_site.context import PageContext
 from generator.render_site.entity_pages import heading_of
 from generator.render_site.escape import esc
@@ -29,78 +33,129 @@ from generator.render_site.tables import marker_html
 from generator.views.blocks import Marker
 from generator.views.text import STATUS_LABELS, long_date, number_text
 
+E = TypeVar("E", bound=Entity)
+BlockSummary = Callable[[Renderer, list[Entity], PageContext], str]
+"""The HTML of a data block's entities (all of one kind), or '' when it has none."""
+
 
 def entity_block_html(site: Renderer, entity_block: EntityBlock, page: PageContext) -> str:
     """The summary of a data block's entities, as one raw HTML block."""
-    if entity_block.kind == "acronym":
-        items = "".join(
-            f'<div id="{anchor_id(a.id)}"><dt><abbr title="{esc(a.meaning)}">{esc(a.id)}</abbr></dt>'
-            f"<dd>{esc(a.meaning)}</dd></div>"
-            for a in entity_block.entities
-            if isinstance(a, Acronym)
-        )
-        return f'<dl class="charter-acronyms">{items}</dl>' if items else ""
-    items = "".join(_item(site, entity, page) for entity in entity_block.entities)
-    return f'<ul class="charter-entities charter-entities--{esc(entity_block.kind)}">{items}</ul>' if items else ""
+    return SUMMARIES[entity_block.kind](site, entity_block.entities, page)
 
 
-def _item(site: Renderer, entity: Entity, page: PageContext) -> str:
+def _acronyms(site: Renderer, acronyms: list[Acronym], page: PageContext) -> str:
+    """A definition list: an acronym has no page, so its entry is where links to it lead."""
+    items = "".join(
+        f'<div id="{anchor_id(a.id)}"><dt><abbr title="{esc(a.meaning)}">{esc(a.id)}</abbr></dt>'
+        f"<dd>{esc(a.meaning)}</dd></div>"
+        for a in acronyms
+    )
+    return f'<dl class="charter-acronyms">{items}</dl>' if items else ""
+
+
+def _listed(model: type[E], details: Callable[[Renderer, E], str]) -> tuple[str, BlockSummary]:
+    """A kind's summary as a list, one line per entity: its name (linked to its page) and ``details``."""
+    kind = model.KIND
+
+    def summary(site: Renderer, entities: list[Entity], page: PageContext) -> str:
+        # The cast is sound: a block holds entities of its own kind only, and it is looked up by that kind.
+        items = "".join(_item(site, entity, page, details(site, cast(E, entity))) for entity in entities)
+        return f'<ul class="charter-entities charter-entities--{esc(kind)}">{items}</ul>' if items else ""
+
+    return kind, summary
+
+
+def _item(site: Renderer, entity: Entity, page: PageContext, details: str) -> str:
     if entity.id in site.sitemap.entity_folders:
         name = page.link(entity.id, heading_of(entity))
     else:
         name = f"<strong>{esc(heading_of(entity))}</strong>"
-    details = _details(site, entity)
     facts = f'<span class="charter-entity__facts">{details}</span>' if details else ""
     name = f'<span class="charter-entity__name">{name}</span>'
     return f'<li class="charter-entity" id="{anchor_id(entity.id)}">{name}{facts}</li>'
 
 
-def _details(site: Renderer, entity: Entity) -> str:
-    publication = site.publication
+def _short(site: Renderer, agency_id: str | None) -> str:
+    if not agency_id:
+        return ""
+    agency = site.publication.get(agency_id, Agency)
+    return esc(agency.short or agency.name)
 
-    def short(agency_id: str | None) -> str:
-        if not agency_id:
-            return ""
-        agency = publication.get(agency_id, Agency)
-        return esc(agency.short or agency.name)
 
-    if isinstance(entity, Risk) and entity.withheld:
-        threat = publication.get(entity.threat, Threat).name
+def _risk(site: Renderer, risk: Risk) -> str:
+    threat = site.publication.get(risk.threat, Threat).name
+    if risk.withheld:
         return f"{marker_html(Marker('Withheld', title='This edition does not show the rating'))} · {esc(threat)}"
-    if isinstance(entity, Risk):
-        band = entity.residual.band
-        marker = marker_html(
-            Marker(f"{entity.residual.score} {band.name}", band, title=f"Residual rating: {band.name}")
-        )
-        threat = publication.get(entity.threat, Threat).name
-        return f"Residual {marker} · {esc(threat)} · Lead: {short(entity.lead)}"
-    if isinstance(entity, Agency):
-        parts = [entity.short, entity.type.replace("-", " ").capitalize(), entity.ministry]
-        return esc(" · ".join(p for p in parts if p))
-    if isinstance(entity, Committee):
-        chair = f" · Chair: {short(entity.chair)}" if entity.chair else ""
-        return (
-            esc(entity.tier.replace("-", " ").capitalize())
-            + chair
-            + (f" · Meets {esc(entity.meets)}" if entity.meets else "")
-        )
-    if isinstance(entity, Objective):
-        return f"Lead: {short(entity.lead)} · {len(entity.risks)} risks addressed" if entity.lead else ""
-    if isinstance(entity, Action):
-        status = marker_html(Marker(STATUS_LABELS[entity.status]))
-        return (
-            f"{status} · {esc(long_date(entity.start))} to {esc(long_date(entity.end))} · "
-            f"Responsible: {short(entity.raci.responsible)}"
-        )
-    if isinstance(entity, Indicator):
-        unit = f" {entity.unit}" if entity.unit else ""
-        return esc(f"{entity.level.capitalize()} · {number_text(entity.baseline)} → {number_text(entity.target)}{unit}")
-    if isinstance(entity, Threat):
-        return "Malicious" if entity.malicious else "Non-malicious"
-    if isinstance(entity, Phase):
-        outputs = f" · Outputs: {'; '.join(entity.outputs)}" if entity.outputs else ""
-        text = f"{long_date(entity.start)} to {long_date(entity.end)}{outputs}"
-        if entity.description:
-            text += f". {' '.join(entity.description.split())}"
-        return esc(text)
-    return ""
+    band = risk.residual.band
+    marker = marker_html(Marker(f"{risk.residual.score} {band.name}", band, title=f"Residual rating: {band.name}"))
+    return f"Residual {marker} · {esc(threat)} · Lead: {_short(site, risk.lead)}"
+
+
+def _agency(site: Renderer, agency: Agency) -> str:
+    parts = [agency.short, agency.type.replace("-", " ").capitalize(), agency.ministry]
+    return esc(" · ".join(p for p in parts if p))
+
+
+def _committee(site: Renderer, committee: Committee) -> str:
+    chair = f" · Chair: {_short(site, committee.chair)}" if committee.chair else ""
+    meets = f" · Meets {esc(committee.meets)}" if committee.meets else ""
+    return esc(committee.tier.replace("-", " ").capitalize()) + chair + meets
+
+
+def _objective(site: Renderer, objective: Objective) -> str:
+    if not objective.lead:
+        return ""
+    return f"Lead: {_short(site, objective.lead)} · {len(objective.risks)} risks addressed"
+
+
+def _action(site: Renderer, action: Action) -> str:
+    status = marker_html(Marker(STATUS_LABELS[action.status]))
+    return (
+        f"{status} · {esc(long_date(action.start))} to {esc(long_date(action.end))} · "
+        f"Responsible: {_short(site, action.raci.responsible)}"
+    )
+
+
+def _indicator(site: Renderer, indicator: Indicator) -> str:
+    unit = f" {indicator.unit}" if indicator.unit else ""
+    change = f"{number_text(indicator.baseline)} → {number_text(indicator.target)}{unit}"
+    return esc(f"{indicator.level.capitalize()} · {change}")
+
+
+def _threat(site: Renderer, threat: Threat) -> str:
+    return "Malicious" if threat.malicious else "Non-malicious"
+
+
+def _phase(site: Renderer, phase: Phase) -> str:
+    outputs = f" · Outputs: {'; '.join(phase.outputs)}" if phase.outputs else ""
+    text = f"{long_date(phase.start)} to {long_date(phase.end)}{outputs}"
+    if phase.description:
+        text += f". {' '.join(phase.description.split())}"
+    return esc(text)
+
+
+_SUMMARIES: dict[str, BlockSummary] = dict(
+    [
+        _listed(Risk, _risk),
+        _listed(Agency, _agency),
+        _listed(Committee, _committee),
+        _listed(Objective, _objective),
+        _listed(Action, _action),
+        _listed(Indicator, _indicator),
+        _listed(Threat, _threat),
+        _listed(Phase, _phase),
+        (Acronym.KIND, cast(BlockSummary, _acronyms)),
+    ]
+)
+
+
+def summaries(kinds: Mapping[str, KindSpec] = KINDS) -> dict[str, BlockSummary]:
+    """The summary of every kind (every kind's blocks stand in chapters), in registry order.
+
+    Raises :class:`generator.model.kinds.KindRegistryError` when a kind has none.
+    """
+    return builders_for(_SUMMARIES, needed=kinds.values(), what="site summary builder", kinds=kinds)
+
+
+SUMMARIES = summaries()
+"""``KIND`` → the summary of its data blocks, checked at import."""

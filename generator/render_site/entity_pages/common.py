@@ -1,41 +1,23 @@
-"""What every entity page shares: the kinds' titles, the heading, and links to agencies, risks and actions."""
+"""What every entity page shares: the heading, and links to agencies, risks and actions."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from generator.model import Action, Agency, Entity, Risk
+from generator.model.kinds import kind_of
 from generator.render_site.context import PageContext
 from generator.render_site.render import Renderer
 from generator.render_site.tables import marker_html
 from generator.views.blocks import Marker
 from generator.views.text import STATUS_LABELS
 
-KIND_PLURALS = {
-    "risk": "risks",
-    "agency": "agencies",
-    "committee": "committees",
-    "objective": "objectives",
-    "action": "actions",
-    "indicator": "indicators",
-    "threat": "threat categories",
-}
-KIND_INDEX_TITLES = {
-    "risk": "Risk register",
-    "agency": "Agencies",
-    "committee": "Committees",
-    "objective": "Objectives",
-    "action": "Actions",
-    "indicator": "Indicators",
-    "threat": "Threat categories",
-}
-
 
 def heading_of(entity: Entity) -> str:
     """The heading and title of an entity's page."""
-    if entity.KIND in ("agency", "committee", "threat"):
-        return entity.title
-    return f"{entity.id} {entity.title}"
+    if kind_of(entity).heading_with_id:
+        return f"{entity.id} {entity.title}"
+    return entity.title
 
 
 def narrative(site: Renderer, entity: Entity, page: PageContext) -> str:

@@ -1,13 +1,22 @@
-"""Assembling each entity page: breadcrumb and heading, the body its kind builds, "Referenced by" and the pager."""
+"""Assembling each entity page: breadcrumb and heading, the body its kind builds, "Referenced by" and the pager.
+
+The body of each kind's page comes from :data:`PAGE_BUILDERS`, one builder per kind that
+has pages in :data:`generator.model.kinds.KINDS`; the table is checked when this module
+is imported, so a kind given a folder but no builder stops the engine at once.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from typing import TypeVar, cast
+
 from generator.model import Action, Agency, Committee, Entity, Indicator, Objective, Risk, Threat
+from generator.model.kinds import KINDS, KindSpec, builders_for, kind_of, page_kinds
 from generator.render_site.context import PageContext
 from generator.render_site.entity_pages.action import action_page
 from generator.render_site.entity_pages.agency import agency_page
 from generator.render_site.entity_pages.committee import committee_page
-from generator.render_site.entity_pages.common import KIND_INDEX_TITLES, KIND_PLURALS, heading_of
+from generator.render_site.entity_pages.common import heading_of
 from generator.render_site.entity_pages.indicator import indicator_page
 from generator.render_site.entity_pages.objective import objective_page
 from generator.render_site.entity_pages.risk import risk_page
@@ -17,41 +26,57 @@ from generator.render_site.fragments import block, breadcrumbs, item_list, pager
 from generator.render_site.links import PAGE_FOLDERS
 from generator.render_site.render import Page, Renderer
 
+E = TypeVar("E", bound=Entity)
+PageBuilder = Callable[[Renderer, Entity, PageContext], str]
+"""The body of one entity's page, below its heading and above "Referenced by"."""
+
+
+def _for(model: type[E], build: Callable[[Renderer, E, PageContext], str]) -> tuple[str, PageBuilder]:
+    # The cast is sound: a builder is looked up by the entity's own KIND, the KIND of ``model``.
+    return model.KIND, cast(PageBuilder, build)
+
+
+_BUILDERS: dict[str, PageBuilder] = dict(
+    [
+        _for(Risk, risk_page),
+        _for(Agency, agency_page),
+        _for(Committee, committee_page),
+        _for(Objective, objective_page),
+        _for(Action, action_page),
+        _for(Indicator, indicator_page),
+        _for(Threat, threat_page),
+    ]
+)
+
+
+def page_builders(kinds: Mapping[str, KindSpec] = KINDS) -> dict[str, PageBuilder]:
+    """The page builder of every kind that has pages, in registry order.
+
+    Raises :class:`generator.model.kinds.KindRegistryError` when a kind with pages has no builder.
+    """
+    return builders_for(_BUILDERS, needed=page_kinds(kinds), what="site page builder", kinds=kinds)
+
+
+PAGE_BUILDERS = page_builders()
+"""``KIND`` → the builder of its pages' bodies, checked at import."""
+
 
 def entity_pages(site: Renderer) -> list[Page]:
     """Every entity page, kind by kind, in publication order."""
     pages = []
-    for kind in (Risk, Agency, Committee, Objective, Action, Indicator, Threat):
-        entities: list[Entity] = list(site.publication.of_kind(kind))
+    for kind, build in PAGE_BUILDERS.items():
+        entities: list[Entity] = list(site.publication.of_kind(KINDS[kind].model))
         for i, entity in enumerate(entities):
             folder = site.sitemap.entity_folders[entity.id]
             page = site.context(folder)
-            body = _head(entity, page) + _body(site, entity, page) + _tail(site, entity, page, entities, i)
+            body = _head(entity, page) + build(site, entity, page) + _tail(site, entity, page, entities, i)
             pages.append(Page(folder, heading_of(entity), body, source=str(entity.location)))
     return pages
 
 
-def _body(site: Renderer, entity: Entity, page: PageContext) -> str:
-    if isinstance(entity, Risk):
-        return risk_page(site, entity, page)
-    if isinstance(entity, Agency):
-        return agency_page(site, entity, page)
-    if isinstance(entity, Committee):
-        return committee_page(site, entity, page)
-    if isinstance(entity, Objective):
-        return objective_page(site, entity, page)
-    if isinstance(entity, Action):
-        return action_page(site, entity, page)
-    if isinstance(entity, Indicator):
-        return indicator_page(site, entity, page)
-    if isinstance(entity, Threat):
-        return threat_page(site, entity, page)
-    return ""
-
-
 def _head(entity: Entity, page: PageContext) -> str:
     index = PAGE_FOLDERS[entity.KIND]
-    crumbs = breadcrumbs([(page.page(""), "Home"), (page.page(index), KIND_INDEX_TITLES[entity.KIND])], entity.id)
+    crumbs = breadcrumbs([(page.page(""), "Home"), (page.page(index), kind_of(entity).index)], entity.id)
     return f"{crumbs}\n\n# {md_inline(heading_of(entity))}\n"
 
 
@@ -67,7 +92,7 @@ def _tail(site: Renderer, entity: Entity, page: PageContext, siblings: list[Enti
     previous = siblings[i - 1] if i > 0 else None
     following = siblings[i + 1] if i + 1 < len(siblings) else None
     nav = pager(
-        f"More {KIND_PLURALS[entity.KIND]}",
+        f"More {kind_of(entity).label.plural}",
         (page.href(previous.id) or "", previous.id) if previous else None,
         (page.href(following.id) or "", following.id) if following else None,
     )
