@@ -28,7 +28,7 @@ from generator.render_print.links import Anchors
 from generator.render_print.markdown_escape import escape_markdown, raw_typst_block
 from generator.resolve import Publication
 from generator.views.risk_tables import has_imo_numbers
-from generator.views.text import STATUS_LABELS, long_date, number_text
+from generator.views.text import agency_type_label, level_label, long_date, number_text, status_label, tier_label
 
 E = TypeVar("E", bound=Entity)
 Fact = tuple[str, str]
@@ -75,14 +75,17 @@ class SummaryWriter:
         heading = escape_markdown(a.name + (f" ({a.short})" if a.short else ""))
         return (
             heading,
-            [("Type", escape_markdown(a.type.replace("-", " "))), ("Ministry", escape_markdown(a.ministry))],
+            [
+                ("Type", escape_markdown(agency_type_label(self.publication, a.type))),
+                ("Ministry", escape_markdown(a.ministry)),
+            ],
             "",
         )
 
     def _committee(self, c: Committee) -> Described:
         heading = escape_markdown(c.name + (f" ({c.short})" if c.short else ""))
         facts = [
-            ("Tier", escape_markdown(c.tier.replace("-", " "))),
+            ("Tier", escape_markdown(tier_label(self.publication, c.tier))),
             ("Reports to", self._link(c.parent) if c.parent else escape_markdown(c.reports_to)),
             ("Chair", self._agency_name(c.chair)),
             ("Secretariat", self._agency_name(c.secretariat)),
@@ -127,7 +130,7 @@ class SummaryWriter:
             ("Accountable", self._agency_name(a.raci.accountable)),
             ("Oversight", self._link(a.committee) if a.committee else ""),
             ("Dates", escape_markdown(f"{long_date(a.start)} to {long_date(a.end)}")),
-            ("Status", escape_markdown(STATUS_LABELS.get(a.status, a.status))),
+            ("Status", escape_markdown(status_label(self.publication, a.status))),
             ("Risks", self._links(a.risks)),
         ]
         return escape_markdown(f"{a.id} {a.title}"), facts, escape_markdown(a.description)
@@ -135,7 +138,7 @@ class SummaryWriter:
     def _indicator(self, i: Indicator) -> Described:
         unit = f" {i.unit}" if i.unit else ""
         facts = [
-            ("Level", escape_markdown(i.level.capitalize())),
+            ("Level", escape_markdown(level_label(self.publication, i.level))),
             ("Measures", self._link(i.objective or i.action or "", show_id=True)),
             ("Owner", self._agency_name(i.owner)),
             ("Baseline", escape_markdown(number_text(i.baseline) + unit)),

@@ -21,7 +21,18 @@ from generator.render_site.tables import render_table
 from generator.resolve import Publication
 from generator.views.blocks import Cell, Column, Link, Marker, Table, cell
 from generator.views.risk_tables import has_imo_numbers, imo_cell
-from generator.views.text import STATUS_LABELS, agency_link, date_cell, id_links, list_cell, number_text, title_link
+from generator.views.text import (
+    agency_link,
+    agency_type_label,
+    date_cell,
+    id_links,
+    level_label,
+    list_cell,
+    number_text,
+    status_label,
+    tier_label,
+    title_link,
+)
 
 GENERATED = Location("(generated)")
 
@@ -58,7 +69,12 @@ def _table(build: Callable[[Publication], Table]) -> Callable[[Renderer, PageCon
 
 def _agencies(publication: Publication) -> Table:
     rows = [
-        [cell(title_link(a), header=True), cell(a.short), cell(a.type.replace("-", " ").capitalize()), cell(a.ministry)]
+        [
+            cell(title_link(a), header=True),
+            cell(a.short),
+            cell(agency_type_label(publication, a.type)),
+            cell(a.ministry),
+        ]
         for a in publication.agencies
     ]
     columns = [Column("Agency"), Column("Short name"), Column("Type"), Column("Ministry")]
@@ -73,7 +89,7 @@ def _committees(publication: Publication) -> Table:
             [
                 cell(title_link(c), header=True),
                 cell(c.short),
-                cell(c.tier.replace("-", " ").capitalize()),
+                cell(tier_label(publication, c.tier)),
                 cell(parent),
                 cell(agency_link(publication, c.chair)),
                 cell(c.meets),
@@ -107,7 +123,7 @@ def _actions(publication: Publication) -> Table:
             cell(agency_link(publication, a.raci.responsible)),
             date_cell(a.start),
             date_cell(a.end),
-            cell(Marker(STATUS_LABELS[a.status])),
+            cell(Marker(status_label(publication, a.status))),
         ]
         for a in publication.actions
     ]
@@ -124,7 +140,7 @@ def _indicators(publication: Publication) -> Table:
             [
                 cell(Link(i.id, i.id), header=True),
                 cell(title_link(i)),
-                cell(i.level.capitalize()),
+                cell(level_label(publication, i.level)),
                 cell(Link(measures, measures) if measures else ""),
                 cell(agency_link(publication, i.owner)),
                 cell(number_text(i.baseline), sort_key=f"{i.baseline:015.3f}"),

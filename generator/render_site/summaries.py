@@ -31,7 +31,7 @@ from generator.render_site.links import anchor_id
 from generator.render_site.render import Renderer
 from generator.render_site.tables import marker_html
 from generator.views.blocks import Marker
-from generator.views.text import STATUS_LABELS, long_date, number_text
+from generator.views.text import agency_type_label, level_label, long_date, number_text, status_label, tier_label
 
 E = TypeVar("E", bound=Entity)
 BlockSummary = Callable[[Renderer, list[Entity], PageContext], str]
@@ -92,14 +92,14 @@ def _risk(site: Renderer, risk: Risk) -> str:
 
 
 def _agency(site: Renderer, agency: Agency) -> str:
-    parts = [agency.short, agency.type.replace("-", " ").capitalize(), agency.ministry]
+    parts = [agency.short, agency_type_label(site.publication, agency.type), agency.ministry]
     return esc(" · ".join(p for p in parts if p))
 
 
 def _committee(site: Renderer, committee: Committee) -> str:
     chair = f" · Chair: {_short(site, committee.chair)}" if committee.chair else ""
     meets = f" · Meets {esc(committee.meets)}" if committee.meets else ""
-    return esc(committee.tier.replace("-", " ").capitalize()) + chair + meets
+    return esc(tier_label(site.publication, committee.tier)) + chair + meets
 
 
 def _objective(site: Renderer, objective: Objective) -> str:
@@ -109,7 +109,7 @@ def _objective(site: Renderer, objective: Objective) -> str:
 
 
 def _action(site: Renderer, action: Action) -> str:
-    status = marker_html(Marker(STATUS_LABELS[action.status]))
+    status = marker_html(Marker(status_label(site.publication, action.status)))
     return (
         f"{status} · {esc(long_date(action.start))} to {esc(long_date(action.end))} · "
         f"Responsible: {_short(site, action.raci.responsible)}"
@@ -119,7 +119,7 @@ def _action(site: Renderer, action: Action) -> str:
 def _indicator(site: Renderer, indicator: Indicator) -> str:
     unit = f" {indicator.unit}" if indicator.unit else ""
     change = f"{number_text(indicator.baseline)} → {number_text(indicator.target)}{unit}"
-    return esc(f"{indicator.level.capitalize()} · {change}")
+    return esc(f"{level_label(site.publication, indicator.level)} · {change}")
 
 
 def _threat(site: Renderer, threat: Threat) -> str:

@@ -5,24 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from generator.model import Agency, Assessment, Entity
-from generator.model.vocabulary import ACTION_STATUSES, default_label
 from generator.resolve import Publication
 from generator.views.blocks import Cell, Column, Link, Marker, cell
-
-
-class _EngineStatusLabels(dict[str, str]):
-    """The engine's action status labels, for modules that do not yet read the publication's.
-
-    A status the publication adds reads by its default label rather than failing; its own
-    label is :func:`status_label`'s.
-    """
-
-    def __missing__(self, status: str) -> str:
-        return default_label(status)
-
-
-STATUS_LABELS = _EngineStatusLabels(ACTION_STATUSES.labels)
-"""Deprecated: use :func:`status_label`, which knows the statuses a publication adds."""
 
 
 def status_label(publication: Publication, status: str) -> str:

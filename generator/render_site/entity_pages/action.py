@@ -10,7 +10,7 @@ from generator.render_site.fragments import block, facts, item_list, joined, par
 from generator.render_site.render import Renderer
 from generator.render_site.tables import marker_html, render_table
 from generator.views.blocks import Column, Marker, Table, cell
-from generator.views.text import STATUS_LABELS, long_date
+from generator.views.text import long_date, status_label
 
 
 def action_page(site: Renderer, action: Action, page: PageContext) -> str:
@@ -20,7 +20,7 @@ def action_page(site: Renderer, action: Action, page: PageContext) -> str:
     committee = publication.get(action.committee, Committee) if action.committee else None
     raci = action.raci
     rows = [
-        ("Status", marker_html(Marker(STATUS_LABELS[action.status]))),
+        ("Status", marker_html(Marker(status_label(publication, action.status)))),
         ("Objective", page.link(objective.id, heading_of(objective))),
         ("Start", esc(long_date(action.start))),
         ("End", esc(long_date(action.end))),

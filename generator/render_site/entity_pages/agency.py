@@ -10,7 +10,7 @@ from generator.render_site.fragments import block, facts, item_list
 from generator.render_site.render import Renderer
 from generator.render_site.tables import render_table
 from generator.views.blocks import Column, Link, Marker, Table, cell
-from generator.views.text import STATUS_LABELS
+from generator.views.text import agency_type_label, status_label
 
 RACI_NAMES = {"R": "Responsible", "A": "Accountable", "C": "Consulted", "I": "Informed"}
 
@@ -20,7 +20,7 @@ def agency_page(site: Renderer, agency: Agency, page: PageContext) -> str:
     roles = site.relations.agencies.get(agency.id)
     rows = [
         ("Short name", esc(agency.short)),
-        ("Type", esc(agency.type.replace("-", " ").capitalize())),
+        ("Type", esc(agency_type_label(site.publication, agency.type))),
         ("Ministry", esc(agency.ministry)),
     ]
     out = block(facts(rows)) + narrative(site, agency, page)
@@ -45,7 +45,7 @@ def agency_page(site: Renderer, agency: Agency, page: PageContext) -> str:
                 cell(Link(action.id, action.id), header=True),
                 cell(Link(action.title, action.id)),
                 cell(Marker(letters, title=", ".join(RACI_NAMES[x] for x in letters.split("/")))),
-                cell(Marker(STATUS_LABELS[action.status])),
+                cell(Marker(status_label(site.publication, action.status))),
             ]
             for action, letters in roles.raci
         ]

@@ -8,7 +8,7 @@ from generator.render_site.entity_pages.common import action_item, agency_link, 
 from generator.render_site.escape import esc
 from generator.render_site.fragments import block, facts, item_list, joined, paragraph
 from generator.render_site.render import Renderer
-from generator.views.text import long_date
+from generator.views.text import long_date, tier_label
 
 
 def committee_page(site: Renderer, committee: Committee, page: PageContext) -> str:
@@ -22,7 +22,7 @@ def committee_page(site: Renderer, committee: Committee, page: PageContext) -> s
     tiers = {"national": "National committee", "sub-committee": "Sub-committee", "port": "Port committee"}
     rows = [
         ("Short name", esc(committee.short)),
-        ("Tier", esc(tiers.get(committee.tier, committee.tier.replace("-", " ").capitalize()))),
+        ("Tier", esc(tiers.get(committee.tier, tier_label(publication, committee.tier)))),
         ("Reports to", parent),
         ("Chair", agency_link(site, page, committee.chair)),
         ("Secretariat", agency_link(site, page, committee.secretariat)),
@@ -46,5 +46,5 @@ def committee_page(site: Renderer, committee: Committee, page: PageContext) -> s
         out += "\n## Sub-committees\n" + block(item_list(entity_links(page, children, with_id=False)))
     actions = site.relations.actions_of_committee.get(committee.id, [])
     if actions:
-        out += "\n## Actions it oversees\n" + block(item_list([action_item(page, a) for a in actions]))
+        out += "\n## Actions it oversees\n" + block(item_list([action_item(publication, page, a) for a in actions]))
     return out

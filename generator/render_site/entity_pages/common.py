@@ -9,8 +9,9 @@ from generator.model.kinds import kind_of
 from generator.render_site.context import PageContext
 from generator.render_site.render import Renderer
 from generator.render_site.tables import marker_html
+from generator.resolve import Publication
 from generator.views.blocks import Marker
-from generator.views.text import STATUS_LABELS
+from generator.views.text import status_label
 
 
 def heading_of(entity: Entity) -> str:
@@ -57,6 +58,7 @@ def rating_marker(risk: Risk) -> Marker:
     return Marker(f"{risk.residual.score} {band.name}", band, title=f"Residual rating: {band.name}")
 
 
-def action_item(page: PageContext, action: Action) -> str:
+def action_item(publication: Publication, page: PageContext, action: Action) -> str:
     """An action's link followed by its status."""
-    return page.link(action.id, heading_of(action)) + " " + marker_html(Marker(STATUS_LABELS[action.status]))
+    status = Marker(status_label(publication, action.status))
+    return page.link(action.id, heading_of(action)) + " " + marker_html(status)

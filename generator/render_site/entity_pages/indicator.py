@@ -8,7 +8,7 @@ from generator.render_site.entity_pages.common import agency_link, heading_of, n
 from generator.render_site.escape import esc
 from generator.render_site.fragments import block, facts
 from generator.render_site.render import Renderer
-from generator.views.text import number_text
+from generator.views.text import level_label, number_text
 
 
 def indicator_page(site: Renderer, indicator: Indicator, page: PageContext) -> str:
@@ -21,7 +21,7 @@ def indicator_page(site: Renderer, indicator: Indicator, page: PageContext) -> s
     )
     target = number_text(indicator.target) + unit + (f" ({indicator.target_year})" if indicator.target_year else "")
     rows = [
-        ("Level", esc(indicator.level.capitalize())),
+        ("Level", esc(level_label(site.publication, indicator.level))),
         ("Measures", page.link(parent.id, heading_of(parent)) if parent else ""),
         ("Owner", agency_link(site, page, indicator.owner)),
         ("Baseline", esc(baseline)),

@@ -22,7 +22,9 @@ def objective_page(site: Renderer, objective: Objective, page: PageContext) -> s
     )
     actions = site.relations.actions_of_objective.get(objective.id, [])
     out += "\n## Actions\n" + block(
-        item_list([action_item(page, a) for a in actions], empty="No action delivers this objective yet.")
+        item_list(
+            [action_item(site.publication, page, a) for a in actions], empty="No action delivers this objective yet."
+        )
     )
     indicators = site.relations.indicators_of.get(objective.id, [])
     if indicators:

@@ -45,7 +45,7 @@ def _response(site: Renderer, risk: Risk, page: PageContext) -> str:
         facts(
             [
                 ("Objectives addressing it", item_list(entity_links(page, objectives, with_id=True))),
-                ("Actions treating it", item_list([action_item(page, a) for a in actions])),
+                ("Actions treating it", item_list([action_item(site.publication, page, a) for a in actions])),
             ]
         )
         or '<p class="charter-none">No objective or action addresses this risk yet.</p>'
