@@ -30,6 +30,18 @@ from generator.diagnostics import Report
 from generator.load.source import SourceFile
 
 CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+"""An inline code span: `code` or ``code with a ` inside``."""
+
+
+def blank_code_spans(line: str) -> str:
+    """The line with each code span blanked out, so that columns stay where they were."""
+    return CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line) if "`" in line else line
+
+
+def visible_lines(lines: list[str], code: set[int]) -> list[str]:
+    """Each line as prose rules read it: code blocks empty, code spans blanked."""
+    return ["" if index in code else blank_code_spans(line) for index, line in enumerate(lines)]
+
 
 _BRACES = re.compile(r"\{[^{}\n]*\}?")
 """A run in braces, closed or not: if it mentions a classification it must be a marker Charter reads."""
@@ -202,8 +214,13 @@ def _check_fence(token: Token, start: int, lines: list[str], file: SourceFile, r
         )
 
 
-def check_lines(lines: list[str], body_start: int, kinds: LineKinds, file: SourceFile, report: Report) -> None:
-    """Refuse markers, headings, fences, raw spans and metadata blocks no reader would see alike."""
+def check_lines(
+    lines: list[str], visible_text: list[str], body_start: int, kinds: LineKinds, file: SourceFile, report: Report
+) -> None:
+    """Refuse markers, headings, fences, raw spans and metadata blocks no reader would see alike.
+
+    ``visible_text`` is :func:`visible_lines` of ``lines``.
+    """
     for index in range(body_start, len(lines)):
         line = lines[index]
         if not line or index in kinds.code_content:
@@ -223,7 +240,7 @@ def check_lines(lines: list[str], body_start: int, kinds: LineKinds, file: Sourc
                 )
             if index in kinds.code:
                 continue
-        visible = CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line) if "`" in line else line
+        visible = visible_text[index]
         if in_html and _ATX_HEADING.match(line):
             report.error(
                 file.at(index + 1, 1),

@@ -97,13 +97,13 @@ def parse_markdown(text: str, file: SourceFile, report: Report) -> None:
             elif "{" in lines[start]:
                 failclosed.check_heading_attributes(lines[start], start, file, report)
             file.headings.append((level, heading_text, start + 1))
-    failclosed.check_lines(lines, body_start, kinds, file, report)
+    visible = failclosed.visible_lines(lines, kinds.code)
+    failclosed.check_lines(lines, visible, body_start, kinds, file, report)
 
     spans = file.sections = _section_spans(sections, file.headings, len(lines))
     _build_segments(lines, body_start, blocks, file, spans)
-    code_lines = kinds.code | kinds.html
-    _find_refs(lines, code_lines, file)
-    _check_safety(lines, kinds.code, file, report)
+    _find_refs(visible, kinds.html, file)
+    _check_safety(visible, file, report)
 
 
 def _masked(lines: list[str], body_start: int) -> str:
@@ -235,12 +235,12 @@ def _add_prose(
             file.segments.append(Prose(text, first + 1, _section_at(spans, first), narrative_of))
 
 
-def _find_refs(lines: list[str], code_lines: set[int], file: SourceFile) -> None:
-    for index, line in enumerate(lines):
-        if index in code_lines or "[[" not in line:
+def _find_refs(visible: list[str], html: set[int], file: SourceFile) -> None:
+    """The ``[[ID]]`` references of the prose (``visible``: code blanked), outside HTML blocks."""
+    for index, line in enumerate(visible):
+        if "[[" not in line or index in html:
             continue
-        visible = CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
-        for match in REF_PATTERN.finditer(visible):
+        for match in REF_PATTERN.finditer(line):
             target = match.group(1).strip()
             text = match.group(2).strip() if match.group(2) is not None else None
             file.refs.append(ProseRef(target, text, file.at(index + 1, match.start() + 1)))
@@ -267,12 +267,11 @@ _NOT_IN_SCHEME = re.compile(r"[\x00-\x20]")
 """Blanks and control characters, which a browser drops from a link before reading its scheme."""
 
 
-def _check_safety(lines: list[str], fenced: set[int], file: SourceFile, report: Report) -> None:
-    """Refuse prose that would run code in a reader's browser; note the images it shows and the files it links."""
-    visible = [
-        "" if index in fenced else CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line) if "`" in line else line
-        for index, line in enumerate(lines)
-    ]
+def _check_safety(visible: list[str], file: SourceFile, report: Report) -> None:
+    """Refuse prose that would run code in a reader's browser; note the images it shows and the files it links.
+
+    ``visible`` holds the file's lines with code blanked.
+    """
     # Each pattern needs a character most lines lack; testing for it first keeps the check cheap.
     for index, line in enumerate(visible):
         unsafe = _UNSAFE_HTML.search(line) if "<" in line or "=" in line else None

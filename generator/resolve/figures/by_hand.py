@@ -7,10 +7,11 @@ import itertools
 import re
 
 from generator.diagnostics import Location, Report
+from generator.load.failclosed import blank_code_spans
 from generator.model import Settings
 from generator.resolve.figures.count import SMALL, TENS, is_english
 from generator.resolve.figures.counted import KINDS
-from generator.resolve.figures.prose import blank_code_spans, code_lines
+from generator.resolve.figures.prose import code_lines
 
 _LABELS = (
     "objective|phase|action|annex|appendix|chapter|section|table|figure|level|tier|step|article|part|page|"

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from markdown_it import MarkdownIt
 
-from generator.load.markdown import CODE_SPAN
+from generator.load.failclosed import blank_code_spans
 from generator.resolve.figures.figure import CLOSE, OPEN
 
 _md = MarkdownIt("commonmark").disable(["inline", "text_join"])
@@ -22,11 +22,6 @@ def code_lines(text: str) -> frozenset[int]:
         if token.type in ("fence", "code_block") and token.map:
             lines.update(range(*token.map))
     return frozenset(lines)
-
-
-def blank_code_spans(line: str) -> str:
-    """The line with each code span blanked out, so that columns stay where they were."""
-    return CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line) if "`" in line else line
 
 
 def figures_in(text: str) -> Iterator[tuple[int, str, int, int]]:
