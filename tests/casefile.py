@@ -106,3 +106,17 @@ def parse_case(path: Path) -> Case:
         else:
             raise ValueError(f"{path}: unknown section '## {header}'")
     return case
+
+
+def edited_copy(content: Path, work: Path, edits: dict[str, list[tuple[str, str]]]) -> Path:
+    """A copy of a content folder at ``work/content`` with text replaced: file → [(old, new), ...], once each."""
+    copy = work / "content"
+    shutil.copytree(content, copy)
+    for name, pairs in edits.items():
+        path = copy / name
+        text = path.read_text(encoding="utf-8")
+        for old, new in pairs:
+            assert old in text, f"{name} has no {old!r}"  # a test that names a missing text is a broken test
+            text = text.replace(old, new, 1)
+        path.write_text(text, encoding="utf-8")
+    return copy

@@ -12,6 +12,7 @@ from generator.model import Edition, Passage, Risk
 from generator.pipeline import read_publication
 from generator.resolve import Publication
 from generator.resolve.editions import for_edition
+from tests.casefile import edited_copy
 
 MINIMAL = Path(__file__).parent / "roots" / "minimal" / "content"
 PUBLIC = Edition("public", "Public edition", "PUBLIC")
@@ -19,15 +20,7 @@ RESTRICTED = Edition("restricted", "Restricted edition", "SECRET")
 
 
 def _publication(tmp_path: Path, edits: dict[str, list[tuple[str, str]]]) -> Publication:
-    content = tmp_path / "content"
-    shutil.copytree(MINIMAL, content)
-    for name, pairs in edits.items():
-        path = content / name
-        text = path.read_text(encoding="utf-8")
-        for old, new in pairs:
-            assert old in text
-            text = text.replace(old, new, 1)
-        path.write_text(text, encoding="utf-8")
+    content = edited_copy(MINIMAL, tmp_path, edits)
     report = Report()
     publication = read_publication(content, report)
     errors = [d.format() for d in report.errors if d.code != "E-EDITION-REF"]  # each test cuts for itself

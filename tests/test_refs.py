@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,7 @@ from generator.pipeline import read_publication
 from generator.render_site.tree import write_tree
 from generator.resolve import Publication
 from generator.resolve.editions import for_edition
+from tests.casefile import edited_copy
 
 MINIMAL = Path(__file__).parent / "roots" / "minimal" / "content"
 PUBLIC = Edition("public", "Public edition", "PUBLIC")
@@ -20,16 +20,7 @@ POLICE_SECRET = ("  type: police\n", "  type: police\n  classification: SECRET\n
 
 
 def _content(tmp_path: Path, edits: dict[str, list[tuple[str, str]]]) -> Path:
-    content = tmp_path / "content"
-    shutil.copytree(MINIMAL, content)
-    for name, pairs in edits.items():
-        path = content / name
-        text = path.read_text(encoding="utf-8")
-        for old, new in pairs:
-            assert old in text
-            text = text.replace(old, new, 1)
-        path.write_text(text, encoding="utf-8")
-    return content
+    return edited_copy(MINIMAL, tmp_path, edits)
 
 
 def _publication(content: Path) -> Publication:
