@@ -162,9 +162,7 @@ class RiskGroup:
 
     name: str
     count: int
-    """Every member of the group in the whole publication."""
-    unlisted: int
-    """Members the edition shows nowhere else (no public summary or name of their own)."""
+    """The members: risks the edition shows nowhere else (they have no public text of their own)."""
     inherent: Assessment
     residual: Assessment
     target: Assessment

@@ -50,7 +50,7 @@ def landing_page(site: Renderer, downloads: list[Download]) -> Page:
 
 def _figures(site: Renderer, page: PageContext) -> str:
     publication = site.publication
-    grouped = sum(group.unlisted for group in publication.risk_groups)
+    grouped = sum(group.count for group in publication.risk_groups)
     figures = [
         (len(publication.risks) + grouped, "risks in the register", "risks"),
         (len(publication.objectives), "strategic objectives", "objectives"),
@@ -83,7 +83,7 @@ def _bands_table(site: Renderer) -> Table:
     columns = [Column("Rating"), Column("Inherent", numeric=True), Column("Residual", numeric=True)]
     columns.append(Column("Target", numeric=True))
     notes = ["Inherent: before controls. Residual: with today's controls. Target: once the actions are done."]
-    grouped = sum(group.unlisted for group in site.publication.risk_groups)
+    grouped = sum(group.count for group in site.publication.risk_groups)
     if withheld:
         notes.append(
             f"{len(withheld)} risks are above this edition's level: it shows their public summaries, not "

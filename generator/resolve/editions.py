@@ -53,10 +53,7 @@ def for_edition(publication: Publication, edition: Edition, report: Report) -> P
     """The publication as the edition's readers may see it; problems go to ``report``."""
     publication = publication.unexpanded or publication  # figures: the edition computes its own, below
     settings = publication.settings
-    ceiling = rank(settings, edition.level)
-
-    def allowed(level: str) -> bool:
-        return rank(settings, level) <= ceiling
+    allowed = _allows(settings, edition.level)
 
     entities: dict[str, Entity] = {}
     groups: dict[str, list[Risk]] = defaultdict(list)
@@ -161,10 +158,10 @@ def _check_withheld_threats(whole: Publication, cut: Publication, report: Report
             )
 
 
-def _allows(cut: Publication) -> Callable[[str], bool]:
-    """Whether the edition ``cut`` was made for may show a level."""
-    ceiling = rank(cut.settings, cut.marking)
-    return lambda level: rank(cut.settings, level) <= ceiling
+def _allows(settings: Settings, ceiling_level: str) -> Callable[[str], bool]:
+    """Whether an edition at ``ceiling_level`` may show a level."""
+    ceiling = rank(settings, ceiling_level)
+    return lambda level: rank(settings, level) <= ceiling
 
 
 def _edition_id(cut: Publication) -> str:
@@ -226,7 +223,6 @@ def _group(name: str, members: list[Risk]) -> RiskGroup:
     return RiskGroup(
         name=name,
         count=len(members),
-        unlisted=len(members),
         inherent=top("inherent"),
         residual=top("residual"),
         target=top("target"),
@@ -346,7 +342,7 @@ def _cut_prose(text: str, start: Location, whole: Publication, cut: Publication,
             target = whole.entities[target_id]
             if shown is not None and not (isinstance(shown, Risk) and shown.withheld):
                 return match.group(0)
-            public_name = public_text(target, "public_name", _allows(cut))
+            public_name = public_text(target, "public_name", _allows(cut.settings, cut.marking))
             if public_name:
                 if shown is not None:  # a withheld risk keeps a page, titled by its public name
                     return match.group(0)

@@ -58,8 +58,7 @@ def check_edition(chapters: list[Chapter], entities: dict[str, Entity], edition:
                 except FigureProblem:
                     continue  # reported by the check on the whole publication
                 for item in written:
-                    wanted = KINDS[figure.kind].keys[item.key].values
-                    if wanted in ("band", "yes/no", "choice", "stage") or item.value in entities:
+                    if not KINDS[figure.kind].keys[item.key].names_entity or item.value in entities:
                         continue
                     report.error(
                         Location(chapter.location.path, segment.line + index, item.offset + 1),
@@ -87,7 +86,7 @@ def _check_written(shown: str, item: Written, entities: dict[str, Entity], setti
                 f"{shown}: unknown band '{item.value}'",
                 did_you_mean(item.value, bands) or f"the bands are: {', '.join(bands)} (quote a name with spaces)",
             )
-    elif wanted not in ("yes/no", "choice", "stage"):
+    elif spec.names_entity:
         target = entities.get(item.value)
         if target is None:
             pool = [e.id for e in entities.values() if wanted == e.KIND]

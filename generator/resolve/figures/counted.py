@@ -41,6 +41,11 @@ class Key:
     vocabulary: str = ""
     """A ``choice`` filter's vocabulary (e.g. ``action_statuses``), which the publication may extend."""
 
+    @property
+    def names_entity(self) -> bool:
+        """Whether the filter's value is an entity's ID (a threat, an agency, an objective)."""
+        return self.values not in ("band", "stage", "yes/no", "choice")
+
     def choices_in(self, settings: Settings) -> tuple[str, ...]:
         """The values the filter takes in a publication: its vocabulary's, engine's and added, or its own."""
         return settings.vocabulary.named(self.vocabulary).values if self.vocabulary else self.choices
