@@ -141,13 +141,19 @@ def test_the_site_renderer_will_not_start_with_a_kind_it_has_no_page_for() -> No
         from typing import ClassVar
         from generator.model import Entity
         from generator.model.kinds import KINDS, KindLabel, KindSpec
+        from generator.schema.entities import ENTITY_SCHEMAS, EntityFields
 
         @dataclass(slots=True, kw_only=True)
         class Vessel(Entity):
             KIND: ClassVar[str] = "vessel"
             name: str
 
+        class VesselFields(EntityFields):
+            KIND: ClassVar[str] = "vessel"
+            name: str
+
         KINDS["vessel"] = KindSpec(Vessel, "vessels", KindLabel("vessel", "vessels"), "vessels")
+        ENTITY_SCHEMAS["vessel"] = VesselFields
         import generator.render_site.tree
         """
     )
@@ -157,3 +163,27 @@ def test_the_site_renderer_will_not_start_with_a_kind_it_has_no_page_for() -> No
     assert last == (
         "generator.model.kinds.KindRegistryError: no site page builder for the kind(s) vessel: register one for each"
     )
+
+
+def test_a_kind_without_a_schema_stops_validation_from_starting() -> None:
+    """A kind registered with a model and pages but no schema cannot be read: the validate stage refuses to import."""
+    script = textwrap.dedent(
+        """
+        from dataclasses import dataclass
+        from typing import ClassVar
+        from generator.model import Entity
+        from generator.model.kinds import KINDS, KindLabel, KindSpec
+
+        @dataclass(slots=True, kw_only=True)
+        class Vessel(Entity):
+            KIND: ClassVar[str] = "vessel"
+            name: str
+
+        KINDS["vessel"] = KindSpec(Vessel, "vessels", KindLabel("vessel", "vessels"), "vessels")
+        import generator.validate
+        """
+    )
+    run = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, check=False)
+    assert run.returncode == 1
+    last = run.stderr.strip().splitlines()[-1]
+    assert last == "generator.model.kinds.KindRegistryError: kind(s) vessel have no schema in generator.schema.entities"

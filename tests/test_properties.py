@@ -13,7 +13,7 @@ from generator.diagnostics import Location, Report
 from generator.model import View
 from generator.pipeline import read_publication
 from generator.resolve.editions import for_edition
-from generator.validate.views import VIEWS
+from generator.schema import VIEWS
 from generator.views import render_view
 
 MINIMAL = Path(__file__).parent / "roots" / "minimal" / "content"
@@ -74,7 +74,7 @@ def _check_never_crashes(content: Path) -> None:
         assert diagnostic.location.line >= 1 and diagnostic.location.col >= 1
         assert diagnostic.format().startswith(str(content))
     if publication is not None and not report.errors:
-        for show in VIEWS:
+        for show in VIEWS.values:
             for block in render_view(View(show=show, location=Location("x")), publication):
                 if hasattr(block, "svg"):
                     block.svg(lambda _id: None)

@@ -37,7 +37,8 @@ MAX_SCALAR = 10_000
 """No title, name or summary is longer than this many characters. A longer value is refused:
 a title is repeated on every page that links its entity, so one of megabytes would fill memory."""
 
-_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+"""The plain scalars YAML reads as null."""
 
 
 @dataclass(slots=True)
@@ -52,7 +53,7 @@ class YScalar:
     @property
     def is_null(self) -> bool:
         """Whether this scalar is YAML's null (an empty plain value, ``~`` or ``null``)."""
-        return not self.quoted and self.text in _NULLS
+        return not self.quoted and self.text in NULLS
 
 
 @dataclass(slots=True)

@@ -41,11 +41,18 @@ class Scales:
     impact_dimensions: dict[str, str]
     """Impact dimension id → name."""
     bands: list[Band]
+    ranges: dict[str, tuple[int, int]] = field(init=False, repr=False, compare=False)
+    """Each factor's lowest and highest score, worked out once."""
+
+    def __post_init__(self) -> None:
+        self.ranges = {}
+        for factor, steps in self.levels.items():
+            scores = [level.score for level in steps]
+            self.ranges[factor] = (min(scores), max(scores))
 
     def range_of(self, factor: str) -> tuple[int, int]:
         """The lowest and highest score of a factor's scale."""
-        scores = [level.score for level in self.levels[factor]]
-        return min(scores), max(scores)
+        return self.ranges[factor]
 
     def score(self, values: dict[str, int]) -> int:
         """The risk score of a set of factor values, by the formula."""

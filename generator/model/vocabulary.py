@@ -99,3 +99,13 @@ class Vocabularies:
 
 VOCABULARY_KEYS = ("agency_types", "committee_tiers", "indicator_levels", "action_statuses")
 """The keys ``vocabulary:`` takes in ``publication.yml``, each the name of a field of :class:`Vocabularies`."""
+
+TRENDS = Vocabulary.of(("increasing", "stable", "decreasing"))
+TREATMENTS = Vocabulary.of(("treat", "tolerate", "transfer", "terminate"))
+CONFIDENCE = Vocabulary.of(("high", "medium", "low"))
+RISK_STATUSES = Vocabulary.of(("open", "in-process", "accepted", "closed"), {"in-process": "In process"})
+EFFECTIVENESS = Vocabulary.of(("effective", "partial", "weak", "none"))
+STAGES = Vocabulary.of(("inherent", "residual", "target"))
+PUBLICATION_STATUSES = Vocabulary.of(("draft", "consultation", "approved", "superseded"))
+CATALOGUE_MODES = Vocabulary.of(("extend", "replace"))
+"""The fixed enumerations: a publication cannot extend these, since the engine acts on each value."""

@@ -41,7 +41,8 @@ from generator.model import (
 from generator.model.entities import FIELD_ATTRIBUTES, NAME_FIELDS, STAGES
 from generator.resolve import figures
 from generator.resolve.publication import Publication
-from generator.validate.views import VIEWS
+from generator.schema import ViewFields
+from generator.schema.slots import slots
 
 
 def rank(settings: Settings, level: str) -> int:
@@ -306,9 +307,9 @@ def _cut_chapter(
 
 def _check_view_filters(view: View, whole: Publication, cut: Publication, report: Report) -> None:
     """A view the edition keeps may not be filtered by an entity the edition cannot show."""
-    kinds = VIEWS.get(view.show, {})
+    options = slots(ViewFields)
     for option, value in view.options.items():
-        if kinds.get(option) in (None, "stage", "date"):
+        if not options[option].refers:
             continue
         shown = cut.entities.get(value)
         if shown is None or (isinstance(shown, Risk) and shown.withheld):

@@ -13,17 +13,19 @@ from generator.diagnostics import Location, Report, article, did_you_mean
 from generator.load.source import DataBlock, LoadedContent, Marking, Prose, SourceFile
 from generator.load.yamlnodes import YMap, YScalar, YSeq
 from generator.model import Chapter, Entity, EntityBlock, Passage, Ref, Settings
+from generator.schema import ENTITY_SCHEMAS, FrontMatterFields
+from generator.schema.slots import slots, withholdable
 from generator.validate.anchors import check_anchors
 from generator.validate.chapter_order import check_chapter_orders
 from generator.validate.codewords import CODEWORDS, CodeWord, read_codewords
-from generator.validate.fields import FieldReader
+from generator.validate.entities import read_entity
 from generator.validate.ids import id_hint
-from generator.validate.kinds import READERS
 from generator.validate.levels import Container, Levels
+from generator.validate.schema_reader import Choices, SchemaReader
 from generator.validate.settings import read_settings
 from generator.validate.views import read_view
 
-BLOCK_KINDS = (*READERS, "view", CODEWORDS)
+BLOCK_KINDS = (*ENTITY_SCHEMAS, "view", CODEWORDS)
 _ID_LINE = re.compile(r"^[ -]*id:[ ]*(\S+)[ ]*$", re.MULTILINE)
 
 
@@ -94,16 +96,16 @@ def _read_chapter(file: SourceFile, settings: Settings, report: Report, levels: 
     outer = levels.file_container(file)
     location = file.at(1)
     if file.front_matter is not None:
-        r = FieldReader(file.front_matter, file, report, "front matter")
-        title = r.text("title")
-        order = r.integer("order", default=1000, low=-100000, high=100000) or 0
-        annex = r.boolean("annex", default=False)
-        if "classification" in file.front_matter.items:
-            own = r.choice("classification", settings.levels, default=settings.levels[-1])
-            folder = levels.marks_folder(file)
-            level = folder.level if folder else levels.within(own, r.key_location("classification"), "the file", outer)
-            outer = Container(level, "the file (its front matter)")
-        r.finish(("title", "order", "annex", "classification", "description"))
+        r = SchemaReader(file, report, "front matter", choices_of(settings))
+        front = r.read(FrontMatterFields, file.front_matter)
+        if front is not None:
+            title, order, annex = front.title, front.order, front.annex
+            if "classification" in file.front_matter.items:
+                own = front.classification or settings.levels[-1]  # unreadable: reported, and read as the highest
+                folder = levels.marks_folder(file)
+                where = r.key_location(file.front_matter, "classification")
+                level = folder.level if folder else levels.within(own, where, "the file", outer)
+                outer = Container(level, "the file (its front matter)")
     title = title or _first_heading(file)
     if not title:
         title = file.rel_path.rsplit("/", 1)[-1].removesuffix(".md").replace("-", " ").capitalize()
@@ -164,7 +166,7 @@ def _read_block(
     container: Container,
 ) -> None:
     if block.failed:  # the YAML did not parse; already reported
-        if block.kind in READERS:
+        if block.kind in ENTITY_SCHEMAS:
             for entity_id in _ID_LINE.findall(block.text):
                 result.broken[entity_id.strip("'\"")] = block.kind
         return
@@ -204,13 +206,16 @@ def _read_block(
                     "write 'show: <view>' and its options",
                 )
                 continue
-            reader = FieldReader(node, file, report, f"view {_scalar(node, 'show') or '?'}", result.refs)
-            reader.level = level
-            view = read_view(reader, settings)
+            source = f"view {_scalar(node, 'show') or '?'}"
+            reader = SchemaReader(file, report, source, choices_of(settings), result.refs)
+            view = read_view(node, reader, settings, level)
             if view is not None:
                 if "classification" in node.items:
                     view.classification = levels.within(
-                        view.classification, reader.key_location("classification"), f"the view {view.show}", container
+                        view.classification,
+                        reader.key_location(node, "classification"),
+                        f"the view {view.show}",
+                        container,
                     )
                 chapter.segments.append(view)
         return
@@ -276,31 +281,46 @@ def _read_entity(
         line, col = node.key_pos["id"]
         report.error(file.at(line, col), "E-ID-FORMAT", f"{kind} '{entity_id}': not a valid ID", hint)
         return None
-    reader = FieldReader(node, file, report, f"{kind} {entity_id}", result.refs, source_id=entity_id)
-    reader.level = level
-    entity = READERS[kind](reader, entity_id, settings)
+    reader = SchemaReader(file, report, f"{kind} {entity_id}", choices_of(settings), result.refs, entity_id)
+    entity = read_entity(kind, node, reader, settings, level)
     if entity is None:
         result.broken[entity_id] = kind
         return None
+    restricted = node.items.get("restricted")
+    schema = ENTITY_SCHEMAS[kind]
+    fields = slots(schema)
     for key in entity.restricted:
-        if key in reader.allowed and key not in ("id", "classification", "restricted"):
-            if not entity.can_withhold(key):
+        where = reader.key_location(restricted, key) if isinstance(restricted, YMap) else entity.location
+        if key in fields and key not in ("id", "classification", "restricted"):
+            if not withholdable(schema, key):
                 reader.error(
-                    reader.child(node.items["restricted"], "restricted").key_location(key),  # type: ignore[arg-type]
+                    where,
                     "E-RESTRICTED-FIELD",
-                    f"restricted.{key}",
+                    ("restricted", key),
                     f"the field '{key}' cannot be withheld on its own",
                     f"restrict the whole {kind} with 'classification' instead",
                 )
         else:
             reader.error(
-                reader.child(node.items["restricted"], "restricted").key_location(key),  # type: ignore[arg-type]
+                where,
                 "E-FIELD-UNKNOWN",
-                f"restricted.{key}",
+                ("restricted", key),
                 f"'{key}' is not a field of {article(kind)} {kind}",
-                did_you_mean(key, reader.allowed) or "name one of the entity's own fields",
+                did_you_mean(key, fields) or "name one of the entity's own fields",
             )
     return entity
+
+
+_CHOICES: dict[int, tuple[Settings, Choices]] = {}
+
+
+def choices_of(settings: Settings) -> Choices:
+    """The values the publication allows where a schema names its levels or vocabularies (made once per settings)."""
+    held = _CHOICES.get(id(settings))
+    if held is None or held[0] is not settings:
+        _CHOICES.clear()
+        held = _CHOICES[id(settings)] = (settings, Choices(tuple(settings.levels), settings.vocabulary))
+    return held[1]
 
 
 __all__ = ["BLOCK_KINDS", "Location", "Validated", "validate"]

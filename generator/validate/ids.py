@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from generator.validate.fields import ID_PATTERN
+ID_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
+"""An entity ID: ASCII letters, digits, '-' and '_', starting with a letter."""
 
 ACRONYM_PUNCTUATION = ".&-_"
 """The marks an acronym may hold between its letters and digits ('ΕΛ.ΑΣ.', 'P&I', 'C-TPAT')."""

@@ -1,228 +1,172 @@
-"""Read ``publication.yml`` into :class:`Settings`, checking the scales hold together."""
+"""Read ``publication.yml`` into :class:`Settings`, checking the scales hold together.
+
+The fields are those of :class:`~generator.schema.publication.PublicationFields`; what spans
+fields is checked here: the levels listed once, the factors each with a scale, the formula
+naming factors, and the bands covering every possible score once.
+"""
 
 from __future__ import annotations
 
 import itertools
-import re
 
 from generator.diagnostics import Report
 from generator.load.source import SourceFile
-from generator.load.yamlnodes import YMap
+from generator.load.yamlnodes import YMap, YNode, YScalar, YSeq
 from generator.model import Band, Document, Edition, Revision, ScaleLevel, Scales, Settings
-from generator.validate.fields import ID_PATTERN, FieldReader
-from generator.validate.ids import ID_HINT
+from generator.schema import DEFAULT_LEVELS, PublicationFields
+from generator.schema.publication import ScalesFields
+from generator.validate.ids import ID_HINT, ID_PATTERN
+from generator.validate.schema_reader import Choices, SchemaReader
 from generator.validate.vocabulary import read_vocabulary
 
-STATUSES = ("draft", "consultation", "approved", "superseded")
-_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
-DEFAULT_LEVELS = ["PUBLIC", "OFFICIAL", "OFFICIAL-SENSITIVE", "SECRET"]
-
-FIELDS = (
-    "title",
-    "short_title",
-    "subtitle",
-    "country",
-    "edition",
-    "version",
-    "date",
-    "status",
-    "language",
-    "classification",
-    "editions",
-    "documents",
-    "scales",
-    "history",
-    "threat_catalogue",
-    "emblem",
-    "vocabulary",
-)
+SCALE_KEYS = tuple(ScalesFields.model_fields)
 
 
 def read_settings(node: YMap, path: str, report: Report) -> Settings | None:
     """The publication's settings, or None when they are too broken to check content against."""
     file = SourceFile(rel_path="publication.yml", display_path=path)
-    r = FieldReader(node, file, report, "publication")
-    levels, default_level = _read_levels(r)
-    scales = _read_scales(r)
+    r = SchemaReader(file, report, "publication", Choices(DEFAULT_LEVELS))
+    node = _without_stray_scale_keys(node, r)
+    fields = r.read(PublicationFields, node, choose=lambda f: _choices(f, node, r))
+    if fields is None:
+        return None
+    levels = list(fields.classification.levels) if fields.classification else list(DEFAULT_LEVELS)
+    levels = levels or list(DEFAULT_LEVELS)
+    scales = _read_scales(fields.scales, _at(node, "scales"), r)
+    if scales is None:
+        return None
+    editions = [Edition(**e.__dict__) for e in fields.editions]
     settings = Settings(
-        title=r.text("title", required=True),
-        short_title=r.text("short_title"),
-        subtitle=r.text("subtitle"),
-        country=r.text("country", required=True),
-        edition=r.text("edition"),
-        version=r.text("version", required=True),
-        date=r.date("date", required=True),  # type: ignore[arg-type]
-        status=r.choice("status", STATUSES, default="draft", required=True),
-        language=r.text("language", default="en"),
+        title=fields.title,
+        short_title=fields.short_title or fields.title,
+        subtitle=fields.subtitle,
+        country=fields.country,
+        edition=fields.edition,
+        version=fields.version,
+        date=fields.date,
+        status=fields.status,
+        language=fields.language,
         levels=levels,
-        default_level=default_level,
-        editions=_read_editions(r, levels),
-        documents=_read_documents(r),
-        scales=scales,  # type: ignore[arg-type]
-        history=_read_history(r),
-        threat_catalogue=r.choice("threat_catalogue", ("extend", "replace"), default="extend"),
-        emblem=r.text("emblem") or None,
-        vocabulary=read_vocabulary(r),
+        default_level=(fields.classification.default if fields.classification else None) or levels[0],
+        editions=editions or [Edition(id="public", title="Public edition", level=levels[0])],
+        documents=_read_documents(fields, node, r),
+        scales=scales,
+        history=[Revision(**h.__dict__) for h in fields.history],
+        threat_catalogue=fields.threat_catalogue,
+        emblem=fields.emblem or None,
+        vocabulary=read_vocabulary(fields.vocabulary, _at(node, "vocabulary"), r),
         path=path,
     )
-    r.finish(FIELDS)
-    if scales is None or settings.date is None:
-        return None
-    settings.short_title = settings.short_title or settings.title
     return settings
 
 
-def _read_levels(r: FieldReader) -> tuple[list[str], str]:
-    node = r.mapping("classification")
-    if node is None:
-        return list(DEFAULT_LEVELS), DEFAULT_LEVELS[0]
-    c = r.child(node, "classification")
-    levels = c.text_list("levels", required=True) or list(DEFAULT_LEVELS)
+def _at(node: YNode | None, *keys: str | int) -> YNode | None:
+    """The node a path names, or None."""
+    for key in keys:
+        if isinstance(node, YMap) and isinstance(key, str):
+            node = node.items.get(key)
+        elif isinstance(node, YSeq) and isinstance(key, int) and key < len(node.items):
+            node = node.items[key]
+        else:
+            return None
+    return node
+
+
+def _choices(fields: PublicationFields, node: YMap, r: SchemaReader) -> Choices:
+    """The levels the publication lists (each once), for the fields that name one."""
+    if fields.classification is None or not fields.classification.levels:
+        return Choices(DEFAULT_LEVELS)
+    items = _at(node, "classification", "levels")
     seen: set[str] = set()
-    for item in c.scalar_items("levels"):
-        if item.text in seen:
-            c.error(c.value_location(item), "E-SCALE", "levels", f"the level '{item.text}' is listed twice")
-        seen.add(item.text)
-    default = c.choice("default", levels, default=levels[0])
-    c.finish(("levels", "default"))
-    return levels, default
+    for index, level in enumerate(fields.classification.levels):
+        if level in seen:
+            item = _at(items, index) if isinstance(items, YSeq) else items
+            where = r.at(item) if item is not None else r.file.at(1)
+            r.error(where, "E-SCALE", ("classification", "levels"), f"the level '{level}' is listed twice")
+        seen.add(level)
+    return Choices(tuple(fields.classification.levels))
 
 
-def _read_editions(r: FieldReader, levels: list[str]) -> list[Edition]:
-    editions = []
-    for path, node in r.mappings("editions"):
-        e = r.child(node, path)
-        edition = Edition(
-            id=e.text("id", required=True),
-            title=e.text("title", required=True),
-            level=e.choice("level", levels, default=levels[0], required=True),
-            url=e.text("url"),
-        )
-        if edition.url and not edition.url.startswith(("https://", "http://")):
-            e.error(
-                e.key_location("url"),
-                "E-FIELD-TYPE",
-                "url",
-                f"'{edition.url}' is not a web address",
-                "write the edition's address in full, e.g. https://strategy.gov.example/",
-            )
-        e.finish(("id", "title", "level", "url"))
-        editions.append(edition)
-    return editions or [Edition(id="public", title="Public edition", level=levels[0])]
+def _without_stray_scale_keys(node: YMap, r: SchemaReader) -> YMap:
+    """``scales`` holds one key per factor besides its own: any other key is reported, then left out."""
+    scales = node.items.get("scales")
+    if not isinstance(scales, YMap):
+        return node
+    factors_node = scales.items.get("factors")
+    factors = [
+        item.text.strip()
+        for item in (factors_node.items if isinstance(factors_node, YSeq) else [factors_node])
+        if isinstance(item, YScalar)
+    ]
+    known = [*SCALE_KEYS, *factors]
+    stray = [key for key in scales.items if key not in known]
+    if not stray:
+        return node
+    for key in stray:
+        r.unknown(scales, key, ("scales", key), known)
+    kept = YMap(
+        {k: v for k, v in scales.items.items() if k not in stray},
+        {k: v for k, v in scales.key_pos.items() if k not in stray},
+        scales.line,
+        scales.col,
+    )
+    return YMap({**node.items, "scales": kept}, node.key_pos, node.line, node.col)
 
 
-def _read_documents(r: FieldReader) -> list[Document]:
+def _read_documents(fields: PublicationFields, node: YMap, r: SchemaReader) -> list[Document]:
     documents = []
-    for path, node in r.mappings("documents"):
-        d = r.child(node, path)
-        chapters_node = d.raw("chapters")
-        chapters = None
-        if chapters_node is not None and not (hasattr(chapters_node, "text") and chapters_node.text == "all"):
-            chapters = d.text_list("chapters")
-        document = Document(id=d.text("id", required=True), title=d.text("title", required=True), chapters=chapters)
-        if document.id and not ID_PATTERN.match(document.id):
-            d.error(
-                d.key_location("id"),
+    for index, d in enumerate(fields.documents):
+        chapters = None if d.chapters is None or d.chapters == ["all"] else list(d.chapters)
+        if not ID_PATTERN.match(d.id):
+            where = _at(node, "documents", index)
+            r.error(
+                r.key_location(where, "id") if isinstance(where, YMap) else r.file.at(1),
                 "E-ID-FORMAT",
-                "id",
-                f"'{document.id}' is not a valid ID",
+                ("documents", index, "id"),
+                f"'{d.id}' is not a valid ID",
                 ID_HINT,
             )
-        d.finish(("id", "title", "chapters"))
-        documents.append(document)
+        documents.append(Document(id=d.id, title=d.title, chapters=chapters))
     return documents
 
 
-def _read_history(r: FieldReader) -> list[Revision]:
-    history = []
-    for path, node in r.mappings("history"):
-        h = r.child(node, path)
-        day = h.date("date", required=True)
-        revision = Revision(
-            version=h.text("version", required=True),
-            date=day,  # type: ignore[arg-type]
-            summary=h.text("summary", required=True),
-            author=h.text("author"),
-        )
-        h.finish(("version", "date", "summary", "author"))
-        if day is not None:
-            history.append(revision)
-    return history
-
-
-def _read_scales(r: FieldReader) -> Scales | None:
-    node = r.mapping("scales", required=True)
-    if node is None:
+def _read_scales(fields: ScalesFields, node: YNode | None, r: SchemaReader) -> Scales | None:
+    factors = list(fields.factors)
+    if not factors or not isinstance(node, YMap):
         return None
-    s = r.child(node, "scales")
-    factors = s.text_list("factors", required=True)
-    if not factors:
-        return None
+    steps = fields.model_extra or {}
     levels: dict[str, list[ScaleLevel]] = {}
     for factor in factors:
-        steps = []
-        for path, step_node in s.mappings(factor):
-            st = s.child(step_node, path)
-            score = st.integer("score", required=True, low=0, high=100)
-            steps.append(
-                ScaleLevel(score=score or 0, label=st.text("label", required=True), definition=st.text("definition"))
-            )
-            st.finish(("score", "label", "definition"))
-        if not steps:
-            s.error(
-                s.key_location(factor),
+        if not steps.get(factor):
+            r.error(
+                r.key_location(node, factor),
                 "E-SCALE",
-                factor,
+                ("scales", factor),
                 f"the factor '{factor}' has no scale",
                 f"add '{factor}:' with a list of {{score, label, definition}} steps",
             )
             return None
-        levels[factor] = steps
-    formula_text = s.text("formula", default=" * ".join(factors))
-    formula = [part.strip() for part in formula_text.split("*")]
+        levels[factor] = [ScaleLevel(**step.__dict__) for step in steps[factor]]
+    formula = [part.strip() for part in (fields.formula or " * ".join(factors)).split("*")]
     for part in formula:
         if part not in factors:
-            s.error(
-                s.key_location("formula"),
+            r.error(
+                r.key_location(node, "formula"),
                 "E-SCALE",
-                "formula",
+                ("scales", "formula"),
                 f"'{part}' is not one of the factors ({', '.join(factors)})",
                 "the formula multiplies factors, e.g. 'likelihood * impact'",
             )
             return None
-    dimensions = {}
-    for path, dim_node in s.mappings("impact_dimensions"):
-        d = s.child(dim_node, path)
-        dim_id = d.text("id", required=True)
-        dimensions[dim_id] = d.text("name", default=dim_id)
-        d.finish(("id", "name"))
-    bands = []
-    for path, band_node in s.mappings("bands"):
-        b = s.child(band_node, path)
-        band = Band(
-            name=b.text("name", required=True),
-            min=b.integer("min", required=True) or 0,
-            max=b.integer("max", required=True) or 0,
-            colour=b.text("colour", default="#757575"),
-        )
-        if not _COLOUR.match(band.colour):
-            b.error(
-                b.key_location("colour"),
-                "E-FIELD-TYPE",
-                "colour",
-                f"'{band.colour}' is not a colour",
-                "write a colour as #rrggbb, e.g. #c62828",
-            )
-        b.finish(("name", "min", "max", "colour"))
-        bands.append(band)
-    s.finish(("factors", "formula", "impact_dimensions", "bands", *factors))
+    dimensions = {d.id: d.name or d.id for d in fields.impact_dimensions}
+    bands = [Band(**b.__dict__) for b in fields.bands]
     scales = Scales(factors=factors, formula=formula, levels=levels, impact_dimensions=dimensions, bands=bands)
-    if not _bands_cover(scales, s):
+    if not _bands_cover(scales, node, r):
         return None
     return scales
 
 
-def _bands_cover(scales: Scales, s: FieldReader) -> bool:
+def _bands_cover(scales: Scales, node: YMap, r: SchemaReader) -> bool:
     """Check that every possible score falls in exactly one band."""
     possible = sorted(
         {
@@ -230,27 +174,28 @@ def _bands_cover(scales: Scales, s: FieldReader) -> bool:
             for combo in itertools.product(*([lv.score for lv in scales.levels[f]] for f in scales.factors))
         }
     )
-    where = s.key_location("bands")
+    where = r.key_location(node, "bands")
+    path = ("scales", "bands")
     if not scales.bands:
-        s.error(where, "E-SCALE", "bands", "there are no rating bands", "add bands with name, min, max and colour")
+        r.error(where, "E-SCALE", path, "there are no rating bands", "add bands with name, min, max and colour")
         return False
     ok = True
     for score in possible:
         holders = [b.name for b in scales.bands if b.min <= score <= b.max]
         if not holders:
-            s.error(
+            r.error(
                 where,
                 "E-SCALE",
-                "bands",
+                path,
                 f"no band holds the score {score}",
                 "make the bands' min and max cover every score without gaps",
             )
             ok = False
         elif len(holders) > 1:
-            s.error(
+            r.error(
                 where,
                 "E-SCALE",
-                "bands",
+                path,
                 f"the score {score} falls in more than one band ({', '.join(holders)})",
                 "make the bands' ranges not overlap",
             )

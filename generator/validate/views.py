@@ -1,59 +1,58 @@
-"""Read ``yaml view`` blocks: which generated table or diagram, filtered how."""
+"""Read ``yaml view`` blocks: which generated table or diagram, filtered how.
+
+The view schema (:class:`~generator.schema.chapters.ViewFields`) declares every option once;
+:data:`~generator.schema.chapters.VIEW_OPTIONS` says which views take which. An option the
+chosen view does not take is an unknown field of that view.
+"""
 
 from __future__ import annotations
 
-from generator.model import Risk, Settings, View
-from generator.validate.fields import FieldReader
-from generator.validate.kinds import read_level
+import datetime as dt
 
-# option name -> the entity kind it names, or a special converter name
-_STAGE = "stage"
-_DATE = "date"
+from generator.diagnostics import did_you_mean
+from generator.load.yamlnodes import YMap
+from generator.model import Settings, View
+from generator.schema import VIEW_OPTIONS, VIEWS, ViewFields
+from generator.validate.schema_reader import SchemaReader
 
-VIEWS: dict[str, dict[str, str]] = {
-    "register": {"threat": "threat", "agency": "agency", "objective": "objective"},
-    "heatmap": {"stage": _STAGE, "threat": "threat", "agency": "agency"},
-    "orgchart": {"committee": "committee"},
-    "membership": {},
-    "raci": {"objective": "objective"},
-    "traceability": {},
-    "actions": {"objective": "objective", "agency": "agency"},
-    "timeline": {"objective": "objective"},
-    "indicators": {"objective": "objective"},
-    "coverage": {},
-    "review": {"before": _DATE},
-    "phases": {},
-    "committees": {},
-    "agencies": {},
-    "acronyms": {},
-    "history": {},
-    "scales": {},
-}
-"""Every view a chapter may place, with the options each one takes."""
+BASE = ("show", "title", "classification")
+"""What every view takes."""
+OPTIONS = tuple(key for key in ViewFields.model_fields if key not in BASE)
 
 
-def read_view(r: FieldReader, settings: Settings) -> View | None:
-    """A view block, with its options checked."""
-    show = r.choice("show", VIEWS, default="", required=True)
-    title = r.text("title")
-    classification = read_level(r, "classification", settings) or r.level or settings.default_level
-    if not show:
-        r.finish(("show", "title", "classification", *sorted({o for opts in VIEWS.values() for o in opts})))
+def read_view(node: YMap, reader: SchemaReader, settings: Settings, level: str) -> View | None:
+    """A view block, with its options checked against what its view takes."""
+    show = node.items.get("show")
+    name = show.text.strip() if show is not None and hasattr(show, "text") else ""
+    takes = VIEW_OPTIONS.get(name, ()) if name in VIEWS.values else OPTIONS
+    known = (*BASE, *takes)
+    for key in node.items:
+        if key in OPTIONS and key not in takes:
+            reader.error(
+                reader.key_location(node, key),
+                "E-FIELD-UNKNOWN",
+                (key,),
+                "unknown field",
+                did_you_mean(key, known) or "known fields: " + ", ".join(known),
+            )
+    kept = YMap(
+        {k: v for k, v in node.items.items() if k not in OPTIONS or k in takes},
+        {k: v for k, v in node.key_pos.items() if k not in OPTIONS or k in takes},
+        node.line,
+        node.col,
+    )
+    fields = reader.read(ViewFields, kept)
+    if fields is None:
         return None
-    view = View(show=show, location=r.key_location("show"), title=title, classification=classification)
-    for option, kind in VIEWS[show].items():
-        if option not in r.node.items:
-            continue
-        view.option_locations[option] = r.key_location(option)
-        if kind == _STAGE:
-            view.options[option] = r.choice(option, Risk.STAGES, default="residual")
-        elif kind == _DATE:
-            day = r.date(option)
-            if day is not None:
-                view.options[option] = day.isoformat()
-        else:
-            target = r.ref(option, kind)
-            if target:
-                view.options[option] = target
-    r.finish(("show", "title", "classification", *VIEWS[show]))
+    view = View(
+        show=fields.show,
+        location=reader.key_location(node, "show"),
+        title=fields.title,
+        classification=fields.classification or level or settings.default_level,
+    )
+    for option in takes:
+        value = getattr(fields, option)
+        if option in node.items and value is not None:
+            view.option_locations[option] = reader.key_location(node, option)
+            view.options[option] = value.isoformat() if isinstance(value, dt.date) else value
     return view

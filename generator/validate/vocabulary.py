@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import re
 
-from generator.diagnostics import Location
-from generator.load.yamlnodes import YMap, YNode, YScalar, YSeq
+from generator.load.yamlnodes import YMap, YNode, YSeq
 from generator.model.vocabulary import VOCABULARY_KEYS, Vocabularies, Vocabulary, default_label
-from generator.validate.fields import FieldReader
+from generator.schema.publication import VocabularyFields, VocabularyItemFields
+from generator.validate.schema_reader import SchemaReader
 
 VALUE_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 """A value is written as the engine's are: lowercase ASCII letters and digits, joined by single '-'."""
@@ -33,37 +33,32 @@ _NAMES = {
 """How messages name each vocabulary."""
 
 
-def read_vocabulary(r: FieldReader) -> Vocabularies:
+def read_vocabulary(fields: VocabularyFields, node: YNode | None, r: SchemaReader) -> Vocabularies:
     """The engine's vocabularies extended by ``vocabulary:``, every problem reported at its value."""
-    node = r.mapping("vocabulary")
-    if node is None:
-        return Vocabularies()
-    v = r.child(node, "vocabulary")
     engine = Vocabularies()
-    extended = {key: engine.named(key).extended(_additions(v, key, engine.named(key))) for key in VOCABULARY_KEYS}
-    v.finish(VOCABULARY_KEYS)
+    extended = {
+        key: engine.named(key).extended(_additions(getattr(fields, key), node, key, engine.named(key), r))
+        for key in VOCABULARY_KEYS
+    }
     return Vocabularies(**extended)
 
 
-def _additions(v: FieldReader, key: str, engine: Vocabulary) -> dict[str, str]:
+def _additions(
+    items: list[VocabularyItemFields], node: YNode | None, key: str, engine: Vocabulary, r: SchemaReader
+) -> dict[str, str]:
     """The values (value → label) one key of ``vocabulary:`` adds to the engine's."""
-    node = v.raw(key)
-    if node is None:
-        return {}
-    if not isinstance(node, YSeq):
-        v.error(v.value_location(node), "E-FIELD-TYPE", key, f"expected a list, found {_shown(node)}")
-        return {}
+    written = node.items.get(key) if isinstance(node, YMap) else None
+    nodes = written.items if isinstance(written, YSeq) else []
     added: dict[str, str] = {}
-    for index, item in enumerate(node.items):
-        path = f"{key}[{index}]"
-        read = _item(v, item, key, index)
-        if read is None:
-            continue
-        value, label, at = read
+    for index, (item, item_node) in enumerate(zip(items, nodes, strict=False)):
+        path = ("vocabulary", key, index)
+        value_node = item_node.items.get("id") if isinstance(item_node, YMap) else item_node
+        at = r.at(value_node) if value_node is not None else r.at(item_node)
+        value = item.id
         if not VALUE_PATTERN.match(value):
-            v.error(at, "E-ID-FORMAT", path, f"'{value}' is not a valid value", VALUE_HINT)
+            r.error(at, "E-ID-FORMAT", path, f"'{value}' is not a valid value", VALUE_HINT)
         elif engine.is_engine(value):
-            v.warning(
+            r.warning(
                 at,
                 "W-VOCABULARY-ENGINE",
                 path,
@@ -71,36 +66,7 @@ def _additions(v: FieldReader, key: str, engine: Vocabulary) -> dict[str, str]:
                 "remove it; the engine's values need no listing",
             )
         elif value in added:
-            v.warning(at, "W-VOCABULARY-ENGINE", path, f"'{value}' is listed twice", "remove one of them")
+            r.warning(at, "W-VOCABULARY-ENGINE", path, f"'{value}' is listed twice", "remove one of them")
         else:
-            added[value] = label or default_label(value)
+            added[value] = item.label or default_label(value)
     return added
-
-
-def _item(v: FieldReader, item: YNode, key: str, index: int) -> tuple[str, str, Location] | None:
-    """One item: its value, its label ('' for the default) and where the value was written."""
-    if isinstance(item, YScalar) and not item.is_null:
-        return item.text.strip(), "", v.value_location(item)
-    if isinstance(item, YMap):
-        c = v.child(item, (key, index))
-        value_node = c.scalar("id", required=True, expected="a value")
-        label = c.text("label")
-        c.finish(("id", "label"))
-        if value_node is None:
-            return None
-        return value_node.text.strip(), label, c.value_location(value_node)
-    v.error(
-        v.value_location(item),
-        "E-FIELD-TYPE",
-        f"{key}[{index}]",
-        f"expected a value or {{id, label}}, found {_shown(item)}",
-    )
-    return None
-
-
-def _shown(node: YNode) -> str:
-    if isinstance(node, YMap):
-        return "a mapping"
-    if isinstance(node, YSeq):
-        return "a list"
-    return f"'{node.text}'" if isinstance(node, YScalar) else "a value"

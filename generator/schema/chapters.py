@@ -1,0 +1,78 @@
+"""The schemas of a chapter's front matter and of a ``yaml view`` block."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field
+
+from generator.model.vocabulary import STAGES, Vocabulary
+from generator.schema.entities import Fields
+from generator.schema.types import Date, Level, OneOf, Refers, Text, WholeNumber, YesNo
+
+
+class FrontMatterFields(Fields):
+    """The YAML front matter of a chapter."""
+
+    title: Text = Field("", description="the chapter's title (otherwise its first # heading)")
+    order: Annotated[WholeNumber, Field(ge=-100000, le=100000)] = Field(
+        1000, description="the chapter's place: chapters are read in this order"
+    )
+    annex: YesNo = Field(False, description="whether the chapter is an annex")
+    classification: Level | None = Field(
+        None, description="the chapter's level; in a folder's index.md, the level of every file below it"
+    )
+    description: Text = Field("", description="a sentence on the chapter, for search engines and link previews")
+
+
+VIEWS = Vocabulary.of(
+    (
+        "register",
+        "heatmap",
+        "orgchart",
+        "membership",
+        "raci",
+        "traceability",
+        "actions",
+        "timeline",
+        "indicators",
+        "coverage",
+        "review",
+        "phases",
+        "committees",
+        "agencies",
+        "acronyms",
+        "history",
+        "scales",
+    )
+)
+
+VIEW_OPTIONS: dict[str, tuple[str, ...]] = {
+    "register": ("threat", "agency", "objective"),
+    "heatmap": ("stage", "threat", "agency"),
+    "orgchart": ("committee",),
+    "raci": ("objective",),
+    "actions": ("objective", "agency"),
+    "timeline": ("objective",),
+    "indicators": ("objective",),
+    "review": ("before",),
+}
+"""The options each view takes (a view not listed takes none)."""
+
+
+class ViewFields(Fields):
+    """A ``yaml view`` block: which generated table or diagram stands here, filtered how."""
+
+    show: Annotated[Text, OneOf(VIEWS)] = Field(description="the view")
+    title: Text = Field("", description="a caption of the view's own")
+    classification: Level | None = Field(None, description="the view's level, if above its block's")
+    stage: Annotated[Text, OneOf(STAGES)] = Field("residual", description="heatmap: which scores it places")
+    threat: Annotated[Text, Refers("threat")] | None = Field(None, description="register, heatmap: one threat category")
+    agency: Annotated[Text, Refers("agency")] | None = Field(
+        None, description="register, heatmap, actions: risks or actions one agency has a part in"
+    )
+    objective: Annotated[Text, Refers("objective")] | None = Field(
+        None, description="register, raci, actions, timeline, indicators: one objective's"
+    )
+    committee: Annotated[Text, Refers("committee")] | None = Field(None, description="orgchart: the chart's root")
+    before: Date | None = Field(None, description="review: risks due for review before this date")

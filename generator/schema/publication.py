@@ -1,0 +1,141 @@
+"""The schema of ``publication.yml``: the publication's identity, levels, editions, documents and scales."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BeforeValidator, ConfigDict, Field, WithJsonSchema
+
+from generator.model.vocabulary import CATALOGUE_MODES, PUBLICATION_STATUSES
+from generator.schema.entities import Fields
+from generator.schema.types import Colour, Date, Level, OneOf, Text, TextList, WebAddress, WholeNumber
+
+DEFAULT_LEVELS = ("PUBLIC", "OFFICIAL", "OFFICIAL-SENSITIVE", "SECRET")
+
+
+class ClassificationFields(Fields):
+    levels: TextList = Field(description="the levels, lowest first")
+    default: Level | None = Field(None, description="the level of content that states none (the lowest by default)")
+
+
+class EditionFields(Fields):
+    id: Text = Field(description="the edition's ID; its site is built into site/<id>/")
+    title: Text = Field(description="its name, as covers and banners show it")
+    level: Level = Field(description="the highest level it may show")
+    url: WebAddress = Field("", description="where it is published, in full (https://...)")
+
+
+class DocumentFields(Fields):
+    id: Text = Field(description="the document's ID; its files are named by it")
+    title: Text = Field(description="its title, as its cover shows it")
+    chapters: Annotated[TextList | None, Field(json_schema_extra={"examples": ["all"]})] = Field(
+        None, description="the chapters it carries (paths below content/), or 'all'"
+    )
+
+
+class RevisionFields(Fields):
+    version: Text = Field(description="the version")
+    date: Date = Field(description="when it was issued")
+    summary: Text = Field(description="what changed")
+    author: Text = Field("", description="who made the change")
+
+
+class StepFields(Fields):
+    score: Annotated[WholeNumber, Field(ge=0, le=100)] = Field(description="the step's score")
+    label: Text = Field(description="its name, e.g. Likely")
+    definition: Text = Field("", description="what it means, e.g. a probability")
+
+
+class DimensionFields(Fields):
+    id: Text = Field(description="the dimension's key in a risk's impact_dimensions")
+    name: Text = Field("", description="its name, as tables show it")
+
+
+class BandFields(Fields):
+    name: Text = Field(description="the band's name, e.g. High")
+    min: WholeNumber = Field(description="the lowest score it holds")
+    max: WholeNumber = Field(description="the highest score it holds")
+    colour: Colour = Field("#757575", description="its colour, #rrggbb")
+
+
+class ScalesFields(Fields):
+    """The scales; besides these keys, one list of steps for each factor, under the factor's name."""
+
+    model_config = ConfigDict(extra="allow")
+    factors: TextList = Field(description="the score factors, e.g. [likelihood, impact]")
+    formula: Text = Field("", description="how factors make a score, e.g. likelihood * impact (all of them by default)")
+    impact_dimensions: list[DimensionFields] = Field(
+        default_factory=list, description="the dimensions of impact a risk may be scored on: {id, name}"
+    )
+    bands: list[BandFields] = Field(
+        default_factory=list, description="the rating bands, covering every possible score once"
+    )
+    __pydantic_extra__: dict[str, list[StepFields]] = Field(init=False)
+
+
+class VocabularyItemFields(Fields):
+    id: Text = Field(description="the value, in lowercase ASCII letters, digits and '-'")
+    label: Text = Field("", description="its label, as tables show it")
+
+
+def _item(value: object) -> object:
+    """A value written alone stands for ``{id: value}``."""
+    return {"id": value} if isinstance(value, str) else value
+
+
+VocabularyList = Annotated[
+    list[Annotated[VocabularyItemFields, BeforeValidator(_item)]],
+    WithJsonSchema(
+        {
+            "type": "array",
+            "items": {
+                "anyOf": [
+                    {"type": "string", "description": "a value, labelled by its words"},
+                    {
+                        "type": "object",
+                        "properties": {"id": {"type": "string"}, "label": {"type": "string"}},
+                        "required": ["id"],
+                        "additionalProperties": False,
+                    },
+                ]
+            },
+        }
+    ),
+]
+
+
+class VocabularyFields(Fields):
+    agency_types: VocabularyList = Field(default_factory=list, description="agency types of the publication's own")
+    committee_tiers: VocabularyList = Field(default_factory=list, description="committee tiers of its own")
+    indicator_levels: VocabularyList = Field(default_factory=list, description="indicator levels of its own")
+    action_statuses: VocabularyList = Field(default_factory=list, description="action statuses of its own")
+
+
+class PublicationFields(Fields):
+    """``publication.yml``."""
+
+    title: Text = Field(description="the publication's title")
+    short_title: Text = Field("", description="a short title for headers and tabs (the title by default)")
+    subtitle: Text = Field("", description="a subtitle for the cover")
+    country: Text = Field(description="the state that publishes it")
+    edition: Text = Field("", description="which edition of the publication this is, e.g. First edition")
+    version: Text = Field(description="its version, e.g. 1.0.0")
+    date: Date = Field(description="its date of issue")
+    status: Annotated[Text, OneOf(PUBLICATION_STATUSES)] = Field(description="where it stands")
+    language: Text = Field("en", description="its language, as a BCP 47 tag, e.g. en or el")
+    classification: ClassificationFields | None = Field(
+        None, description=f"its classification levels (by default {', '.join(DEFAULT_LEVELS)})"
+    )
+    editions: list[EditionFields] = Field(
+        default_factory=list, description="the editions to publish (by default one public edition)"
+    )
+    documents: list[DocumentFields] = Field(default_factory=list, description="the printed documents")
+    scales: ScalesFields = Field(description="how risks are scored and rated")
+    history: list[RevisionFields] = Field(default_factory=list, description="the document's revisions")
+    threat_catalogue: Annotated[Text, OneOf(CATALOGUE_MODES)] = Field(
+        "extend", description="extend the IMO's twelve threat categories with the publication's own, or replace them"
+    )
+    emblem: Text = Field("", description="an image below content/ for the cover")
+    vocabulary: VocabularyFields = Field(
+        default_factory=VocabularyFields, description="values of its own added to the engine's enumerations"
+    )
