@@ -62,6 +62,13 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--edition", metavar="NAME", help="preview this edition as its readers see it (default: everything)"
     )
+    schema = command(
+        "schema",
+        "write JSON Schema for publication.yml, every data block kind and the front matter",
+        "Write JSON Schema (draft 2020-12) for this publication: its levels, vocabularies and scales "
+        "become the allowed values, so an editor can complete and check fields as you type.",
+    )
+    schema.add_argument("--out", default="schema", help="where the schemas go (default: schema)")
     return parser
 
 
@@ -107,6 +114,20 @@ def run_check(content: Path, *, strict: bool) -> int:
     return EXIT_OK
 
 
+def run_schema(content: Path, out: Path) -> int:
+    """``charter schema``: write the publication's JSON Schemas; 1 when its settings cannot be read."""
+    from generator.schema.export import write_schemas
+
+    report = Report()
+    publication = read_publication(content, report)
+    if publication is None:
+        print_report(report, strict=False)
+        return EXIT_CONTENT
+    written = write_schemas(out, publication.settings)
+    print(f"{out}: wrote {len(written)} schemas ({', '.join(p.name for p in written)})")
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     parser = _parser()
@@ -117,6 +138,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "check":
             return run_check(_content_dir(args.content, parser), strict=args.strict)
+        if args.command == "schema":
+            return run_schema(_content_dir(args.content, parser), Path(args.out))
         project_dir = Path.cwd()
         if args.command == "build":
             from generator.build import build

@@ -123,7 +123,12 @@ def _one_or_many(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True)]
+SCALAR = {"type": ["string", "number", "boolean"]}
+"""Text as JSON Schema sees YAML: an unquoted 2030 or yes is still text to Charter."""
+ID_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
+"""An entity ID: ASCII letters, digits, '-' and '_', starting with a letter (an acronym's may be in any script)."""
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True), WithJsonSchema(SCALAR)]
 """Text, with the spaces around it dropped."""
 WholeNumber = Annotated[int, BeforeValidator(_whole)]
 """A whole number written in digits, optionally signed."""
@@ -144,7 +149,7 @@ WebAddress = Annotated[str, BeforeValidator(_web_address), WithJsonSchema({"type
 TextList = Annotated[
     list[Text],
     BeforeValidator(_one_or_many),
-    WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}),
+    WithJsonSchema({"anyOf": [SCALAR, {"type": "array", "items": SCALAR}]}),
 ]
 """A list of texts; a single text counts as a list of one."""
 

@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-ID_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
-"""An entity ID: ASCII letters, digits, '-' and '_', starting with a letter."""
+from generator.schema.types import ID_PATTERN
 
 ACRONYM_PUNCTUATION = ".&-_"
 """The marks an acronym may hold between its letters and digits ('ΕΛ.ΑΣ.', 'P&I', 'C-TPAT')."""
