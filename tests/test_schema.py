@@ -1,4 +1,4 @@
-"""The schema: ``charter schema`` writes JSON Schema that the content validates against, and that refuses what Charter refuses.
+"""``charter schema`` writes JSON Schema the content validates against, and that refuses what Charter refuses.
 
 The YAML is read here as an editor's language server reads it (YAML 1.2's core types:
 ``4`` is a number, ``"4"`` and ``2027-03-31`` are strings), then checked with the
@@ -132,7 +132,7 @@ def test_the_schemas_refuse_what_charter_refuses(tmp_path: Path) -> None:
 
 
 def test_the_schemas_are_the_publications_own(tmp_path: Path) -> None:
-    """Levels, vocabularies and score factors come from ``publication.yml``: the Greek root's agency type and third factor."""
+    """Levels, vocabularies and factors come from ``publication.yml``: the Greek root's agency type and third factor."""
     validators = _schemas(GENERAL, tmp_path / "schema")
     assert _errors(validators, "agency", "id: AG-X\nname: X\ntype: cyber\n") == []
     risk = json.loads((tmp_path / "schema" / "risk.schema.json").read_text(encoding="utf-8"))

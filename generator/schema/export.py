@@ -115,7 +115,7 @@ def _branch(prop: dict[str, Any]) -> dict[str, Any]:
     """The part of a property's schema that is not ``null`` (an optional field is ``anyOf [X, null]``)."""
     for option in prop.get("anyOf", []):
         if option.get("type") != "null":
-            return option  # type: ignore[no-any-return]
+            return option
     return prop
 
 
