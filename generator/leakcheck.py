@@ -221,6 +221,7 @@ def secrets(whole: Publication, cut: Publication) -> list[Secret]:
         found.extend(_chapter_pieces(chapter, kept_chapters.get(chapter.path)))
         if chapter.path not in kept_chapters:
             titles.extend(_pieces(chapter.title, chapter.location))
+            titles.extend(_pieces(chapter.description, chapter.location))
     found.extend(titles)  # after the prose: a title that is also a heading is reported at the heading
     shown = _public_corpus(cut)
     unique: dict[str, Secret] = {}
@@ -260,7 +261,7 @@ def _public_corpus(cut: Publication) -> str:
             if f.name not in ("location", "field_positions"):
                 texts += texts_in(getattr(entity, f.name))
     for chapter in cut.chapters:
-        texts.append(chapter.title)
+        texts += [chapter.title, chapter.description]
         texts += [s.text for s in chapter.segments if isinstance(s, Passage)]
         texts += [s.title for s in chapter.segments if isinstance(s, View)]
     texts += [group.name for group in cut.risk_groups]

@@ -369,6 +369,8 @@ class Chapter:
     location: Location
     annex: bool = False
     classification: str = ""
+    description: str = ""
+    """A sentence on the chapter from its front matter, for search engines and link previews."""
     segments: list[Segment] = field(default_factory=list)
     """Prose, entity blocks and views, in the order they are written."""
     links: list[tuple[str, Location]] = field(default_factory=list)

@@ -29,7 +29,7 @@ def _chapter(site: Renderer, chapter: Chapter) -> Page:
             parts.append(block(entity_block_html(site, segment, page)))
         elif isinstance(segment, View):
             parts.append(site.view(segment, page))
-    return Page(folder, chapter.title, "".join(parts), source=chapter.location.path)
+    return Page(folder, chapter.title, "".join(parts), source=chapter.location.path, description=chapter.description)
 
 
 def _opens_with_h1(chapter: Chapter) -> bool:

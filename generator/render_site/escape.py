@@ -42,10 +42,12 @@ def yaml_string(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def front_matter(title: str, *, hide: tuple[str, ...] = ()) -> str:
-    """A page's front matter: the title (HTML-escaped, since themes print it unescaped) and what
-    parts of the theme's layout the page hides (``toc``, ``navigation``)."""
+def front_matter(title: str, *, hide: tuple[str, ...] = (), description: str = "") -> str:
+    """A page's front matter: the title and description (HTML-escaped, since themes print them
+    unescaped) and what parts of the theme's layout the page hides (``toc``, ``navigation``)."""
     lines = ["---", f"title: {yaml_string(esc(' '.join(title.split())))}"]
+    if description:
+        lines.append(f"description: {yaml_string(esc(' '.join(description.split())))}")
     if hide:
         lines.append("hide: [" + ", ".join(hide) + "]")
     lines.append("---")

@@ -28,9 +28,11 @@ class Page:
     title: str
     body: str
     hide: tuple[str, ...] = ()
+    """Parts of the theme's layout the page does without, e.g. ``("toc",)`` to give a wide table room."""
     source: str = ""
     """Where the page's text was written (``file:line``), for MkDocs' messages about it."""
-    """Parts of the theme's layout the page does without, e.g. ``("toc",)`` to give a wide table room."""
+    description: str = ""
+    """A sentence on the page for search engines and link previews (the page's meta description)."""
 
     @property
     def src(self) -> str:
@@ -43,7 +45,7 @@ class Page:
         The landing page carries no title of its own: the theme then titles it with the
         site name alone, instead of repeating the publication's title twice.
         """
-        head = front_matter(self.title, hide=self.hide) if self.folder else ""
+        head = front_matter(self.title, hide=self.hide, description=self.description) if self.folder else ""
         return head + self.body.strip("\n") + "\n" + abbreviations
 
 

@@ -25,27 +25,27 @@ class FrontMatterFields(Fields):
     description: Text = Field("", description="a sentence on the chapter, for search engines and link previews")
 
 
-VIEWS = Vocabulary.of(
-    (
-        "register",
-        "heatmap",
-        "orgchart",
-        "membership",
-        "raci",
-        "traceability",
-        "actions",
-        "timeline",
-        "indicators",
-        "coverage",
-        "review",
-        "phases",
-        "committees",
-        "agencies",
-        "acronyms",
-        "history",
-        "scales",
-    )
-)
+VIEW_DESCRIPTIONS = {
+    "register": "the risk register table",
+    "heatmap": "likelihood × impact table of risk IDs",
+    "orgchart": "the committee organisation chart",
+    "membership": "agency × committee membership matrix",
+    "raci": "agencies × actions RACI matrix",
+    "traceability": "objective × risk matrix",
+    "actions": "the action plan table",
+    "timeline": "the action timeline diagram",
+    "indicators": "the monitoring indicators",
+    "coverage": "threat categories assessed or not (with the IMO's numbers when the catalogue has them)",
+    "review": "risks due for review",
+    "phases": "the programme phases",
+    "committees": "the committees and their terms of reference",
+    "agencies": "the agencies and their roles",
+    "acronyms": "the acronym list",
+    "history": "the document control table",
+    "scales": "the scoring scales and rating bands",
+}
+"""Every view a chapter may place, with what it renders."""
+VIEWS = Vocabulary.of(tuple(VIEW_DESCRIPTIONS))
 
 VIEW_OPTIONS: dict[str, tuple[str, ...]] = {
     "register": ("threat", "agency", "objective"),

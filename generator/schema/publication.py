@@ -19,7 +19,7 @@ class ClassificationFields(Fields):
 
 
 class EditionFields(Fields):
-    id: Text = Field(description="the edition's ID; its site is built into site/<id>/")
+    id: Text = Field(description="the edition's ID, which names its folder in site/")
     title: Text = Field(description="its name, as covers and banners show it")
     level: Level = Field(description="the highest level it may show")
     url: WebAddress = Field("", description="where it is published, in full (https://...)")

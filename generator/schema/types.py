@@ -27,6 +27,13 @@ from pydantic_core import PydanticCustomError
 from generator.model.vocabulary import Vocabulary
 
 
+@dataclass(frozen=True, slots=True)
+class Named:
+    """How the documentation names a field type: 'whole number', 'date'."""
+
+    name: str
+
+
 class Quoted(str):
     """A scalar written in quotes: always text, never a number, a date or a yes/no."""
 
@@ -128,28 +135,40 @@ SCALAR = {"type": ["string", "number", "boolean"]}
 ID_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 """An entity ID: ASCII letters, digits, '-' and '_', starting with a letter (an acronym's may be in any script)."""
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True), WithJsonSchema(SCALAR)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True), WithJsonSchema(SCALAR), Named("text")]
 """Text, with the spaces around it dropped."""
-WholeNumber = Annotated[int, BeforeValidator(_whole)]
+WholeNumber = Annotated[int, BeforeValidator(_whole), Named("whole number")]
 """A whole number written in digits, optionally signed."""
-Number = Annotated[float, BeforeValidator(_number)]
+Number = Annotated[float, BeforeValidator(_number), Named("number")]
 """A number written in digits, whole or decimal."""
 YesNo = Annotated[
     bool,
     BeforeValidator(_yes_no),
     WithJsonSchema({"anyOf": [{"type": "boolean"}, {"enum": sorted(_TRUE | _FALSE)}]}),
+    Named("yes/no"),
 ]
 """``yes``/``no`` or ``true``/``false``."""
-Date = Annotated[dt.date, BeforeValidator(_date)]
+Date = Annotated[dt.date, BeforeValidator(_date), Named("date, YYYY-MM-DD")]
 """A date written ``YYYY-MM-DD``."""
-Colour = Annotated[str, BeforeValidator(_colour), WithJsonSchema({"type": "string", "pattern": _COLOUR.pattern})]
+Colour = Annotated[
+    str,
+    BeforeValidator(_colour),
+    WithJsonSchema({"type": "string", "pattern": _COLOUR.pattern}),
+    Named("colour (#rrggbb)"),
+]
 """A colour written ``#rrggbb``."""
-WebAddress = Annotated[str, BeforeValidator(_web_address), WithJsonSchema({"type": "string", "pattern": "^https?://"})]
+WebAddress = Annotated[
+    str,
+    BeforeValidator(_web_address),
+    WithJsonSchema({"type": "string", "pattern": "^https?://"}),
+    Named("web address"),
+]
 """A web address written in full."""
 TextList = Annotated[
     list[Text],
     BeforeValidator(_one_or_many),
     WithJsonSchema({"anyOf": [SCALAR, {"type": "array", "items": SCALAR}]}),
+    Named("list of texts"),
 ]
 """A list of texts; a single text counts as a list of one."""
 

@@ -92,14 +92,14 @@ def validate(content: LoadedContent, report: Report) -> Validated | None:
 
 def _read_chapter(file: SourceFile, settings: Settings, report: Report, levels: Levels) -> tuple[Chapter, Container]:
     """The chapter a file makes, and the container its content stands in (the file's own level)."""
-    title, order, annex = "", 1000, False
+    title, order, annex, description = "", 1000, False, ""
     outer = levels.file_container(file)
     location = file.at(1)
     if file.front_matter is not None:
         r = SchemaReader(file, report, "front matter", choices_of(settings))
         front = r.read(FrontMatterFields, file.front_matter)
         if front is not None:
-            title, order, annex = front.title, front.order, front.annex
+            title, order, annex, description = front.title, front.order, front.annex, front.description
             if "classification" in file.front_matter.items:
                 own = front.classification or settings.levels[-1]  # unreadable: reported, and read as the highest
                 folder = levels.marks_folder(file)
@@ -116,6 +116,7 @@ def _read_chapter(file: SourceFile, settings: Settings, report: Report, levels: 
         location=location,
         annex=annex,
         classification=outer.level,
+        description=description,
         links=list(file.links),
     )
     return chapter, outer

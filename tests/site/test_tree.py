@@ -10,7 +10,7 @@ import yaml
 from generator.downloads import Download
 from generator.render_site import write_tree
 from generator.render_site.nav import OVERLAY_PATH
-from tests.site.conftest import MINIMAL, load
+from tests.site.conftest import MINIMAL, build_site, load
 from tests.site.golden import GOLDEN, ROOTS, files_of, render
 
 
@@ -98,3 +98,17 @@ def test_diagrams_are_written_as_files_too(tmp_path: Path) -> None:
     structure = (tmp_path / "structure" / "index.md").read_text(encoding="utf-8")
     assert '<a class="charter-diagram__file" href="../diagrams/orgchart.svg">' in structure
     assert '<a href="../committees/cm-hsc/"' in structure
+
+
+def test_a_chapter_description_becomes_the_pages_meta_description(tmp_path: Path) -> None:
+    """Front matter's ``description`` is what search engines and link previews show, escaped for HTML."""
+    from tests.casefile import edited_copy
+
+    written = 'description: "Ports & <harbours>, \\"quoted\\""'
+    content = edited_copy(MINIMAL, tmp_path, {"plan.md": [("order: 30\n", f"order: 30\n{written}\n")]})
+    built = build_site(content, tmp_path / "work")
+    assert built.status == 0, built.stderr
+    page = (built.site / "plan" / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="description" content="Ports &amp; &lt;harbours&gt;, &quot;quoted&quot;">' in page
+    other = (built.site / "register" / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="description" content="Harbour Security Plan: Testland, First edition">' in other
