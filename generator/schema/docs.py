@@ -184,9 +184,12 @@ def sections_of(text: str) -> dict[str, str | None]:
 def rewrite(text: str) -> str:
     """The README with every generated section written afresh."""
     for name, make in SECTIONS.items():
-        body = make()
-        text = _pattern(name).sub(lambda m: m.group(1) + "\n" + body + "\n\n" + m.group(3), text)
+        text = _pattern(name).sub(_section(make()), text)
     return text
+
+
+def _section(body: str) -> Callable[[re.Match[str]], str]:
+    return lambda match: match.group(1) + "\n" + body + "\n\n" + match.group(3)
 
 
 def main(argv: list[str]) -> int:
