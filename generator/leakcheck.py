@@ -14,6 +14,7 @@ member) and the source line the text was written on.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -23,9 +24,12 @@ from pathlib import Path
 
 from generator.diagnostics import Location
 from generator.model import Chapter, Entity, Passage, Risk, View
+from generator.model.entities import FIELD_ATTRIBUTES
 from generator.model.texts import texts_in
 from generator.output_text import BOUNDARY, INNER, OutputText, normalise, output_text, read_output
 from generator.resolve import Publication
+from generator.schema import ENTITY_SCHEMAS
+from generator.schema.slots import holds_words, slots
 from generator.validate.codewords import CodeWord, normalised_pattern
 
 __all__ = ["Leak", "Secret", "codeword_secrets", "find_leaks", "normalise", "output_text", "secrets"]
@@ -142,42 +146,11 @@ def _pieces(text: str, start: Location) -> Iterator[Secret]:
                     yield Secret(part, where)
 
 
-_SKIP = {
-    "id",
-    "location",
-    "field_positions",
-    "chapter",
-    "classification",
-    "restricted",
-    "narrative",
-    "narrative_line",
-    "public_name",
-    "public_summary",
-    "public_group",
-    "lead",
-    "support",
-    "threat",
-    "objective",
-    "risks",
-    "committee",
-    "parent",
-    "chair",
-    "secretariat",
-    "members",
-    "owner",
-    "action",
-    "status",
-    "tier",
-    "type",
-    "trend",
-    "treatment",
-    "confidence",
-    "level",
-    "effectiveness",
-    "withheld",
-}
-"""Fields that hold IDs, settings or public stand-ins rather than restricted words (the narrative
-is read on its own, line by line)."""
+@functools.cache
+def _word_fields(kind: str) -> tuple[str, ...]:
+    """The fields of a kind that hold words of the content, read off its schema: not IDs, choices,
+    numbers, dates or public stand-ins (the narrative is read on its own, line by line)."""
+    return tuple(key for key, slot in slots(ENTITY_SCHEMAS[kind]).items() if holds_words(slot))
 
 
 def _entity_pieces(entity: Entity, keys: set[str] | None = None) -> Iterator[Secret]:
@@ -185,15 +158,10 @@ def _entity_pieces(entity: Entity, keys: set[str] | None = None) -> Iterator[Sec
 
     A field named in ``keys`` is read even when it is a public stand-in: it is restricted itself.
     """
-    for f in fields(entity):
-        key = "title" if f.name == "title_text" else f.name
-        if key not in keys if keys is not None else key in _SKIP:
-            continue
-        if key == "narrative":
-            yield from _narrative_pieces(entity)
-            continue
+    chosen = _word_fields(entity.KIND) if keys is None else [k for k in slots(ENTITY_SCHEMAS[entity.KIND]) if k in keys]
+    for key in chosen:
         where = entity.where(key)
-        for text in texts_in(getattr(entity, f.name)):
+        for text in texts_in(getattr(entity, FIELD_ATTRIBUTES.get(key, key), None)):
             yield from _pieces(text, where)
 
 

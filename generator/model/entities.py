@@ -7,7 +7,7 @@ of them names an entity of the right kind, so renderers may look them up without
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import MISSING, dataclass, field, fields
+from dataclasses import dataclass, field
 from typing import ClassVar
 
 from generator.diagnostics import Location
@@ -15,9 +15,6 @@ from generator.model.settings import Band
 
 FIELD_ATTRIBUTES = {"title": "title_text"}
 """YAML keys whose model attribute has another name."""
-NAME_FIELDS = ("title", "name", "meaning")
-"""Fields that stand for the entity's name; withheld, they show its ``public_name``."""
-STAGES = ("inherent", "residual", "target")
 
 
 @dataclass(slots=True, kw_only=True)
@@ -48,16 +45,6 @@ class Entity:
     def title(self) -> str:
         """The entity's human name."""
         raise NotImplementedError
-
-    def can_withhold(self, key: str) -> bool:
-        """Whether a field (by its YAML key) has an empty form an edition can show instead."""
-        if key in NAME_FIELDS or (key in STAGES and isinstance(self, Risk)):
-            return True
-        attribute = FIELD_ATTRIBUTES.get(key, key)
-        for f in fields(self):
-            if f.name == attribute:
-                return f.default is not MISSING or f.default_factory is not MISSING
-        return False
 
     def where(self, key: str) -> Location:
         """The location of a field's key, or of the entity when the field is absent."""

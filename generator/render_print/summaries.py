@@ -24,6 +24,7 @@ from generator.model import (
     Threat,
 )
 from generator.model.kinds import KINDS, KindSpec, builders_for
+from generator.model.vocabulary import TREATMENTS, TRENDS
 from generator.render_print.links import Anchors
 from generator.render_print.markdown_escape import escape_markdown, raw_typst_block
 from generator.resolve import Publication
@@ -112,8 +113,8 @@ class SummaryWriter:
             ("Lead", self._agency_name(r.lead)),
             ("Support", ", ".join(self._agency_name(a) for a in r.support)),
             ("Scores", scores),
-            ("Trend", escape_markdown(r.trend.capitalize())),
-            ("Treatment", escape_markdown(r.treatment.capitalize())),
+            ("Trend", escape_markdown(TRENDS.label(r.trend))),
+            ("Treatment", escape_markdown(TREATMENTS.label(r.treatment))),
             ("Review by", escape_markdown(long_date(r.review))),
         ]
         scenario = f"*Scenario.* {escape_markdown(r.scenario)}" if r.scenario else ""

@@ -38,11 +38,12 @@ from generator.model import (
     Settings,
     View,
 )
-from generator.model.entities import FIELD_ATTRIBUTES, NAME_FIELDS, STAGES
+from generator.model.entities import FIELD_ATTRIBUTES
 from generator.resolve import figures
 from generator.resolve.publication import Publication
-from generator.schema import ViewFields
-from generator.schema.slots import slots
+from generator.schema import ENTITY_SCHEMAS, ViewFields
+from generator.schema.slots import slots, withholdable
+from generator.schema.types import Scores
 
 
 def rank(settings: Settings, level: str) -> int:
@@ -174,17 +175,16 @@ def _clear_fields(entity: Entity, keys: list[str], public_name: str) -> Entity:
     if not keys:
         return entity
     copy = shallow_copy(entity)  # fields are replaced, never edited in place, so the original stays whole
+    fields = slots(ENTITY_SCHEMAS[entity.KIND])
     for key in keys:
-        attribute = FIELD_ATTRIBUTES.get(key, key)
-        if key in NAME_FIELDS:
-            setattr(copy, attribute, public_name or "Withheld")
-        elif key in STAGES:
-            setattr(copy, attribute, WITHHELD)
-        else:
-            for f in dataclasses.fields(entity):
-                if f.name == attribute:
-                    empty = f.default_factory() if f.default_factory is not dataclasses.MISSING else f.default
-                    setattr(copy, attribute, empty)
+        slot = fields[key]
+        if slot.has_default:  # an optional field: shown as absent
+            empty = slot.default()
+        elif slot.marker(Scores):  # a risk's scores at a stage
+            empty = WITHHELD
+        else:  # its name: what prose shows in its place
+            empty = public_name or "Withheld"
+        setattr(copy, FIELD_ATTRIBUTES.get(key, key), empty)
     return copy
 
 
@@ -249,13 +249,18 @@ def _cut_references(whole: Publication, cut: Publication, report: Report) -> Non
         if top in source.restricted or _drop_from_list(source, ref.path, ref.target):
             continue
         target = whole.entities[ref.target]
+        level = target.classification
+        lower = f"or lower the {target.KIND}'s classification"
+        if withholdable(ENTITY_SCHEMAS[source.KIND], top):
+            hint = f"restrict this field too (restricted: {{{top}: {level}}}), {lower}"
+        else:  # a required field: the edition cannot show the entity without it
+            hint = f"restrict the {source.KIND} too (classification: {level}), {lower}"
         report.error(
             ref.location,
             "E-EDITION-REF",
-            f"{ref.origin}: names {target.KIND} {target.id} ({target.classification}), which the "
+            f"{ref.origin}: names {target.KIND} {target.id} ({level}), which the "
             f"{cut.edition.id if cut.edition else ''} edition cannot show",
-            f"restrict this field too (restricted: {{{top}: {target.classification}}}), or lower the "
-            f"{target.KIND}'s classification",
+            hint,
         )
 
 

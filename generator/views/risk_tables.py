@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from generator.model import Objective, Risk, RiskGroup, Threat, View
+from generator.model.vocabulary import TRENDS
 from generator.resolve import Publication
 from generator.views.blocks import Cell, Column, Link, Marker, Table, cell
 from generator.views.text import (
@@ -19,8 +20,6 @@ from generator.views.text import (
     score_cell,
     title_link,
 )
-
-TREND_LABELS = {"increasing": "Increasing", "stable": "Stable", "decreasing": "Decreasing"}
 
 
 def formula_text(publication: Publication) -> str:
@@ -69,7 +68,7 @@ def register(publication: Publication, view: View) -> list[Table]:
             score_cell(r.inherent),
             score_cell(r.residual),
             score_cell(r.target),
-            cell("" if r.withheld else TREND_LABELS[r.trend]),
+            cell("" if r.withheld else TRENDS.label(r.trend)),
             date_cell(r.review),
             *portion_cell(publication, r),
         ]

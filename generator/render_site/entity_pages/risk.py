@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from generator.model import Risk, Threat
+from generator.model.vocabulary import CONFIDENCE, EFFECTIVENESS, RISK_STATUSES, TREATMENTS, TRENDS
 from generator.render_site.context import PageContext
 from generator.render_site.entity_pages.common import (
     action_item,
@@ -18,8 +19,6 @@ from generator.render_site.render import Renderer
 from generator.render_site.tables import marker_html, render_table
 from generator.views.blocks import Column, Link, Marker, Table, cell
 from generator.views.text import long_date, score_cell
-
-RISK_STATUS = {"open": "Open", "in-process": "In process", "accepted": "Accepted", "closed": "Closed"}
 
 
 def _withheld_risk(site: Renderer, risk: Risk, page: PageContext) -> str:
@@ -63,10 +62,10 @@ def risk_page(site: Renderer, risk: Risk, page: PageContext) -> str:
         ("Threat category", page.link(threat.id, threat.name)),
         ("Lead agency", agency_link(site, page, risk.lead)),
         ("Supporting agencies", joined([agency_link(site, page, a) for a in risk.support])),
-        ("Status", esc(RISK_STATUS.get(risk.status, risk.status))),
-        ("Trend", esc(risk.trend.capitalize())),
-        ("Treatment", esc(risk.treatment.capitalize())),
-        ("Confidence", esc(risk.confidence.capitalize())),
+        ("Status", esc(RISK_STATUSES.label(risk.status))),
+        ("Trend", esc(TRENDS.label(risk.trend))),
+        ("Treatment", esc(TREATMENTS.label(risk.treatment))),
+        ("Confidence", esc(CONFIDENCE.label(risk.confidence))),
         ("Review by", esc(long_date(risk.review))),
         ("Raised", esc(long_date(risk.raised))),
         ("Public group", esc(risk.public_group)),
@@ -113,7 +112,7 @@ def _controls_table(site: Renderer, risk: Risk) -> Table:
     rows = [
         [
             cell(control.name, header=True),
-            cell(Marker(control.effectiveness.capitalize())),
+            cell(Marker(EFFECTIVENESS.label(control.effectiveness))),
             cell(Link(agency_name(site, control.owner), control.owner) if control.owner else "—"),
         ]
         for control in risk.controls

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from generator.model import Action, Agency, Committee, Entity, Indicator, Objective, Phase, Risk, Settings, Threat
-from generator.model.entities import STAGES
+from generator.model.vocabulary import STAGES
 from generator.resolve.figures.figure import Figure
 
 
@@ -73,7 +73,9 @@ KINDS: dict[str, Kind] = {
         Risk,
         {
             "band": Key("band", _band, meaning="rated in this band (at `stage`)"),
-            "stage": Key("stage", lambda r, v, f, _: True, STAGES, "which scores `band` reads; default `residual`"),
+            "stage": Key(
+                "stage", lambda r, v, f, _: True, STAGES.values, "which scores `band` reads; default `residual`"
+            ),
             "threat": Key("threat", lambda r, v, f, _: r.threat == v, meaning="assessing this threat category"),
             "lead": Key("agency", lambda r, v, f, _: r.lead == v, meaning="led by this agency"),
             "agency": Key(
