@@ -139,7 +139,7 @@ class SchemaReader:
         self._record_refs(schema, node, path)
         data = plain(node)
         try:
-            fields = schema.model_validate(data)
+            fields = schema.__pydantic_validator__.validate_python(data)
         except ValidationError as exc:
             errors = exc.errors(include_url=False)
             for error in errors:
@@ -283,17 +283,8 @@ class SchemaReader:
 
     def record(self, scalar: YScalar, path: FieldPath, kinds: tuple[str, ...]) -> None:
         """Record one reference for the resolver."""
-        self.refs.append(
-            Ref(
-                kinds=kinds,
-                target=scalar.text.strip(),
-                location=self.at(scalar),
-                source=self.source,
-                path=path,
-                source_id=self.source_id,
-                source_chapter=self.file.rel_path,
-            )
-        )
+        where = Location(self.file.display_path, scalar.line, scalar.col)
+        self.refs.append(Ref(kinds, scalar.text.strip(), where, self.source, path, self.source_id, self.file.rel_path))
 
 
 def _cut_for(schema: type[BaseModel], loc: FieldPath) -> FieldPath | None:
