@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 import subprocess
 import sys
-import textwrap
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -133,57 +132,44 @@ def test_an_entity_class_without_a_spec_is_refused(fake_model: type[Entity]) -> 
     assert str(raised.value) == "entity kind(s) vessel have no KindSpec in generator.model.kinds"
 
 
-def test_the_site_renderer_will_not_start_with_a_kind_it_has_no_page_for() -> None:
-    """Registered before the renderer is imported, a kind with pages but no builder stops the import."""
-    script = textwrap.dedent(
-        """
-        from dataclasses import dataclass
-        from typing import ClassVar
-        from generator.model import Entity
-        from generator.model.kinds import KINDS, KindLabel, KindSpec
-        from generator.schema.entities import ENTITY_SCHEMAS, EntityFields
+VESSEL = """
+from dataclasses import dataclass
+from typing import ClassVar
+from generator.model import Entity
+from generator.model.kinds import KINDS, KindLabel, KindSpec
+from generator.schema.entities import ENTITY_SCHEMAS, EntityFields
 
-        @dataclass(slots=True, kw_only=True)
-        class Vessel(Entity):
-            KIND: ClassVar[str] = "vessel"
-            name: str
+@dataclass(slots=True, kw_only=True)
+class Vessel(Entity):
+    KIND: ClassVar[str] = "vessel"
+    name: str
 
-        class VesselFields(EntityFields):
-            KIND: ClassVar[str] = "vessel"
-            name: str
+class VesselFields(EntityFields):
+    KIND: ClassVar[str] = "vessel"
+    name: str
 
-        KINDS["vessel"] = KindSpec(Vessel, "vessels", KindLabel("vessel", "vessels"), "vessels")
-        ENTITY_SCHEMAS["vessel"] = VesselFields
-        import generator.render_site.tree
-        """
-    )
+KINDS["vessel"] = KindSpec(Vessel, "vessels", KindLabel("vessel", "vessels"), "vessels")
+"""
+"""A kind with pages registered in a fresh interpreter, before anything else of Charter is imported."""
+
+
+def _last_line_of(script: str) -> str:
     run = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, check=False)
     assert run.returncode == 1
-    last = run.stderr.strip().splitlines()[-1]
-    assert last == (
+    return run.stderr.strip().splitlines()[-1]
+
+
+def test_the_site_renderer_will_not_start_with_a_kind_it_has_no_page_for() -> None:
+    """Registered (with a schema) before the renderer is imported, a kind with pages but no builder stops the import."""
+    script = VESSEL + 'ENTITY_SCHEMAS["vessel"] = VesselFields\nimport generator.render_site.tree\n'
+    assert _last_line_of(script) == (
         "generator.model.kinds.KindRegistryError: no site page builder for the kind(s) vessel: register one for each"
     )
 
 
 def test_a_kind_without_a_schema_stops_validation_from_starting() -> None:
     """A kind registered with a model and pages but no schema cannot be read: the validate stage refuses to import."""
-    script = textwrap.dedent(
-        """
-        from dataclasses import dataclass
-        from typing import ClassVar
-        from generator.model import Entity
-        from generator.model.kinds import KINDS, KindLabel, KindSpec
-
-        @dataclass(slots=True, kw_only=True)
-        class Vessel(Entity):
-            KIND: ClassVar[str] = "vessel"
-            name: str
-
-        KINDS["vessel"] = KindSpec(Vessel, "vessels", KindLabel("vessel", "vessels"), "vessels")
-        import generator.validate
-        """
+    script = VESSEL + "import generator.validate\n"
+    assert _last_line_of(script) == (
+        "generator.model.kinds.KindRegistryError: kind(s) vessel have no schema in generator.schema.entities"
     )
-    run = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, check=False)
-    assert run.returncode == 1
-    last = run.stderr.strip().splitlines()[-1]
-    assert last == "generator.model.kinds.KindRegistryError: kind(s) vessel have no schema in generator.schema.entities"

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Any
 
@@ -101,28 +102,26 @@ def _date(value: Any) -> dt.date:
     )
 
 
-def _colour(value: Any) -> str:
-    if isinstance(value, str) and _COLOUR.match(value.strip()):
-        return value.strip()
-    if not isinstance(value, str):
-        raise _wrong("a colour")
-    raise PydanticCustomError(
-        "E-FIELD-TYPE",
-        "'{text}' is not a colour",
-        {"text": value.strip(), "hint": "write a colour as #rrggbb, e.g. #c62828"},
-    )
+def _written_as(pattern: re.Pattern[str], what: str, hint: str) -> Callable[[Any], str]:
+    """A validator of text that must match ``pattern``: 'a colour', written as the hint shows."""
+
+    def check(value: Any) -> str:
+        if not isinstance(value, str):
+            raise _wrong(what)
+        text = value.strip()
+        if not pattern.match(text):
+            raise PydanticCustomError("E-FIELD-TYPE", "'{text}' is not " + what, {"text": text, "hint": hint})
+        return text
+
+    return check
 
 
-def _web_address(value: Any) -> str:
-    if isinstance(value, str) and value.strip().startswith(("https://", "http://")):
-        return value.strip()
-    if not isinstance(value, str):
-        raise _wrong("a web address")
-    raise PydanticCustomError(
-        "E-FIELD-TYPE",
-        "'{text}' is not a web address",
-        {"text": value.strip(), "hint": "write the edition's address in full, e.g. https://strategy.gov.example/"},
-    )
+_colour = _written_as(_COLOUR, "a colour", "write a colour as #rrggbb, e.g. #c62828")
+_web_address = _written_as(
+    re.compile(r"^https?://"),
+    "a web address",
+    "write the edition's address in full, e.g. https://strategy.gov.example/",
+)
 
 
 def _one_or_many(value: Any) -> Any:
