@@ -4,7 +4,8 @@
 
 The baseline reads the same data blocks (already cut out of the Markdown) with PyYAML's
 C loader and nothing else. Both run in this process, alternating, several times; the
-report gives medians, spreads and the ratio. The issue's target is a ratio of at most 2.
+report gives medians, spreads and the ratio. Issue 4 set a ratio of at most 2; issue 11 (the
+declarative schema) lowered it to 1.5.
 """
 
 from __future__ import annotations
@@ -27,8 +28,8 @@ from generator.diagnostics import Report
 from generator.pipeline import read_publication
 
 FENCE = re.compile(r"^```yaml [a-z]+\n(.*?)^```$", re.MULTILINE | re.DOTALL)
-TARGET = Target(2)
-"""``charter check`` takes at most twice as long as bare C-loader YAML."""
+TARGET = Target(1.5)
+"""``charter check`` takes at most 1.5 times as long as bare C-loader YAML (issue 11)."""
 
 
 def data_blocks(content: Path) -> list[str]:
