@@ -100,9 +100,15 @@ def slots(schema: type[BaseModel]) -> dict[str, Slot]:
 
 
 @functools.cache
-def marked(schema: type[BaseModel]) -> tuple[Slot, ...]:
-    """The fields that carry a reference or a choice, or hold mappings that may."""
-    return tuple(s for s in slots(schema).values() if s.refers or s.one_of or (s.inner is not None and marked(s.inner)))
+def referring(schema: type[BaseModel]) -> tuple[Slot, ...]:
+    """The fields that hold references, or mappings that do."""
+    return tuple(s for s in slots(schema).values() if s.refers or (s.inner is not None and referring(s.inner)))
+
+
+@functools.cache
+def choosing(schema: type[BaseModel]) -> tuple[Slot, ...]:
+    """The fields with allowed values, or mappings that have some."""
+    return tuple(s for s in slots(schema).values() if s.one_of or (s.inner is not None and choosing(s.inner)))
 
 
 def extra_slot(schema: type[BaseModel]) -> Slot | None:

@@ -246,6 +246,8 @@ def _check_entity_levels(entity: Entity, node: YMap, levels: Levels, container: 
             f"{entity.KIND} {entity.id}",
             container,
         )
+    if not entity.restricted:
+        return
     restricted = node.items.get("restricted")
     own = Container(entity.classification, f"{entity.KIND} {entity.id}")
     for key, level in list(entity.restricted.items()):
@@ -287,6 +289,14 @@ def _read_entity(
     if entity is None:
         result.broken[entity_id] = kind
         return None
+    if entity.restricted:
+        _check_restricted(entity, node, reader)
+    return entity
+
+
+def _check_restricted(entity: Entity, node: YMap, reader: SchemaReader) -> None:
+    """``restricted:`` names fields of the entity's kind that may be withheld on their own."""
+    kind = entity.KIND
     restricted = node.items.get("restricted")
     schema = ENTITY_SCHEMAS[kind]
     fields = slots(schema)
@@ -309,7 +319,6 @@ def _read_entity(
                 f"'{key}' is not a field of {article(kind)} {kind}",
                 did_you_mean(key, fields) or "name one of the entity's own fields",
             )
-    return entity
 
 
 _CHOICES: dict[int, tuple[Settings, Choices]] = {}

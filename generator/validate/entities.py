@@ -144,6 +144,22 @@ def _on_scale(
     return False
 
 
+def _read_dimensions(scores: dict[str, int], node: YNode | None, r: SchemaReader, settings: Settings) -> dict[str, int]:
+    """Impact by dimension: each a dimension of the scales, scored on the impact scale."""
+    scales = settings.scales
+    low, high = scales.ranges.get("impact", (1, 5))
+    known = scales.impact_dimensions
+    if all(name in known and low <= score <= high for name, score in scores.items()):  # the usual case
+        return scores
+    dimensions = {
+        name: score
+        for name, score in scores.items()
+        if _on_scale(score, node, r, ("impact_dimensions", name), "impact", settings)
+    }
+    _check_keys(dimensions, node, r, ("impact_dimensions",), known, required=False)
+    return dimensions
+
+
 def _build_risk(
     fields: RiskFields, values: dict[str, Any], r: SchemaReader, node: YMap, settings: Settings
 ) -> Risk | None:
@@ -151,15 +167,7 @@ def _build_risk(
         stage: read_assessment(getattr(fields, stage), node.items.get(stage), r, (stage,), settings)
         for stage in Risk.STAGES
     }
-    dimensions_node = node.items.get("impact_dimensions")
-    dimensions = {
-        name: score
-        for name, score in fields.impact_dimensions.items()
-        if _on_scale(score, dimensions_node, r, ("impact_dimensions", name), "impact", settings)
-    }
-    _check_keys(
-        dimensions, dimensions_node, r, ("impact_dimensions",), settings.scales.impact_dimensions, required=False
-    )
+    dimensions = _read_dimensions(fields.impact_dimensions, node.items.get("impact_dimensions"), r, settings)
     inherent, residual, target = (stages[stage] for stage in Risk.STAGES)
     if inherent is None or residual is None or target is None:
         return None

@@ -14,7 +14,7 @@ fields are unusable reads as None.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -29,7 +29,7 @@ from generator.load.yamlnodes import NULLS as _NULLS
 from generator.load.yamlnodes import YMap, YNode, YScalar, YSeq
 from generator.model.refs import FieldPath, Ref, describe, render_path
 from generator.model.vocabulary import Vocabularies
-from generator.schema.slots import Slot, marked, slot_at, slots
+from generator.schema.slots import Slot, choosing, referring, slot_at, slots
 from generator.schema.types import EXPECTED, OneOf, Quoted, Refers
 
 M = TypeVar("M", bound=BaseModel)
@@ -227,7 +227,7 @@ class SchemaReader:
         """Report values a :class:`OneOf` field does not allow; an optional one falls back to its default."""
         ok = True
         choices = self.choices
-        for slot in marked(schema):
+        for slot in choosing(schema):
             value = getattr(fields, slot.key)
             one_of = slot.one_of
             if one_of is not None and value is not None:
@@ -261,30 +261,32 @@ class SchemaReader:
     def _record_refs(self, schema: type[BaseModel], node: YMap, path: FieldPath) -> None:
         """Record every ID a :class:`Refers` field names, at the position it was written."""
         items = node.items
-        for slot in marked(schema):
+        for slot in referring(schema):
             child = items.get(slot.key)
             if child is None:
                 continue
-            if slot.refers:
+            kinds = slot.refers
+            if kinds:
                 if type(child) is YScalar:
-                    if not child.is_null:
-                        self.record(child, (*path, slot.key), slot.refers)
+                    self._record((child,), (*path, slot.key), kinds, single=True)
                 elif type(child) is YSeq:
-                    for index, item in enumerate(child.items):
-                        if type(item) is YScalar and not item.is_null:
-                            self.record(item, (*path, slot.key, index), slot.refers)
-            elif slot.inner is not None:
-                if slot.shape == "model" and type(child) is YMap:
-                    self._record_refs(slot.inner, child, (*path, slot.key))
-                elif slot.shape == "models" and type(child) is YSeq:
-                    for index, item in enumerate(child.items):
-                        if type(item) is YMap:
-                            self._record_refs(slot.inner, item, (*path, slot.key, index))
+                    self._record(child.items, (*path, slot.key), kinds, single=False)
+            elif slot.shape == "model" and type(child) is YMap:
+                self._record_refs(slot.inner, child, (*path, slot.key))  # type: ignore[arg-type]
+            elif slot.shape == "models" and type(child) is YSeq:
+                for index, item in enumerate(child.items):
+                    if type(item) is YMap:
+                        self._record_refs(slot.inner, item, (*path, slot.key, index))  # type: ignore[arg-type]
 
-    def record(self, scalar: YScalar, path: FieldPath, kinds: tuple[str, ...]) -> None:
-        """Record one reference for the resolver."""
-        where = Location(self.file.display_path, scalar.line, scalar.col)
-        self.refs.append(Ref(kinds, scalar.text.strip(), where, self.source, path, self.source_id, self.file.rel_path))
+    def _record(self, scalars: Sequence[YNode], path: FieldPath, kinds: tuple[str, ...], *, single: bool) -> None:
+        """Record the references one field makes (one ID, or a list of them), each where it was written."""
+        file, source, source_id = self.file.display_path, self.source, self.source_id
+        chapter, refs = self.file.rel_path, self.refs
+        for index, scalar in enumerate(scalars):
+            if type(scalar) is YScalar and not scalar.is_null:
+                where = Location(file, scalar.line, scalar.col)
+                at = path if single else (*path, index)
+                refs.append(Ref(kinds, scalar.text.strip(), where, source, at, source_id, chapter))
 
 
 def _cut_for(schema: type[BaseModel], loc: FieldPath) -> FieldPath | None:
