@@ -64,5 +64,10 @@ def _no_cycle_collection() -> Iterator[None]:
     try:
         yield
     finally:
+        # What the stages built lives as long as the publication. Re-enabled as it is, the
+        # collector would walk all of it at once on its next allocation (an eighth of the
+        # check's time at 5,000 entities); frozen, it is never walked. Frozen objects are still
+        # freed by their reference counts, and nothing the stages build forms a cycle.
+        gc.freeze()
         if was_enabled:
             gc.enable()

@@ -162,6 +162,8 @@ def _too_deep(text: str) -> tuple[int, int] | None:
                     return line, col
             elif char in "]}":
                 depth = max(0, depth - 1)
+    if "\t" not in text and text.count("-") <= MAX_DEPTH and " " * (2 * MAX_DEPTH + 1) not in text:
+        return None  # neither indented nor dashed deep enough: no need to search
     block = _BLOCK_TOO_DEEP.search(text)
     if block:
         return text.count("\n", 0, block.start()) + 1, 1
@@ -199,6 +201,9 @@ def _alias(line: int, col: int) -> YamlProblem:
     )
 
 
+_QUOTES = ("'", '"')
+
+
 def _scalar(node: yaml.ScalarNode, offset: int, seen: set[int] | None) -> YScalar:
     line = node.start_mark.line + 1 + offset
     col = node.start_mark.column + 1
@@ -208,7 +213,7 @@ def _scalar(node: yaml.ScalarNode, offset: int, seen: set[int] | None) -> YScala
         seen.add(id(node))
     if len(node.value) > MAX_SCALAR:
         raise _too_long(line, col)
-    return YScalar(node.value, line, col, node.style in ("'", '"'))
+    return YScalar(node.value, line, col, node.style in _QUOTES)
 
 
 def _convert(node: yaml.Node, offset: int, depth: int, seen: set[int] | None) -> YNode:
@@ -236,9 +241,10 @@ def _convert(node: yaml.Node, offset: int, depth: int, seen: set[int] | None) ->
         items: dict[str, YNode] = {}
         key_pos: dict[str, tuple[int, int]] = {}
         for key_node, value_node in node.value:
-            kline = key_node.start_mark.line + 1 + offset
-            kcol = key_node.start_mark.column + 1
-            if not isinstance(key_node, yaml.ScalarNode):
+            mark = key_node.start_mark
+            kline = mark.line + 1 + offset
+            kcol = mark.column + 1
+            if type(key_node) is not yaml.ScalarNode:
                 raise YamlProblem("E-YAML-KEY", "a mapping key must be plain text", kline, kcol)
             key = key_node.value
             if len(key) > MAX_SCALAR:
@@ -260,7 +266,13 @@ def _convert(node: yaml.Node, offset: int, depth: int, seen: set[int] | None) ->
                     kcol,
                     "remove one of the two; YAML would silently keep only the last",
                 )
-            if isinstance(value_node, yaml.ScalarNode):
+            if type(value_node) is yaml.ScalarNode and seen is None:  # most values: made here, not in a call
+                text = value_node.value
+                if len(text) > MAX_SCALAR:
+                    raise _too_long(kline, kcol)
+                mark = value_node.start_mark
+                items[key] = YScalar(text, mark.line + 1 + offset, mark.column + 1, value_node.style in _QUOTES)
+            elif type(value_node) is yaml.ScalarNode:
                 items[key] = _scalar(value_node, offset, seen)
             else:
                 items[key] = _convert(value_node, offset, depth + 1, seen)
