@@ -121,3 +121,13 @@ def test_link_outside_content_is_refused(tmp_path: Path) -> None:
         f"{content}/leak.md:1:1: error[E-PATH-OUTSIDE]: this link points outside the content folder\n"
         "  hint: copy the file into content/ instead of linking to it"
     ]
+
+
+def test_the_safety_checks_read_exactly_the_lines_that_hold_a_trigger() -> None:
+    import re
+
+    from generator.load.markdown import _lines_holding
+
+    text = "plain\n<b>\n\na = b and c]\nnone\n{x} {y}\nend<"
+    assert _lines_holding(text, re.compile(r"[<=\]{]")) == [1, 3, 5, 6]
+    assert _lines_holding("", re.compile(r"[<]")) == []

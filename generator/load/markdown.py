@@ -26,7 +26,9 @@ REF_PATTERN = re.compile(r"\[\[([^\[\]|\n]*)(?:\|([^\[\]\n]*))?\]\]")
 _LEVEL_ATTR = re.compile(r"\s*\{\s*classification\s*=\s*([^\s{}]+)\s*\}\s*$")
 _INFO_OPTION = re.compile(r"^classification=(\S+)$")
 
-_md = MarkdownIt("commonmark").disable(["inline", "text_join"])
+_md = MarkdownIt("commonmark").disable(["inline", "text_join", "normalize"])
+"""The block structure only. ``normalize`` goes too: :func:`read_text` has already turned every
+line ending into ``\n`` and refused a file with NUL bytes, which is all it would do."""
 
 
 def read_text(raw: bytes, file: SourceFile, report: Report) -> str | None:
@@ -267,13 +269,31 @@ _NOT_IN_SCHEME = re.compile(r"[\x00-\x20]")
 """Blanks and control characters, which a browser drops from a link before reading its scheme."""
 
 
+_TRIGGERS = re.compile(r"[<=\]{]")
+"""A character one of the safety checks' patterns needs."""
+
+
+def _lines_holding(text: str, pattern: re.Pattern[str]) -> list[int]:
+    """The indexes of the lines of ``text`` where ``pattern`` matches, in order, each once."""
+    found: list[int] = []
+    line, last = 0, 0
+    for match in pattern.finditer(text):
+        line += text.count("\n", last, match.start())
+        last = match.start()
+        if not found or found[-1] != line:
+            found.append(line)
+    return found
+
+
 def _check_safety(visible: list[str], file: SourceFile, report: Report) -> None:
     """Refuse prose that would run code in a reader's browser; note the images it shows and the files it links.
 
     ``visible`` holds the file's lines with code blanked.
     """
-    # Each pattern needs a character most lines lack; testing for it first keeps the check cheap.
-    for index, line in enumerate(visible):
+    # Each pattern needs a character most lines lack: only the lines that hold one are read.
+    text = "\n".join(visible)
+    for index in _lines_holding(text, _TRIGGERS):
+        line = visible[index]
         unsafe = _UNSAFE_HTML.search(line) if "<" in line or "=" in line else None
         if unsafe:
             report.error(
@@ -297,7 +317,6 @@ def _check_safety(visible: list[str], file: SourceFile, report: Report) -> None:
         for attributes in _ATTR_LIST.finditer(line) if "{" in line else ():
             for value in _ATTR_VALUE.finditer(attributes.group(0)):
                 _check_scheme(value.group(1), file.at(index + 1, attributes.start() + value.start(1) + 1), report)
-    text = "\n".join(visible)
     if "]" not in text:
         return
     if "![" in text:

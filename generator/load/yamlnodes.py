@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 import yaml
 
@@ -41,6 +42,12 @@ NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 """The plain scalars YAML reads as null."""
 
 
+class Quoted(str):
+    """The text of a scalar written in quotes: always text, never a number, a date or a yes/no."""
+
+    __slots__ = ()
+
+
 @dataclass(slots=True)
 class YScalar:
     """A scalar as written. ``quoted`` tells a plain ``null`` from a quoted ``'null'``."""
@@ -63,6 +70,8 @@ class YSeq:
     items: list[YNode]
     line: int
     col: int
+    data: list[Any] | None = None
+    """The items as plain values (see :class:`YMap`)."""
 
 
 @dataclass(slots=True)
@@ -73,6 +82,9 @@ class YMap:
     key_pos: dict[str, tuple[int, int]] = field(default_factory=dict)
     line: int = 1
     col: int = 1
+    data: dict[str, Any] | None = None
+    """The mapping as plain values, made while reading: text (:class:`Quoted` where written in
+    quotes), lists and mappings, a null value left out. None for a mapping made by hand."""
 
 
 YNode = YScalar | YSeq | YMap
@@ -204,6 +216,15 @@ def _alias(line: int, col: int) -> YamlProblem:
 _QUOTES = ("'", '"')
 
 
+def _plain_item(node: YNode) -> Any:
+    """A node's plain value: None for a null, :class:`Quoted` text, or the plain list or mapping made with it."""
+    if type(node) is YScalar:
+        if node.quoted:
+            return Quoted(node.text)
+        return None if node.text in NULLS else node.text
+    return node.data  # type: ignore[union-attr]
+
+
 def _scalar(node: yaml.ScalarNode, offset: int, seen: set[int] | None) -> YScalar:
     line = node.start_mark.line + 1 + offset
     col = node.start_mark.column + 1
@@ -236,10 +257,12 @@ def _convert(node: yaml.Node, offset: int, depth: int, seen: set[int] | None) ->
             raise _alias(line, col)
         seen.add(id(node))
     if isinstance(node, yaml.SequenceNode):
-        return YSeq([_convert(item, offset, depth + 1, seen) for item in node.value], line, col)
+        values = [_convert(item, offset, depth + 1, seen) for item in node.value]
+        return YSeq(values, line, col, [_plain_item(value) for value in values])
     if isinstance(node, yaml.MappingNode):
         items: dict[str, YNode] = {}
         key_pos: dict[str, tuple[int, int]] = {}
+        data: dict[str, Any] = {}
         for key_node, value_node in node.value:
             mark = key_node.start_mark
             kline = mark.line + 1 + offset
@@ -271,11 +294,22 @@ def _convert(node: yaml.Node, offset: int, depth: int, seen: set[int] | None) ->
                 if len(text) > MAX_SCALAR:
                     raise _too_long(kline, kcol)
                 mark = value_node.start_mark
-                items[key] = YScalar(text, mark.line + 1 + offset, mark.column + 1, value_node.style in _QUOTES)
-            elif type(value_node) is yaml.ScalarNode:
-                items[key] = _scalar(value_node, offset, seen)
+                quoted = value_node.style in _QUOTES
+                items[key] = YScalar(text, mark.line + 1 + offset, mark.column + 1, quoted)
+                if quoted:
+                    data[key] = Quoted(text)
+                elif text not in NULLS:
+                    data[key] = text
             else:
-                items[key] = _convert(value_node, offset, depth + 1, seen)
+                value = (
+                    _scalar(value_node, offset, seen)
+                    if type(value_node) is yaml.ScalarNode
+                    else _convert(value_node, offset, depth + 1, seen)
+                )
+                items[key] = value
+                plain = _plain_item(value)
+                if plain is not None:
+                    data[key] = plain
             key_pos[key] = (kline, kcol)
-        return YMap(items, key_pos, line, col)
+        return YMap(items, key_pos, line, col, data)
     raise ContentError("E-YAML-SYNTAX", "unsupported YAML node")  # pragma: no cover

@@ -25,6 +25,7 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from generator.load.yamlnodes import Quoted
 from generator.model.vocabulary import Vocabulary
 
 
@@ -33,12 +34,6 @@ class Named:
     """How the documentation names a field type: 'whole number', 'date'."""
 
     name: str
-
-
-class Quoted(str):
-    """A scalar written in quotes: always text, never a number, a date or a yes/no."""
-
-    __slots__ = ()
 
 
 EXPECTED = "expected"

@@ -14,6 +14,7 @@ fields are unusable reads as None.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -26,33 +27,29 @@ from pydantic_core import ErrorDetails
 from generator.diagnostics import Location, Report, did_you_mean
 from generator.load.source import SourceFile
 from generator.load.yamlnodes import NULLS as _NULLS
-from generator.load.yamlnodes import YMap, YNode, YScalar, YSeq
+from generator.load.yamlnodes import Quoted, YMap, YNode, YScalar, YSeq
 from generator.model.refs import FieldPath, Ref, describe, render_path
 from generator.model.vocabulary import Vocabularies
 from generator.schema.slots import Slot, choosing, referring, slot_at, slots
-from generator.schema.types import EXPECTED, OneOf, Quoted, Refers
+from generator.schema.types import EXPECTED, OneOf, Refers
 
 M = TypeVar("M", bound=BaseModel)
 
 
 def plain(node: YNode) -> Any:
-    """A YAML node as the plain text, lists and mappings pydantic reads; a null value in a mapping is absent."""
+    """A YAML node as the plain text, lists and mappings pydantic reads; a null value in a mapping is absent.
+
+    The loader made it while reading (``data``); a mapping made by hand is turned here.
+    """
     if isinstance(node, YMap):
-        out: dict[str, Any] = {}
-        for key, value in node.items.items():
-            if type(value) is YScalar:  # most values: read here, not in a call
-                if value.quoted:
-                    out[key] = Quoted(value.text)
-                elif value.text not in _NULLS:
-                    out[key] = value.text
-            else:
-                out[key] = plain(value)
-        return out
+        if node.data is not None:
+            return node.data
+        return {key: value for key, value in ((k, plain(v)) for k, v in node.items.items()) if value is not None}
     if isinstance(node, YScalar):
         if node.quoted:
             return Quoted(node.text)
         return None if node.text in _NULLS else node.text
-    return [plain(item) for item in node.items]
+    return node.data if node.data is not None else [plain(item) for item in node.items]
 
 
 def describe_node(node: YNode | None) -> str:
@@ -144,7 +141,7 @@ class SchemaReader:
             errors = exc.errors(include_url=False)
             for error in errors:
                 self._report(schema, node, path, error)
-            salvaged = self._salvage(schema, data, errors)
+            salvaged = self._salvage(schema, copy.deepcopy(data), errors)  # the loader's data stays whole
             if salvaged is None:
                 return None
             fields = salvaged
