@@ -36,6 +36,15 @@ class Location(NamedTuple):
         return f"{self.path}:{self.line}:{self.col}"
 
 
+_new_tuple = tuple.__new__
+
+
+def location(path: str, line: int, col: int) -> Location:
+    """A :class:`Location`, made without the named tuple's Python-level constructor (the check makes tens of
+    thousands of them, one for every reference it records)."""
+    return _new_tuple(Location, (path, line, col))
+
+
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
     """One problem: where, how bad, a stable code, the message and an optional hint."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.diagnostics import Location
+from generator.diagnostics import Location, location
 from generator.load.yamlnodes import YMap, YNode
 
 
@@ -91,7 +91,7 @@ class SourceFile:
 
     def at(self, line: int, col: int = 1) -> Location:
         """A location in this file."""
-        return Location(self.display_path, line, col)
+        return location(self.display_path, line, col)
 
 
 @dataclass(slots=True)

@@ -24,7 +24,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
-from generator.diagnostics import Location, Report, did_you_mean
+from generator.diagnostics import Location, Report, did_you_mean, location
 from generator.load.source import SourceFile
 from generator.load.yamlnodes import NULLS as _NULLS
 from generator.load.yamlnodes import Quoted, YMap, YNode, YScalar, YSeq
@@ -281,7 +281,7 @@ class SchemaReader:
         chapter, refs = self.file.rel_path, self.refs
         for index, scalar in enumerate(scalars):
             if type(scalar) is YScalar and not scalar.is_null:
-                where = Location(file, scalar.line, scalar.col)
+                where = location(file, scalar.line, scalar.col)
                 at = path if single else (*path, index)
                 refs.append(Ref(kinds, scalar.text.strip(), where, source, at, source_id, chapter))
 
