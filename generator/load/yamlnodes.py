@@ -291,9 +291,9 @@ def _convert(node: yaml.Node, offset: int, depth: int, seen: set[int] | None) ->
                 )
             if type(value_node) is yaml.ScalarNode and seen is None:  # most values: made here, not in a call
                 text = value_node.value
-                if len(text) > MAX_SCALAR:
-                    raise _too_long(kline, kcol)
                 mark = value_node.start_mark
+                if len(text) > MAX_SCALAR:
+                    raise _too_long(mark.line + 1 + offset, mark.column + 1)
                 quoted = value_node.style in _QUOTES
                 items[key] = YScalar(text, mark.line + 1 + offset, mark.column + 1, quoted)
                 if quoted:
