@@ -7,7 +7,7 @@ read its message text back.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from generator.diagnostics import Location
 
@@ -31,9 +31,11 @@ def describe(source: str, path: FieldPath) -> str:
     return f"{source}.{render_path(path)}" if path else source
 
 
-@dataclass(slots=True)
-class Ref:
-    """A reference written in YAML or prose, waiting for the resolver."""
+class Ref(NamedTuple):
+    """A reference written in YAML or prose, waiting for the resolver.
+
+    A named tuple rather than a dataclass: the checker makes one for every ID a field names.
+    """
 
     kinds: tuple[str, ...]
     """The entity kinds the reference may name (none: any kind, as in prose)."""

@@ -34,6 +34,7 @@ from generator.schema.slots import Slot, choosing, referring, slot_at, slots
 from generator.schema.types import EXPECTED, OneOf, Refers
 
 M = TypeVar("M", bound=BaseModel)
+_new_tuple = tuple.__new__
 
 
 def plain(node: YNode) -> Any:
@@ -279,11 +280,12 @@ class SchemaReader:
         """Record the references one field makes (one ID, or a list of them), each where it was written."""
         file, source, source_id = self.file.display_path, self.source, self.source_id
         chapter, refs = self.file.rel_path, self.refs
+        make = _new_tuple
         for index, scalar in enumerate(scalars):
-            if type(scalar) is YScalar and not scalar.is_null:
+            if type(scalar) is YScalar and (scalar.quoted or scalar.text not in _NULLS):
                 where = location(file, scalar.line, scalar.col)
                 at = path if single else (*path, index)
-                refs.append(Ref(kinds, scalar.text.strip(), where, source, at, source_id, chapter))
+                refs.append(make(Ref, (kinds, scalar.text.strip(), where, source, at, source_id, chapter, None)))
 
 
 def _cut_for(schema: type[BaseModel], loc: FieldPath) -> FieldPath | None:
