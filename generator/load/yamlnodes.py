@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -48,9 +48,11 @@ class Quoted(str):
     __slots__ = ()
 
 
-@dataclass(slots=True)
-class YScalar:
-    """A scalar as written. ``quoted`` tells a plain ``null`` from a quoted ``'null'``."""
+class YScalar(NamedTuple):
+    """A scalar as written. ``quoted`` tells a plain ``null`` from a quoted ``'null'``.
+
+    A named tuple, made without its Python constructor: a register holds tens of thousands.
+    """
 
     text: str
     line: int
@@ -214,6 +216,7 @@ def _alias(line: int, col: int) -> YamlProblem:
 
 
 _QUOTES = ("'", '"')
+_new_tuple = tuple.__new__
 
 
 def _plain_item(node: YNode) -> Any:
@@ -234,7 +237,7 @@ def _scalar(node: yaml.ScalarNode, offset: int, seen: set[int] | None) -> YScala
         seen.add(id(node))
     if len(node.value) > MAX_SCALAR:
         raise _too_long(line, col)
-    return YScalar(node.value, line, col, node.style in _QUOTES)
+    return _new_tuple(YScalar, (node.value, line, col, node.style in _QUOTES))
 
 
 def _convert(node: yaml.Node, offset: int, depth: int, seen: set[int] | None) -> YNode:
@@ -258,7 +261,11 @@ def _convert(node: yaml.Node, offset: int, depth: int, seen: set[int] | None) ->
         seen.add(id(node))
     if isinstance(node, yaml.SequenceNode):
         values = [_convert(item, offset, depth + 1, seen) for item in node.value]
-        return YSeq(values, line, col, [_plain_item(value) for value in values])
+        plain = [
+            (Quoted(v.text) if v.quoted else None if v.text in NULLS else v.text) if type(v) is YScalar else v.data  # type: ignore[union-attr]
+            for v in values
+        ]
+        return YSeq(values, line, col, plain)
     if isinstance(node, yaml.MappingNode):
         items: dict[str, YNode] = {}
         key_pos: dict[str, tuple[int, int]] = {}
@@ -295,7 +302,7 @@ def _convert(node: yaml.Node, offset: int, depth: int, seen: set[int] | None) ->
                 if len(text) > MAX_SCALAR:
                     raise _too_long(mark.line + 1 + offset, mark.column + 1)
                 quoted = value_node.style in _QUOTES
-                items[key] = YScalar(text, mark.line + 1 + offset, mark.column + 1, quoted)
+                items[key] = _new_tuple(YScalar, (text, mark.line + 1 + offset, mark.column + 1, quoted))
                 if quoted:
                     data[key] = Quoted(text)
                 elif text not in NULLS:
