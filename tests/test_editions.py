@@ -265,3 +265,25 @@ def test_a_restricted_public_name_of_a_shown_entity_is_cleared(tmp_path: Path) -
     public = for_edition(whole, PUBLIC, Report())
     risk = public.get("R-SPILL-01", Risk)
     assert (risk.title, risk.public_name) == ("Withheld", "")
+
+
+@pytest.mark.parametrize("written", ["classification: ~", "classification:", "classification: SECRT"])
+def test_a_level_written_empty_or_unreadable_is_the_highest(tmp_path: Path, written: str) -> None:
+    """Content whose marking Charter cannot read is never taken for public (an unreadable one is also an error)."""
+    edits = {
+        "structure.md": [
+            ("  name: Harbour Police\n", f"  name: Harbour Police\n  {written}\n"),
+            ("  ministry: Ministry of Transport\n", "  ministry: Ministry of Transport\n  restricted: {ministry: ~}\n"),
+        ]
+    }
+    content = edited_copy(MINIMAL, tmp_path, edits)
+    report = Report()
+    whole = read_publication(content, report)
+    assert whole is not None
+    assert whole.entities["AG-POLICE"].classification == "SECRET"
+    assert whole.entities["AG-PORT"].restricted == {"ministry": "SECRET"}
+    public = for_edition(whole, PUBLIC, Report())
+    assert "AG-POLICE" not in public.entities
+    assert public.entities["AG-PORT"].ministry == ""  # type: ignore[attr-defined]
+    codes = [d.code for d in report.errors if d.code != "E-EDITION-REF"]  # the committee names AG-POLICE
+    assert codes == (["E-FIELD-CHOICE"] if "SECRT" in written else [])

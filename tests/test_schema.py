@@ -187,3 +187,13 @@ def test_only_optional_fields_and_names_can_be_withheld() -> None:
     assert not withholdable(ENTITY_SCHEMAS["risk"], "review")
     assert not withholdable(ENTITY_SCHEMAS["indicator"], "target")
     assert not withholdable(ENTITY_SCHEMAS["action"], "objective")
+
+
+def test_the_schemas_bound_numbers_and_let_an_optional_field_be_empty(tmp_path: Path) -> None:
+    validators = _schemas(SAMPLE, tmp_path / "schema")
+    threat = "id: TH-X\nname: X\n"
+    assert _errors(validators, "threat", threat + "imo: 12\n") == []
+    assert _errors(validators, "threat", threat + "imo: 13\n") != []  # the IMO's twelve
+    assert _errors(validators, "front-matter", "title: X\norder: 1000000000\n") != []
+    assert _errors(validators, "risk", RISK + "scenario: ~\nsupport:\n") == []  # written empty: absent
+    assert _errors(validators, "front-matter", "title: ~\n") == []

@@ -19,6 +19,8 @@ def render_path(path: FieldPath) -> str:
     """A field path as messages write it: ``("controls", 0, "owner")`` → ``controls[0].owner``."""
     text = ""
     for part in path:
+        if part == "":
+            continue  # an empty key names nothing to add
         if isinstance(part, int):
             text += f"[{part}]"
         else:

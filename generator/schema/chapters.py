@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
+from annotated_types import Ge, Le
 from pydantic import Field
 
 from generator.model.vocabulary import STAGES, Vocabulary
@@ -15,7 +16,7 @@ class FrontMatterFields(Fields):
     """The YAML front matter of a chapter."""
 
     title: Text = Field("", description="the chapter's title (otherwise its first # heading)")
-    order: Annotated[WholeNumber, Field(ge=-100000, le=100000)] = Field(
+    order: Annotated[WholeNumber, Ge(-100000), Le(100000)] = Field(
         1000, description="the chapter's place: chapters are read in this order"
     )
     annex: YesNo = Field(False, description="whether the chapter is an annex")

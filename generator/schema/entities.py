@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar
 
+from annotated_types import Ge, Le
 from pydantic import BaseModel, ConfigDict, Field
 
 from generator.model.vocabulary import CONFIDENCE, EFFECTIVENESS, RISK_STATUSES, TREATMENTS, TRENDS
@@ -90,7 +91,7 @@ class ThreatFields(EntityFields):
     name: Annotated[Text, Withhold(True)] = Field(description="the category's name")
     description: Text = Field("", description="what the category covers")
     malicious: YesNo = Field(True, description="whether the threat is caused on purpose")
-    imo: Annotated[WholeNumber, Field(ge=1, le=12)] | None = Field(
+    imo: Annotated[WholeNumber, Ge(1), Le(12)] | None = Field(
         None, description="its number in the IMO deck's twelve categories; absent for an emerging threat"
     )
 
@@ -190,10 +191,8 @@ class IndicatorFields(EntityFields):
     unit: Text = Field("", description="the unit of baseline and target, e.g. %")
     frequency: Text = Field("", description="how often it is reported")
     source: Text = Field("", description="where the figures come from")
-    baseline_year: Annotated[WholeNumber, Field(ge=1900, le=2200)] | None = Field(
-        None, description="the baseline's year"
-    )
-    target_year: Annotated[WholeNumber, Field(ge=1900, le=2200)] | None = Field(None, description="the target's year")
+    baseline_year: Annotated[WholeNumber, Ge(1900), Le(2200)] | None = Field(None, description="the baseline's year")
+    target_year: Annotated[WholeNumber, Ge(1900), Le(2200)] | None = Field(None, description="the target's year")
 
 
 class PhaseFields(EntityFields):

@@ -19,6 +19,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from generator.diagnostics import article
 from generator.model.settings import Settings
 from generator.model.vocabulary import Vocabularies
 from generator.schema.chapters import FrontMatterFields, ViewFields
@@ -48,9 +49,43 @@ class _Facts:
         return list(one_of.fixed.values) if one_of.fixed else []
 
 
+_KEYWORDS = {"ge": "minimum", "le": "maximum", "gt": "exclusiveMinimum", "lt": "exclusiveMaximum"}
+"""Bounds pydantic writes by its own names where a type is read by a validator of Charter's."""
+
+
+def _standard(schema: Any) -> Any:
+    """A schema with pydantic's own bound names written as JSON Schema's, and every optional field nullable."""
+    if isinstance(schema, list):
+        return [_standard(item) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    out = {_KEYWORDS.get(key, key): _standard(value) for key, value in schema.items()}
+    properties = out.get("properties")
+    if isinstance(properties, dict):
+        required = set(out.get("required", ()))
+        for key, prop in properties.items():
+            if key not in required and isinstance(prop, dict):
+                properties[key] = _nullable(prop)
+    return out
+
+
+def _nullable(prop: dict[str, Any]) -> dict[str, Any]:
+    """An optional field may be written with no value (``scenario:`` or ``~``): Charter reads that as absent."""
+    options = prop.get("anyOf")
+    if isinstance(options, list):
+        if not any(option.get("type") == "null" for option in options if isinstance(option, dict)):
+            options.append({"type": "null"})
+        return prop
+    meta: dict[str, Any] = {key: prop.pop(key) for key in ("description", "default", "title") if key in prop}
+    return {**meta, "anyOf": [prop, {"type": "null"}]}
+
+
 def json_schemas(settings: Settings | None = None) -> dict[str, dict[str, Any]]:
     """Every schema by its file name: ``publication.schema.json``, ``risk.schema.json``, ..."""
-    facts = _Facts(settings)
+    return {name: _standard(schema) for name, schema in _schemas(_Facts(settings)).items()}
+
+
+def _schemas(facts: _Facts) -> dict[str, dict[str, Any]]:
     found = {
         "publication.schema.json": _document(PublicationFields, "publication.yml", facts),
         "front-matter.schema.json": _document(FrontMatterFields, "front matter", facts),
@@ -135,9 +170,8 @@ def _decorate(
             target["enum"] = facts.allowed(slot.one_of)
         if slot.refers:
             kinds = " or ".join(slot.refers)
-            prop["description"] = (
-                f"{prop.get('description', '')} (the ID of {'each' if slot.shape == 'list' else 'an'} {kinds})"
-            )
+            which = "each" if slot.shape == "list" else article(slot.refers[0])
+            prop["description"] = f"{prop.get('description', '')} (the ID of {which} {kinds})"
         scores = slot.marker(Scores)
         if scores is not None:
             _scores(prop, scores, facts)

@@ -4,24 +4,26 @@ from __future__ import annotations
 
 from typing import Annotated
 
+from annotated_types import Ge, Le
 from pydantic import BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic_core import PydanticCustomError
 
 from generator.model.vocabulary import CATALOGUE_MODES, PUBLICATION_STATUSES
 from generator.schema.entities import Fields
-from generator.schema.types import Colour, Date, Level, OneOf, Text, TextList, WebAddress, WholeNumber
+from generator.schema.types import EXPECTED, Colour, Date, OneOf, Reach, Text, TextList, WebAddress, WholeNumber
 
 DEFAULT_LEVELS = ("PUBLIC", "OFFICIAL", "OFFICIAL-SENSITIVE", "SECRET")
 
 
 class ClassificationFields(Fields):
     levels: TextList = Field(description="the levels, lowest first")
-    default: Level | None = Field(None, description="the level of content that states none (the lowest by default)")
+    default: Reach | None = Field(None, description="the level of content that states none (the lowest by default)")
 
 
 class EditionFields(Fields):
     id: Text = Field(description="the edition's ID, which names its folder in site/")
     title: Text = Field(description="its name, as covers and banners show it")
-    level: Level = Field(description="the highest level it may show")
+    level: Reach = Field(description="the highest level it may show")
     url: WebAddress = Field("", description="where it is published, in full (https://...)")
 
 
@@ -41,7 +43,7 @@ class RevisionFields(Fields):
 
 
 class StepFields(Fields):
-    score: Annotated[WholeNumber, Field(ge=0, le=100)] = Field(description="the step's score")
+    score: Annotated[WholeNumber, Ge(0), Le(100)] = Field(description="the step's score")
     label: Text = Field(description="its name, e.g. Likely")
     definition: Text = Field("", description="what it means, e.g. a probability")
 
@@ -80,7 +82,11 @@ class VocabularyItemFields(Fields):
 
 def _item(value: object) -> object:
     """A value written alone stands for ``{id: value}``."""
-    return {"id": value} if isinstance(value, str) else value
+    if isinstance(value, str):
+        return {"id": value}
+    if not isinstance(value, dict):
+        raise PydanticCustomError("E-FIELD-TYPE", "expected {expected}", {EXPECTED: "a value or {id, label}"})
+    return value
 
 
 VocabularyList = Annotated[

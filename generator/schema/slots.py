@@ -100,6 +100,12 @@ def slots(schema: type[BaseModel]) -> dict[str, Slot]:
 
 
 @functools.cache
+def nested(schema: type[BaseModel]) -> tuple[Slot, ...]:
+    """The fields that hold mappings of their own (one, or a list of them)."""
+    return tuple(s for s in slots(schema).values() if s.inner is not None)
+
+
+@functools.cache
 def referring(schema: type[BaseModel]) -> tuple[Slot, ...]:
     """The fields that hold references, or mappings that do."""
     return tuple(s for s in slots(schema).values() if s.refers or (s.inner is not None and referring(s.inner)))

@@ -105,7 +105,8 @@ def _written_as(pattern: re.Pattern[str], what: str, hint: str) -> Callable[[Any
             raise _wrong(what)
         text = value.strip()
         if not pattern.match(text):
-            raise PydanticCustomError("E-FIELD-TYPE", "'{text}' is not " + what, {"text": text, "hint": hint})
+            context = {"text": text, "hint": hint, "at": "key"}  # reported at the field, as a setting is
+            raise PydanticCustomError("E-FIELD-TYPE", "'{text}' is not " + what, context)
         return text
 
     return check
@@ -188,6 +189,9 @@ class OneOf:
     """A key of ``vocabulary:`` in ``publication.yml`` (its values are the engine's plus the publication's)."""
     levels: bool = False
     """The publication's classification levels."""
+    lowest: bool = False
+    """For levels: a value that cannot be read stands for the lowest level (an edition's reach, a
+    default), not the highest (what marks content: unreadable, it is read as the most restricted)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,4 +214,6 @@ class StandIn:
 
 
 Level = Annotated[Text, OneOf(levels=True)]
-"""One of the publication's classification levels."""
+"""One of the publication's classification levels, marking content (unreadable or empty: the highest)."""
+Reach = Annotated[Text, OneOf(levels=True, lowest=True)]
+"""One of the publication's levels, as the most an edition may show (unreadable: the lowest)."""

@@ -72,12 +72,15 @@ def _values(fields: EntityFields) -> dict[str, Any]:
 
 
 def read_assessment(
-    scores: dict[str, int], node: YNode | None, reader: SchemaReader, path: FieldPath, settings: Settings
+    scores: dict[str, int] | None, node: YNode | None, reader: SchemaReader, path: FieldPath, settings: Settings
 ) -> Assessment | None:
-    """A stage's scores, checked against the publication's factors and their scales."""
+    """A stage's scores, checked against the publication's factors and their scales; None when unusable."""
+    if scores is None:  # could not be read at all: already reported
+        return None
     scales = settings.scales
     ranges = scales.ranges
-    if len(scores) == len(scales.factors) and all(
+    written = len(node.items) if isinstance(node, YMap) else len(scores)
+    if written == len(scores) == len(scales.factors) and all(
         factor in ranges and ranges[factor][0] <= value <= ranges[factor][1] for factor, value in scores.items()
     ):  # the usual case, checked at once
         values = {factor: scores[factor] for factor in scales.factors}
@@ -103,15 +106,17 @@ def _check_keys(
     *,
     required: bool,
 ) -> bool:
-    """Every key of a score mapping is one of ``known`` (and, when ``required``, every one of them is there)."""
+    """Every key of a score mapping is one of ``known`` (and, when ``required``, every one of them is there).
+
+    An unknown key is reported and does not make the scores unusable; a missing one does.
+    """
     ok = True
     mapping = node if isinstance(node, YMap) else None
-    for key in scores:
+    for key in mapping.items if mapping else scores:  # keys written empty too
         if key not in known:
             where = reader.key_location(mapping, key) if mapping else reader.file.at(1)
             options = list(known)
             reader.error(where, "E-FIELD-UNKNOWN", (*path, key), "unknown field", _known_hint(key, options))
-            ok = False
     if required:
         for key in known:
             if key not in scores:
@@ -149,7 +154,8 @@ def _read_dimensions(scores: dict[str, int], node: YNode | None, r: SchemaReader
     scales = settings.scales
     low, high = scales.ranges.get("impact", (1, 5))
     known = scales.impact_dimensions
-    if all(name in known and low <= score <= high for name, score in scores.items()):  # the usual case
+    written = len(node.items) if isinstance(node, YMap) else len(scores)
+    if written == len(scores) and all(name in known and low <= score <= high for name, score in scores.items()):
         return scores
     dimensions = {
         name: score
@@ -169,8 +175,8 @@ def _build_risk(
     }
     dimensions = _read_dimensions(fields.impact_dimensions, node.items.get("impact_dimensions"), r, settings)
     inherent, residual, target = (stages[stage] for stage in Risk.STAGES)
-    if inherent is None or residual is None or target is None:
-        return None
+    if inherent is None or residual is None or target is None or not fields.threat or not fields.lead:
+        return None  # scores, a threat and a lead are what a risk is; each problem is reported
     check_risk_scores(r, node, inherent, residual, target, dimensions)
     values.update(stages, impact_dimensions=dimensions, controls=[Control(**c.__dict__) for c in fields.controls])
     return Risk(**values)
@@ -230,14 +236,16 @@ def check_order(r: SchemaReader, node: YMap, what: str, start: dt.date, end: dt.
 
 def _build_action(
     fields: ActionFields, values: dict[str, Any], r: SchemaReader, node: YMap, settings: Settings
-) -> Action:
+) -> Action | None:
+    if fields.start is None or fields.end is None or not fields.objective or fields.raci is None:
+        return None  # an action needs its dates, its objective and its RACI; each problem is reported
     check_order(r, node, "action", fields.start, fields.end)
     for index, milestone in enumerate(fields.milestones):
         if not fields.start <= milestone.date <= fields.end:
             r.warning(
                 r.key_location(node, "milestones"),
                 "W-MILESTONE-OUTSIDE",
-                ("milestones", index),
+                ("milestones", r.original(("milestones",), index)),
                 f"the milestone on {milestone.date} falls outside the action ({fields.start} to {fields.end})",
                 "move the milestone or extend the action",
             )
@@ -266,10 +274,15 @@ def _build_indicator(
             ("target_year",),
             f"the target year {fields.target_year} is before the baseline year {fields.baseline_year}",
         )
+    values["owner"] = fields.owner or ""  # unreadable: reported
     return Indicator(**values)
 
 
-def _build_phase(fields: PhaseFields, values: dict[str, Any], r: SchemaReader, node: YMap, settings: Settings) -> Phase:
+def _build_phase(
+    fields: PhaseFields, values: dict[str, Any], r: SchemaReader, node: YMap, settings: Settings
+) -> Phase | None:
+    if fields.start is None or fields.end is None:
+        return None  # reported
     check_order(r, node, "phase", fields.start, fields.end)
     return Phase(**values)
 

@@ -15,12 +15,13 @@ fields are unusable reads as None.
 from __future__ import annotations
 
 import copy
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from annotated_types import Ge, Le
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ValidationError, create_model
 from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
@@ -30,8 +31,8 @@ from generator.load.yamlnodes import NULLS as _NULLS
 from generator.load.yamlnodes import Quoted, YMap, YNode, YScalar, YSeq
 from generator.model.refs import FieldPath, Ref, describe, render_path
 from generator.model.vocabulary import Vocabularies
-from generator.schema.slots import Slot, choosing, referring, slot_at, slots
-from generator.schema.types import EXPECTED, OneOf, Refers
+from generator.schema.slots import Slot, choosing, nested, referring, slot_at, slots
+from generator.schema.types import EXPECTED, Named, OneOf, Refers, Scores
 
 M = TypeVar("M", bound=BaseModel)
 _new_tuple = tuple.__new__
@@ -108,6 +109,10 @@ class SchemaReader:
         self.choices = choices
         self.refs = refs if refs is not None else []
         self.source_id = source_id
+        self.kept: dict[FieldPath, list[int]] = {}
+        """For each list below the mapping last read that lost bad items: the indexes of the items kept."""
+        self.stood_in: set[str] = set()
+        """The required fields of the mapping last read that could not be read (a stand-in is in their place)."""
 
     # -- positions and messages ------------------------------------------------------------------
 
@@ -134,6 +139,8 @@ class SchemaReader:
 
         ``choose`` gives the allowed values from the mapping itself (``publication.yml`` lists its own levels).
         """
+        self.kept = {}
+        self.stood_in = set()
         self._record_refs(schema, node, path)
         data = plain(node)
         try:
@@ -146,30 +153,52 @@ class SchemaReader:
             if salvaged is None:
                 return None
             fields = salvaged
+        self._check_empty_keys(schema, node, path)
         if choose is not None:
             self.choices = choose(fields)
-        if not self._check_choices(schema, fields, node, path):
-            return None
+        self._check_choices(schema, fields, node, path, ())
         return fields
 
-    def _salvage(self, schema: type[M], data: dict[str, Any], errors: list[ErrorDetails]) -> M | None:
-        """The mapping without what failed (the bad optional field, list item or unknown key), read again.
+    def original(self, path: FieldPath, index: int) -> int:
+        """Where an item of the list at ``path`` (below the mapping read) was written, bad items left out."""
+        kept = self.kept.get(path)
+        return kept[index] if kept is not None and index < len(kept) else index
 
-        None when an error lies in a required field, so nothing smaller can be left out.
+    def _salvage(self, schema: type[M], data: dict[str, Any], errors: list[ErrorDetails]) -> M | None:
+        """The mapping read again without what failed: a bad optional field, list item or unknown key left
+        out, a bad required field read as a stand-in (empty text, no date, ...) that the builders know.
+
+        None only when the errors name no field at all.
         """
         cuts: set[FieldPath] = set()
+        stand_ins: set[str] = set()
         for error in errors:
             loc: FieldPath = tuple(error["loc"])
             cut = _cut_for(schema, loc[:-1] if error["type"] == "missing" else loc)
-            if cut is None:
+            if cut is not None:
+                cuts.add(cut)
+            elif loc and isinstance(loc[0], str):
+                stand_ins.add(loc[0])
+            else:
                 return None
-            cuts.add(cut)
         for cut in sorted(cuts, key=_deepest_last, reverse=True):  # deeper first, later list items first
+            if isinstance(cut[-1], int):
+                listed = _value_at(data, cut[:-1])
+                kept = self.kept.setdefault(cut[:-1], list(range(len(listed) if isinstance(listed, list) else 0)))
+                if cut[-1] < len(kept):
+                    del kept[cut[-1]]
             _delete(data, cut)
+        for key in stand_ins:
+            data.pop(key, None)
         try:
-            return schema.model_validate(data)
+            fields = _lenient(schema, frozenset(stand_ins)).model_validate(data)
         except ValidationError:
             return None
+        known = slots(schema)
+        for key in stand_ins:
+            setattr(fields, key, _stand_in(known[key]))
+        self.stood_in = stand_ins
+        return fields  # type: ignore[return-value]
 
     def _report(self, schema: type[BaseModel], node: YMap, base: FieldPath, error: ErrorDetails) -> None:
         loc: FieldPath = tuple(error["loc"])
@@ -186,7 +215,7 @@ class SchemaReader:
                 "E-FIELD-MISSING",
                 path,
                 "this field is required",
-                f"add '{key}: ...' to the {self.source.split()[0]}",
+                f"add '{key}: ...' to the {describe(self.source, path[:-1]).split()[0]}",
             )
         elif kind == "extra_forbidden":
             holder = slot_at(schema, loc[:-1]) if len(loc) > 1 else None
@@ -195,7 +224,12 @@ class SchemaReader:
                 parent if isinstance(parent, YMap) else node, str(loc[-1]), path, list(slots(inner)) if inner else []
             )
         elif kind in ("E-FIELD-TYPE", "E-FIELD-DATE"):
-            where = self.at(value) if value is not None else self.at(node)
+            if ctx.get("at") == "key" and isinstance(parent, YMap):
+                where = self.key_location(parent, str(loc[-1]))
+            else:
+                where = self.at(value) if value is not None else self.at(node)
+            if slot is not None and slot.marker(Scores) and not isinstance(value, YScalar):
+                ctx = {**ctx, EXPECTED: "a score"}
             message = error["msg"] if "text" in ctx else f"expected {ctx[EXPECTED]}, found {describe_node(value)}"
             self.error(where, kind, path, message, ctx.get("hint") or None)
         elif kind in ("greater_than_equal", "less_than_equal"):
@@ -221,35 +255,70 @@ class SchemaReader:
 
     # -- what pydantic cannot know ----------------------------------------------------------------
 
-    def _check_choices(self, schema: type[BaseModel], fields: BaseModel, node: YMap, path: FieldPath) -> bool:
-        """Report values a :class:`OneOf` field does not allow; an optional one falls back to its default."""
-        ok = True
+    def _check_empty_keys(self, schema: type[BaseModel], node: YMap, path: FieldPath) -> None:
+        """Report keys written with no value that are no field (pydantic never sees them: a null is absent)."""
+        data = node.data
+        if data is None or len(data) != len(node.items):
+            known = slots(schema)
+            extra = schema.model_config.get("extra") == "allow"
+            for key, value in node.items.items():
+                if key not in known and not extra and isinstance(value, YScalar) and value.is_null:
+                    self.unknown(node, key, (*path, key), list(known))
+        for slot in nested(schema):
+            child = node.items.get(slot.key)
+            if slot.shape == "model" and isinstance(child, YMap):
+                self._check_empty_keys(slot.inner, child, (*path, slot.key))  # type: ignore[arg-type]
+            elif slot.shape == "models" and isinstance(child, YSeq):
+                for index, item in enumerate(child.items):
+                    if isinstance(item, YMap):
+                        self._check_empty_keys(slot.inner, item, (*path, slot.key, index))  # type: ignore[arg-type]
+
+    def _check_choices(
+        self, schema: type[BaseModel], fields: BaseModel, node: YMap, path: FieldPath, rel: FieldPath
+    ) -> None:
+        """Report values a :class:`OneOf` field does not allow, and put a stand-in in their place.
+
+        An optional field falls back to its default, a required one to the first allowed value. A level
+        that cannot be read, or is written empty, stands for the highest level: content whose marking
+        Charter cannot read is never taken for public.
+        """
         choices = self.choices
         for slot in choosing(schema):
             value = getattr(fields, slot.key)
             one_of = slot.one_of
-            if one_of is not None and value is not None:
+            child = node.items.get(slot.key)
+            if one_of is not None:
+                allowed = choices.allowed(one_of)
+                fallback = _fallback(slot, allowed)
                 if slot.shape == "map":
-                    for key, item in value.items():
-                        if not choices.allows(one_of, item):
-                            child = node.items.get(slot.key)
-                            at = child.items.get(key) if isinstance(child, YMap) else None
-                            self._choice_error(at or child, (*path, slot.key, key), item, choices.allowed(one_of))
-                            ok = False
+                    value = dict(value or {})
+                    written = child.items if isinstance(child, YMap) else {}
+                    for key, item_node in written.items():
+                        item = value.get(key)
+                        if item is None:  # written empty: read as the highest level
+                            value[key] = allowed[-1] if allowed else ""
+                        elif not choices.allows(one_of, item):
+                            self._choice_error(item_node, (*path, slot.key, key), item, allowed)
+                            value[key] = fallback
+                    setattr(fields, slot.key, value)
+                elif value is None:
+                    if one_of.levels and not one_of.lowest and slot.key in node.key_pos:
+                        setattr(fields, slot.key, allowed[-1] if allowed else None)  # written empty
+                elif slot.key in self.stood_in and not rel:
+                    setattr(fields, slot.key, fallback)  # unreadable, and reported as such
                 elif not choices.allows(one_of, value):
-                    self._choice_error(node.items.get(slot.key), (*path, slot.key), value, choices.allowed(one_of))
-                    if not slot.has_default:
-                        ok = False
-                    setattr(fields, slot.key, slot.default() if slot.has_default else value)
+                    self._choice_error(child, (*path, slot.key), value, allowed)
+                    setattr(fields, slot.key, fallback)
             elif slot.inner is not None and value:
-                child = node.items.get(slot.key)
                 if slot.shape == "model" and isinstance(child, YMap):
-                    ok = self._check_choices(slot.inner, value, child, (*path, slot.key)) and ok
+                    self._check_choices(slot.inner, value, child, (*path, slot.key), (*rel, slot.key))
                 elif slot.shape == "models" and isinstance(child, YSeq):
-                    maps = [item for item in child.items if isinstance(item, YMap)]
-                    for index, (inner, item_node) in enumerate(zip(value, maps, strict=False)):
-                        ok = self._check_choices(slot.inner, inner, item_node, (*path, slot.key, index)) and ok
-        return ok
+                    for index, inner in enumerate(value):
+                        at = self.original((*rel, slot.key), index)
+                        entry = child.items[at] if at < len(child.items) else None
+                        if isinstance(entry, YMap):
+                            where, below = (*path, slot.key, at), (*rel, slot.key, at)
+                            self._check_choices(slot.inner, inner, entry, where, below)
 
     def _choice_error(self, node: YNode | None, path: FieldPath, value: str, allowed: tuple[str, ...]) -> None:
         hint = did_you_mean(value, allowed) or "use one of: " + ", ".join(allowed)
@@ -286,6 +355,53 @@ class SchemaReader:
                 where = location(file, scalar.line, scalar.col)
                 at = path if single else (*path, index)
                 refs.append(make(Ref, (kinds, scalar.text.strip(), where, source, at, source_id, chapter, None)))
+
+
+def _fallback(slot: Slot, allowed: tuple[str, ...]) -> Any:
+    """What stands for a value a choice field does not allow (see :meth:`SchemaReader._check_choices`)."""
+    one_of = slot.one_of
+    if one_of is not None and one_of.levels:
+        if not allowed:
+            return None
+        return allowed[0] if one_of.lowest else allowed[-1]
+    if slot.has_default:
+        return slot.default()
+    return allowed[0] if allowed else ""
+
+
+def _stand_in(slot: Slot) -> Any:
+    """What a required field that cannot be read is read as: the builders drop an entity that needs it whole."""
+    if slot.shape in ("list", "models"):
+        return []
+    if slot.shape in ("map", "model") or slot.refers or slot.one_of:
+        return None
+    named = slot.marker(Named)
+    if named is not None and named.name == "number":
+        return 0.0
+    if named is not None and named.name != "text":
+        return None  # a date, a whole number, yes/no
+    return ""
+
+
+@functools.cache
+def _lenient(schema: type[BaseModel], keys: frozenset[str]) -> type[BaseModel]:
+    """``schema`` with the fields ``keys`` optional and untyped, to read the rest of a mapping whose ``keys`` failed."""
+    if not keys:
+        return schema
+    return create_model(  # type: ignore[call-overload]
+        f"{schema.__name__}Salvaged", __base__=schema, **{key: (Any, None) for key in keys}
+    )
+
+
+def _value_at(data: Any, path: FieldPath) -> Any:
+    for part in path:
+        if isinstance(data, dict):
+            data = data.get(part)
+        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
 
 
 def _cut_for(schema: type[BaseModel], loc: FieldPath) -> FieldPath | None:
@@ -362,10 +478,10 @@ def _expected(kind: str, slot: Slot | None, loc: FieldPath) -> str:
         return "a list"
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return "a mapping"
-    if slot is not None and slot.marker(Refers):
-        return "an ID"
     if loc and isinstance(loc[-1], int):
         return "a single value"
+    if slot is not None and slot.marker(Refers):
+        return "an ID"
     return "text"
 
 

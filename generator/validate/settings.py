@@ -32,9 +32,9 @@ def read_settings(node: YMap, path: str, report: Report) -> Settings | None:
         return None
     levels = list(fields.classification.levels) if fields.classification else list(DEFAULT_LEVELS)
     levels = levels or list(DEFAULT_LEVELS)
-    scales = _read_scales(fields.scales, _at(node, "scales"), r)
-    if scales is None:
-        return None
+    scales = _read_scales(fields.scales, _at(node, "scales"), r) if fields.scales is not None else None
+    if scales is None or fields.date is None:
+        return None  # content cannot be checked without scales, nor dated without a date; both reported
     editions = [Edition(**e.__dict__) for e in fields.editions]
     settings = Settings(
         title=fields.title,
@@ -96,11 +96,11 @@ def _without_stray_scale_keys(node: YMap, r: SchemaReader) -> YMap:
     factors = [
         item.text.strip()
         for item in (factors_node.items if isinstance(factors_node, YSeq) else [factors_node])
-        if isinstance(item, YScalar)
+        if isinstance(item, YScalar) and not item.is_null
     ]
     known = [*SCALE_KEYS, *factors]
     stray = [key for key in scales.items if key not in known]
-    if not stray:
+    if not stray or not factors:  # without factors, no key can be told from a factor's scale
         return node
     for key in stray:
         r.unknown(scales, key, ("scales", key), known)
@@ -118,6 +118,7 @@ def _read_documents(fields: PublicationFields, node: YMap, r: SchemaReader) -> l
     for index, d in enumerate(fields.documents):
         chapters = None if d.chapters is None or d.chapters == ["all"] else list(d.chapters)
         if not ID_PATTERN.match(d.id):
+            index = r.original(("documents",), index)
             where = _at(node, "documents", index)
             r.error(
                 r.key_location(where, "id") if isinstance(where, YMap) else r.file.at(1),

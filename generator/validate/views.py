@@ -24,10 +24,11 @@ def read_view(node: YMap, reader: SchemaReader, settings: Settings, level: str) 
     """A view block, with its options checked against what its view takes."""
     show = node.items.get("show")
     name = show.text.strip() if show is not None and hasattr(show, "text") else ""
-    takes = VIEW_OPTIONS.get(name, ()) if name in VIEWS.values else OPTIONS
-    known = (*BASE, *takes)
+    valid = name in VIEWS.values
+    takes = VIEW_OPTIONS.get(name, ()) if valid else ()
+    known = (*BASE, *takes) if valid else (*BASE, *sorted(OPTIONS))  # an unknown view: any option may be its
     for key in node.items:
-        if key in OPTIONS and key not in takes:
+        if key not in BASE and key not in takes and (valid or key not in OPTIONS):
             reader.error(
                 reader.key_location(node, key),
                 "E-FIELD-UNKNOWN",
@@ -35,15 +36,15 @@ def read_view(node: YMap, reader: SchemaReader, settings: Settings, level: str) 
                 "unknown field",
                 did_you_mean(key, known) or "known fields: " + ", ".join(known),
             )
-    kept = YMap(
-        {k: v for k, v in node.items.items() if k not in OPTIONS or k in takes},
-        {k: v for k, v in node.key_pos.items() if k not in OPTIONS or k in takes},
+    kept = YMap(  # what the view takes; the rest is reported above
+        {k: v for k, v in node.items.items() if k in BASE or k in takes},
+        {k: v for k, v in node.key_pos.items() if k in BASE or k in takes},
         node.line,
         node.col,
     )
     fields = reader.read(ViewFields, kept)
-    if fields is None:
-        return None
+    if fields is None or not valid:
+        return None  # reported
     view = View(
         show=fields.show,
         location=reader.key_location(node, "show"),

@@ -50,10 +50,13 @@ def _additions(
     written = node.items.get(key) if isinstance(node, YMap) else None
     nodes = written.items if isinstance(written, YSeq) else []
     added: dict[str, str] = {}
-    for index, (item, item_node) in enumerate(zip(items, nodes, strict=False)):
+    for kept, item in enumerate(items):
+        index = r.original(("vocabulary", key), kept)
+        item_node = nodes[index] if index < len(nodes) else written
         path = ("vocabulary", key, index)
         value_node = item_node.items.get("id") if isinstance(item_node, YMap) else item_node
-        at = r.at(value_node) if value_node is not None else r.at(item_node)
+        shown = value_node if value_node is not None else item_node
+        at = r.at(shown) if shown is not None else r.file.at(1)
         value = item.id
         if not VALUE_PATTERN.match(value):
             r.error(at, "E-ID-FORMAT", path, f"'{value}' is not a valid value", VALUE_HINT)
