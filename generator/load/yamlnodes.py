@@ -73,6 +73,8 @@ class YSeq:
     line: int
     col: int
     data: list[Any] | None = None
+    nulls: bool = True
+    """Whether a null stands anywhere inside (True unless the loader knows better)."""
     """The items as plain values (see :class:`YMap`)."""
 
 
@@ -85,6 +87,8 @@ class YMap:
     line: int = 1
     col: int = 1
     data: dict[str, Any] | None = None
+    nulls: bool = True
+    """Whether a value written empty (null) stands anywhere inside (True unless the loader knows better)."""
     """The mapping as plain values, made while reading: text (:class:`Quoted` where written in
     quotes), lists and mappings, a null value left out. None for a mapping made by hand."""
 
@@ -265,11 +269,13 @@ def _convert(node: yaml.Node, offset: int, depth: int, seen: set[int] | None) ->
             (Quoted(v.text) if v.quoted else None if v.text in NULLS else v.text) if type(v) is YScalar else v.data  # type: ignore[union-attr]
             for v in values
         ]
-        return YSeq(values, line, col, plain)
+        nulls = None in plain or any(v.nulls for v in values if type(v) is not YScalar)  # type: ignore[union-attr]
+        return YSeq(values, line, col, plain, nulls)
     if isinstance(node, yaml.MappingNode):
         items: dict[str, YNode] = {}
         key_pos: dict[str, tuple[int, int]] = {}
         data: dict[str, Any] = {}
+        nulls = False
         for key_node, value_node in node.value:
             mark = key_node.start_mark
             kline = mark.line + 1 + offset
@@ -307,6 +313,8 @@ def _convert(node: yaml.Node, offset: int, depth: int, seen: set[int] | None) ->
                     data[key] = Quoted(text)
                 elif text not in NULLS:
                     data[key] = text
+                else:
+                    nulls = True
             else:
                 value = (
                     _scalar(value_node, offset, seen)
@@ -317,6 +325,8 @@ def _convert(node: yaml.Node, offset: int, depth: int, seen: set[int] | None) ->
                 plain = _plain_item(value)
                 if plain is not None:
                     data[key] = plain
+                if plain is None or (type(value) is not YScalar and value.nulls):  # type: ignore[union-attr]
+                    nulls = True
             key_pos[key] = (kline, kcol)
-        return YMap(items, key_pos, line, col, data)
+        return YMap(items, key_pos, line, col, data, nulls)
     raise ContentError("E-YAML-SYNTAX", "unsupported YAML node")  # pragma: no cover

@@ -257,6 +257,8 @@ class SchemaReader:
 
     def _check_empty_keys(self, schema: type[BaseModel], node: YMap, path: FieldPath) -> None:
         """Report keys written with no value that are no field (pydantic never sees them: a null is absent)."""
+        if not node.nulls:
+            return
         data = node.data
         if data is None or len(data) != len(node.items):
             known = slots(schema)
@@ -291,9 +293,10 @@ class SchemaReader:
                 allowed = choices.allowed(one_of)
                 fallback = _fallback(slot, allowed)
                 if slot.shape == "map":
+                    if not isinstance(child, YMap):
+                        continue
                     value = dict(value or {})
-                    written = child.items if isinstance(child, YMap) else {}
-                    for key, item_node in written.items():
+                    for key, item_node in child.items.items():
                         item = value.get(key)
                         if item is None:  # written empty: read as the highest level
                             value[key] = allowed[-1] if allowed else ""
