@@ -290,6 +290,8 @@ class SchemaReader:
             one_of = slot.one_of
             child = node.items.get(slot.key)
             if one_of is not None:
+                if type(value) is str and not (slot.key in self.stood_in and not rel) and choices.allows(one_of, value):
+                    continue  # the usual case: an allowed value
                 allowed = choices.allowed(one_of)
                 fallback = _fallback(slot, allowed)
                 if slot.shape == "map":
