@@ -26,7 +26,7 @@ from generator.schema.chapters import VIEW_DESCRIPTIONS, VIEW_OPTIONS, FrontMatt
 from generator.schema.entities import ENTITY_SCHEMAS, EntityFields
 from generator.schema.publication import PublicationFields
 from generator.schema.slots import Slot, extra_slot, slots, withholdable
-from generator.schema.types import Named, Scores
+from generator.schema.types import Scores
 
 _HEADER = "| field | value | default | meaning |\n|---|---|---|---|"
 
@@ -69,8 +69,7 @@ def value(slot: Slot) -> str:
         return "a mapping: " + ", ".join(f"`{key}`" for key in slots(slot.inner))
     if slot.shape == "models" and slot.inner is not None:
         return "a list of {" + ", ".join(f"`{key}`" for key in slots(slot.inner)) + "}"
-    named = slot.marker(Named)
-    return (named.name if named else "text") + _bounds(slot)
+    return slot.named + _bounds(slot)
 
 
 def default(slot: Slot) -> str:

@@ -10,7 +10,7 @@ from pydantic_core import PydanticCustomError
 
 from generator.model.vocabulary import CATALOGUE_MODES, PUBLICATION_STATUSES
 from generator.schema.entities import Fields
-from generator.schema.types import EXPECTED, Colour, Date, OneOf, Reach, Text, TextList, WebAddress, WholeNumber
+from generator.schema.types import EXPECTED, Colour, Date, Named, OneOf, Reach, Text, TextList, WebAddress, WholeNumber
 
 DEFAULT_LEVELS = ("PUBLIC", "OFFICIAL", "OFFICIAL-SENSITIVE", "SECRET")
 
@@ -76,7 +76,7 @@ class ScalesFields(Fields):
 
 
 class VocabularyItemFields(Fields):
-    id: Text = Field(description="the value, in lowercase ASCII letters, digits and '-'")
+    id: Annotated[Text, Named("value")] = Field(description="the value, in lowercase ASCII letters, digits and '-'")
     label: Text = Field("", description="its label, as tables show it")
 
 

@@ -21,7 +21,7 @@ from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
 from generator.model.refs import FieldPath
-from generator.schema.types import OneOf, Refers, StandIn, Withhold
+from generator.schema.types import Named, OneOf, Refers, StandIn, Withhold
 
 
 def _unwrap(annotation: Any) -> tuple[Any, list[Any]]:
@@ -57,7 +57,14 @@ class Slot:
     has_default: bool = False
 
     def marker(self, kind: type[Any]) -> Any:
+        """The field's first marker of a kind, or None."""
         return next((m for m in self.markers if isinstance(m, kind)), None)
+
+    @property
+    def named(self) -> str:
+        """How the field's type is named ('whole number', 'value'): the outermost name it was given."""
+        names = [m.name for m in self.markers if isinstance(m, Named)]
+        return names[-1] if names else "text"
 
     def default(self) -> Any:
         factory = self.info.default_factory

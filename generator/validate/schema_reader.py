@@ -25,14 +25,14 @@ from pydantic import BaseModel, ValidationError, create_model
 from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
-from generator.diagnostics import Location, Report, did_you_mean, location
+from generator.diagnostics import Location, Report, article, did_you_mean, location
 from generator.load.source import SourceFile
 from generator.load.yamlnodes import NULLS as _NULLS
 from generator.load.yamlnodes import Quoted, YMap, YNode, YScalar, YSeq
 from generator.model.refs import FieldPath, Ref, describe, render_path
 from generator.model.vocabulary import Vocabularies
 from generator.schema.slots import Slot, choosing, nested, referring, slot_at, slots
-from generator.schema.types import EXPECTED, Named, OneOf, Refers, Scores
+from generator.schema.types import EXPECTED, OneOf, Refers, Scores
 
 M = TypeVar("M", bound=BaseModel)
 _new_tuple = tuple.__new__
@@ -380,10 +380,9 @@ def _stand_in(slot: Slot) -> Any:
         return []
     if slot.shape in ("map", "model") or slot.refers or slot.one_of:
         return None
-    named = slot.marker(Named)
-    if named is not None and named.name == "number":
+    if slot.named == "number":
         return 0.0
-    if named is not None and named.name != "text":
+    if slot.named not in ("text", "value", "list of texts"):
         return None  # a date, a whole number, yes/no
     return ""
 
@@ -487,6 +486,8 @@ def _expected(kind: str, slot: Slot | None, loc: FieldPath) -> str:
         return "a single value"
     if slot is not None and slot.marker(Refers):
         return "an ID"
+    if slot is not None and slot.named != "text":
+        return f"{article(slot.named)} {slot.named}"  # a value
     return "text"
 
 
