@@ -42,5 +42,7 @@ def test_the_tables_name_types_defaults_and_what_can_be_withheld() -> None:
     assert "| `malicious` | yes/no | yes | whether the threat is caused on purpose |" in tables
     assert "| `tier` | `national`, `sub-committee`, `port`, `working-group`, or one of the publication's own" in tables
     assert "| `members` | IDs of agencies |  | its member agencies |" in tables
+    assert "| `key_assets` | list of texts |  | what would be harmed |" in tables
+    assert "| `id` | value | required |" in docs.publication()  # a vocabulary item's value
     assert "`restricted:` may withhold any optional field; of the required ones: `title`, `inherent`" in tables
     assert "`indicator`" not in tables or "of the required ones: `name`." in tables

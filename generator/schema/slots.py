@@ -88,12 +88,12 @@ def _shaped(key: str, info: FieldInfo) -> Slot:
     origin = typing.get_origin(annotation)
     if origin is list:
         item, item_markers = _unwrap(typing.get_args(annotation)[0])
-        markers += item_markers
+        markers += [m for m in item_markers if not isinstance(m, Named)]  # the list's own name stands
         if isinstance(item, type) and issubclass(item, BaseModel):
             return Slot(key, info, tuple(markers), "models", item)
         return Slot(key, info, tuple(markers), "list")
     if origin is dict:
-        markers += _unwrap(typing.get_args(annotation)[1])[1]
+        markers += [m for m in _unwrap(typing.get_args(annotation)[1])[1] if not isinstance(m, Named)]
         return Slot(key, info, tuple(markers), "map")
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return Slot(key, info, tuple(markers), "model", annotation)
