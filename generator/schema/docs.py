@@ -15,9 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from annotated_types import Ge, Le
 from pydantic import BaseModel
-from pydantic.fields import FieldInfo
 
 from generator.diagnostics import article
 from generator.model.kinds import KINDS
@@ -39,10 +37,7 @@ def _kind_words(kind: str, *, plural: bool) -> str:
 
 
 def _bounds(slot: Slot) -> str:
-    markers = list(slot.markers)
-    markers += [inner for m in markers if isinstance(m, FieldInfo) for inner in m.metadata]
-    low = next((m.ge for m in markers if isinstance(m, Ge)), None)
-    high = next((m.le for m in markers if isinstance(m, Le)), None)
+    low, high = slot.bounds
     return f" from {low} to {high}" if low is not None and high is not None else ""
 
 

@@ -21,10 +21,10 @@ from pydantic import BaseModel
 
 from generator.diagnostics import article
 from generator.model.settings import Settings
-from generator.model.vocabulary import Vocabularies
 from generator.schema.chapters import FrontMatterFields, ViewFields
+from generator.schema.choices import Choices
 from generator.schema.entities import ENTITY_SCHEMAS, EntityFields
-from generator.schema.publication import DEFAULT_LEVELS, PublicationFields
+from generator.schema.publication import PublicationFields
 from generator.schema.slots import Slot, slots, withholdable
 from generator.schema.types import ID_PATTERN, OneOf, Scores
 
@@ -35,18 +35,14 @@ class _Facts:
     """What one publication allows, or the engine's defaults."""
 
     def __init__(self, settings: Settings | None) -> None:
-        self.levels = list(settings.levels) if settings else list(DEFAULT_LEVELS)
-        self.vocabulary = settings.vocabulary if settings else Vocabularies()
+        self.choices = Choices.of(settings)
+        self.levels = list(self.choices.levels)
         self.ranges: dict[str, tuple[int, int]] = dict(settings.scales.ranges) if settings else {}
         self.factors = list(settings.scales.factors) if settings else []
         self.dimensions = list(settings.scales.impact_dimensions) if settings else []
 
     def allowed(self, one_of: OneOf) -> list[str]:
-        if one_of.levels:
-            return self.levels
-        if one_of.vocabulary:
-            return list(self.vocabulary.named(one_of.vocabulary).values)
-        return list(one_of.fixed.values) if one_of.fixed else []
+        return list(self.choices.allowed(one_of))
 
 
 _KEYWORDS = {"ge": "minimum", "le": "maximum", "gt": "exclusiveMinimum", "lt": "exclusiveMaximum"}

@@ -16,6 +16,7 @@ import typing
 from dataclasses import dataclass
 from typing import Any
 
+from annotated_types import Ge, Le
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
@@ -59,6 +60,14 @@ class Slot:
     def marker(self, kind: type[Any]) -> Any:
         """The field's first marker of a kind, or None."""
         return next((m for m in self.markers if isinstance(m, kind)), None)
+
+    @property
+    def bounds(self) -> tuple[Any, Any]:
+        """The lowest and highest value a number field allows (None where unbounded)."""
+        markers = [*self.markers, *(inner for m in self.markers if isinstance(m, FieldInfo) for inner in m.metadata)]
+        low = next((m.ge for m in markers if isinstance(m, Ge)), None)
+        high = next((m.le for m in markers if isinstance(m, Le)), None)
+        return low, high
 
     @property
     def named(self) -> str:
@@ -124,6 +133,7 @@ def choosing(schema: type[BaseModel]) -> tuple[Slot, ...]:
     return tuple(s for s in slots(schema).values() if s.one_of or (s.inner is not None and choosing(s.inner)))
 
 
+@functools.cache
 def extra_slot(schema: type[BaseModel]) -> Slot | None:
     """The type of a schema's extra keys (the scales' factors), when it allows them."""
     if schema.model_config.get("extra") != "allow":

@@ -14,6 +14,7 @@ from generator.load.source import DataBlock, LoadedContent, Marking, Prose, Sour
 from generator.load.yamlnodes import YMap, YScalar, YSeq
 from generator.model import Chapter, Entity, EntityBlock, Passage, Ref, Settings
 from generator.schema import ENTITY_SCHEMAS, FrontMatterFields
+from generator.schema.choices import Choices
 from generator.schema.slots import slots, withholdable
 from generator.validate.anchors import check_anchors
 from generator.validate.chapter_order import check_chapter_orders
@@ -21,7 +22,7 @@ from generator.validate.codewords import CODEWORDS, CodeWord, read_codewords
 from generator.validate.entities import read_entity
 from generator.validate.ids import id_hint
 from generator.validate.levels import Container, Levels
-from generator.validate.schema_reader import Choices, SchemaReader
+from generator.validate.schema_reader import SchemaReader
 from generator.validate.settings import read_settings
 from generator.validate.views import read_view
 
@@ -55,10 +56,11 @@ def validate(content: LoadedContent, report: Report) -> Validated | None:
     if settings is None:
         return None
     result = Validated(settings=settings)
+    choices = Choices.of(settings)  # the values the schemas' choice fields allow here, made once
     levels = Levels(settings, report)
     levels.read_folders(content.files)
     for file in content.files:
-        chapter, outer = _read_chapter(file, settings, report, levels)
+        chapter, outer = _read_chapter(file, settings, choices, report, levels)
         sections = levels.sections(file, outer)
         for segment in file.segments:
             container = sections.get(segment.section, outer) if segment.section else outer
@@ -70,7 +72,7 @@ def validate(content: LoadedContent, report: Report) -> Validated | None:
                     level = max(level, own, key=levels.rank)  # and never below what holds it
                 chapter.segments.append(Passage(segment.text, segment.line, level))
             else:
-                _read_block(segment, file, settings, report, result, chapter, levels, container)
+                _read_block(segment, file, settings, choices, report, result, chapter, levels, container)
         _check_title(file, chapter, settings, report, levels, sections)
         for ref in file.refs:
             result.prose_refs.append(
@@ -90,13 +92,15 @@ def validate(content: LoadedContent, report: Report) -> Validated | None:
     return result
 
 
-def _read_chapter(file: SourceFile, settings: Settings, report: Report, levels: Levels) -> tuple[Chapter, Container]:
+def _read_chapter(
+    file: SourceFile, settings: Settings, choices: Choices, report: Report, levels: Levels
+) -> tuple[Chapter, Container]:
     """The chapter a file makes, and the container its content stands in (the file's own level)."""
     title, order, annex, description = "", 1000, False, ""
     outer = levels.file_container(file)
     location = file.at(1)
     if file.front_matter is not None:
-        r = SchemaReader(file, report, "front matter", choices_of(settings))
+        r = SchemaReader(file, report, "front matter", choices)
         front = r.read(FrontMatterFields, file.front_matter)
         if front is not None:
             title, order, annex, description = front.title, front.order, front.annex, front.description
@@ -160,6 +164,7 @@ def _read_block(
     block: DataBlock,
     file: SourceFile,
     settings: Settings,
+    choices: Choices,
     report: Report,
     result: Validated,
     chapter: Chapter,
@@ -208,7 +213,7 @@ def _read_block(
                 )
                 continue
             source = f"view {_scalar(node, 'show') or '?'}"
-            reader = SchemaReader(file, report, source, choices_of(settings), result.refs)
+            reader = SchemaReader(file, report, source, choices, result.refs)
             view = read_view(node, reader, settings, level)
             if view is not None:
                 if "classification" in node.items:
@@ -222,7 +227,7 @@ def _read_block(
         return
     entities = []
     for node in items:
-        entity = _read_entity(block.kind, node, file, settings, report, result, level)
+        entity = _read_entity(block.kind, node, file, settings, choices, report, result, level)
         if entity is not None and isinstance(node, YMap):
             _check_entity_levels(entity, node, levels, container, report)
             if len(items) == 1:
@@ -259,7 +264,14 @@ def _check_entity_levels(entity: Entity, node: YMap, levels: Levels, container: 
 
 
 def _read_entity(
-    kind: str, node: object, file: SourceFile, settings: Settings, report: Report, result: Validated, level: str
+    kind: str,
+    node: object,
+    file: SourceFile,
+    settings: Settings,
+    choices: Choices,
+    report: Report,
+    result: Validated,
+    level: str,
 ) -> Entity | None:
     if not isinstance(node, YMap):
         where = file.at(getattr(node, "line", 1), getattr(node, "col", 1))
@@ -284,7 +296,7 @@ def _read_entity(
         line, col = node.key_pos["id"]
         report.error(file.at(line, col), "E-ID-FORMAT", f"{kind} '{entity_id}': not a valid ID", hint)
         return None
-    reader = SchemaReader(file, report, f"{kind} {entity_id}", choices_of(settings), result.refs, entity_id)
+    reader = SchemaReader(file, report, f"{kind} {entity_id}", choices, result.refs, entity_id)
     entity = read_entity(kind, node, reader, settings, level)
     if entity is None:
         result.broken[entity_id] = kind
@@ -319,18 +331,6 @@ def _check_restricted(entity: Entity, node: YMap, reader: SchemaReader) -> None:
                 f"'{key}' is not a field of {article(kind)} {kind}",
                 did_you_mean(key, fields) or "name one of the entity's own fields",
             )
-
-
-_CHOICES: dict[int, tuple[Settings, Choices]] = {}
-
-
-def choices_of(settings: Settings) -> Choices:
-    """The values the publication allows where a schema names its levels or vocabularies (made once per settings)."""
-    held = _CHOICES.get(id(settings))
-    if held is None or held[0] is not settings:
-        _CHOICES.clear()
-        held = _CHOICES[id(settings)] = (settings, Choices(tuple(settings.levels), settings.vocabulary))
-    return held[1]
 
 
 __all__ = ["BLOCK_KINDS", "Location", "Validated", "validate"]

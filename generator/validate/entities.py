@@ -12,7 +12,6 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from generator.diagnostics import did_you_mean
 from generator.load.yamlnodes import YMap, YNode
 from generator.model import (
     Action,
@@ -112,11 +111,9 @@ def _check_keys(
     """
     ok = True
     mapping = node if isinstance(node, YMap) else None
-    for key in mapping.items if mapping else scores:  # keys written empty too
+    for key in mapping.items if mapping else ():  # keys written empty too; scores come from a mapping
         if key not in known:
-            where = reader.key_location(mapping, key) if mapping else reader.file.at(1)
-            options = list(known)
-            reader.error(where, "E-FIELD-UNKNOWN", (*path, key), "unknown field", _known_hint(key, options))
+            reader.unknown(mapping, key, (*path, key), list(known))  # type: ignore[arg-type]
     if required:
         for key in known:
             if key not in scores:
@@ -126,10 +123,6 @@ def _check_keys(
                 )
                 ok = False
     return ok
-
-
-def _known_hint(key: str, options: list[str]) -> str:
-    return did_you_mean(key, options) or "known fields: " + ", ".join(options)
 
 
 def _on_scale(

@@ -17,12 +17,9 @@ from __future__ import annotations
 import copy
 import functools
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from annotated_types import Ge, Le
 from pydantic import BaseModel, ValidationError, create_model
-from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
 from generator.diagnostics import Location, Report, article, did_you_mean, location
@@ -30,9 +27,9 @@ from generator.load.source import SourceFile
 from generator.load.yamlnodes import NULLS as _NULLS
 from generator.load.yamlnodes import Quoted, YMap, YNode, YScalar, YSeq
 from generator.model.refs import FieldPath, Ref, describe, render_path
-from generator.model.vocabulary import Vocabularies
+from generator.schema.choices import Choices
 from generator.schema.slots import Slot, choosing, nested, referring, slot_at, slots
-from generator.schema.types import EXPECTED, OneOf, Refers, Scores
+from generator.schema.types import EXPECTED, Refers, Scores
 
 M = TypeVar("M", bound=BaseModel)
 _new_tuple = tuple.__new__
@@ -61,30 +58,6 @@ def describe_node(node: YNode | None) -> str:
     if isinstance(node, YSeq):
         return "a list"
     return f"'{node.text}'" if node is not None else "nothing"
-
-
-@dataclass(frozen=True, slots=True)
-class Choices:
-    """The values a :class:`OneOf` field allows in this publication."""
-
-    levels: tuple[str, ...]
-    vocabulary: Vocabularies = field(default_factory=Vocabularies)
-    _sets: dict[int, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
-
-    def allows(self, one_of: OneOf, value: str) -> bool:
-        """Whether ``value`` is one of the allowed values."""
-        allowed = self._sets.get(id(one_of))  # the schemas' markers live as long as the process
-        if allowed is None:
-            allowed = self._sets[id(one_of)] = frozenset(self.allowed(one_of))
-        return value in allowed
-
-    def allowed(self, one_of: OneOf) -> tuple[str, ...]:
-        """The allowed values, in order."""
-        if one_of.levels:
-            return self.levels
-        if one_of.vocabulary:
-            return self.vocabulary.named(one_of.vocabulary).values
-        return one_of.fixed.values if one_of.fixed is not None else ()
 
 
 # -- the reader --------------------------------------------------------------------------------------
@@ -233,7 +206,7 @@ class SchemaReader:
             message = error["msg"] if "text" in ctx else f"expected {ctx[EXPECTED]}, found {describe_node(value)}"
             self.error(where, kind, path, message, ctx.get("hint") or None)
         elif kind in ("greater_than_equal", "less_than_equal"):
-            low, high = _bounds(slot)
+            low, high = slot.bounds if slot is not None else (None, None)
             where = self.at(value) if value is not None else self.at(node)
             self.error(
                 where,
@@ -432,13 +405,7 @@ def _deepest_last(path: FieldPath) -> tuple[tuple[int, int, str], ...]:
 
 
 def _delete(data: Any, path: FieldPath) -> None:
-    for part in path[:-1]:
-        if isinstance(data, dict):
-            data = data.get(part)
-        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
-            data = data[part]
-        else:
-            return
+    data = _value_at(data, path[:-1])
     last = path[-1]
     if isinstance(data, dict):
         data.pop(last, None)
@@ -446,7 +413,12 @@ def _delete(data: Any, path: FieldPath) -> None:
         del data[last]
 
 
-def _node_at(node: YMap, loc: FieldPath) -> tuple[YNode | None, YNode | None]:
+def node_at(node: YNode | None, path: FieldPath) -> YNode | None:
+    """The node a path below ``node`` names, or None."""
+    return _node_at(node, path)[1]
+
+
+def _node_at(node: YNode | None, loc: FieldPath) -> tuple[YNode | None, YNode | None]:
     """The node holding the last step of ``loc`` and the node it names (None when absent)."""
     parent: YNode | None = None
     current: YNode | None = node
@@ -461,19 +433,6 @@ def _node_at(node: YMap, loc: FieldPath) -> tuple[YNode | None, YNode | None]:
         else:
             current = None
     return parent, current
-
-
-def _bounds(slot: Slot | None) -> tuple[object, object]:
-    low: object = None
-    high: object = None
-    markers = list(slot.markers) if slot is not None else []
-    markers += [inner for m in markers if isinstance(m, FieldInfo) for inner in m.metadata]
-    for marker in markers:
-        if isinstance(marker, Ge):
-            low = marker.ge
-        elif isinstance(marker, Le):
-            high = marker.le
-    return low, high
 
 
 def _expected(kind: str, slot: Slot | None, loc: FieldPath) -> str:

@@ -14,9 +14,10 @@ from generator.load.source import SourceFile
 from generator.load.yamlnodes import YMap, YNode, YScalar, YSeq
 from generator.model import Band, Document, Edition, Revision, ScaleLevel, Scales, Settings
 from generator.schema import DEFAULT_LEVELS, PublicationFields
+from generator.schema.choices import Choices
 from generator.schema.publication import ScalesFields
 from generator.validate.ids import ID_HINT, ID_PATTERN
-from generator.validate.schema_reader import Choices, SchemaReader
+from generator.validate.schema_reader import SchemaReader, node_at
 from generator.validate.vocabulary import read_vocabulary
 
 SCALE_KEYS = tuple(ScalesFields.model_fields)
@@ -25,14 +26,14 @@ SCALE_KEYS = tuple(ScalesFields.model_fields)
 def read_settings(node: YMap, path: str, report: Report) -> Settings | None:
     """The publication's settings, or None when they are too broken to check content against."""
     file = SourceFile(rel_path="publication.yml", display_path=path)
-    r = SchemaReader(file, report, "publication", Choices(DEFAULT_LEVELS))
+    r = SchemaReader(file, report, "publication", Choices.of(None))
     node = _without_stray_scale_keys(node, r)
     fields = r.read(PublicationFields, node, choose=lambda f: _choices(f, node, r))
     if fields is None:
         return None
     levels = list(fields.classification.levels) if fields.classification else list(DEFAULT_LEVELS)
     levels = levels or list(DEFAULT_LEVELS)
-    scales = _read_scales(fields.scales, _at(node, "scales"), r) if fields.scales is not None else None
+    scales = _read_scales(fields.scales, node_at(node, ("scales",)), r) if fields.scales is not None else None
     if scales is None or fields.date is None:
         return None  # content cannot be checked without scales, nor dated without a date; both reported
     editions = [Edition(**e.__dict__) for e in fields.editions]
@@ -54,33 +55,21 @@ def read_settings(node: YMap, path: str, report: Report) -> Settings | None:
         history=[Revision(**h.__dict__) for h in fields.history],
         threat_catalogue=fields.threat_catalogue,
         emblem=fields.emblem or None,
-        vocabulary=read_vocabulary(fields.vocabulary, _at(node, "vocabulary"), r),
+        vocabulary=read_vocabulary(fields.vocabulary, node_at(node, ("vocabulary",)), r),
         path=path,
     )
     return settings
 
 
-def _at(node: YNode | None, *keys: str | int) -> YNode | None:
-    """The node a path names, or None."""
-    for key in keys:
-        if isinstance(node, YMap) and isinstance(key, str):
-            node = node.items.get(key)
-        elif isinstance(node, YSeq) and isinstance(key, int) and key < len(node.items):
-            node = node.items[key]
-        else:
-            return None
-    return node
-
-
 def _choices(fields: PublicationFields, node: YMap, r: SchemaReader) -> Choices:
     """The levels the publication lists (each once), for the fields that name one."""
     if fields.classification is None or not fields.classification.levels:
-        return Choices(DEFAULT_LEVELS)
-    items = _at(node, "classification", "levels")
+        return Choices.of(None)
+    items = node_at(node, ("classification", "levels"))
     seen: set[str] = set()
     for index, level in enumerate(fields.classification.levels):
         if level in seen:
-            item = _at(items, index) if isinstance(items, YSeq) else items
+            item = node_at(items, (index,)) if isinstance(items, YSeq) else items
             where = r.at(item) if item is not None else r.file.at(1)
             r.error(where, "E-SCALE", ("classification", "levels"), f"the level '{level}' is listed twice")
         seen.add(level)
@@ -119,7 +108,7 @@ def _read_documents(fields: PublicationFields, node: YMap, r: SchemaReader) -> l
         chapters = None if d.chapters is None or d.chapters == ["all"] else list(d.chapters)
         if not ID_PATTERN.match(d.id):
             index = r.original(("documents",), index)
-            where = _at(node, "documents", index)
+            where = node_at(node, ("documents", index))
             r.error(
                 r.key_location(where, "id") if isinstance(where, YMap) else r.file.at(1),
                 "E-ID-FORMAT",
