@@ -55,6 +55,18 @@ def test_alias_bomb_is_refused_without_expanding() -> None:
     assert problem.value.line == 1  # the anchored value; an alias shares its node
 
 
+@pytest.mark.parametrize("text", ["a: 1\n<<: {b: 2}\n", "a:\n  c: 1\n  <<: x\n"])
+def test_a_merge_key_is_refused(text: str) -> None:
+    with pytest.raises(YamlProblem) as problem:
+        parse(text)
+    assert (problem.value.code, problem.value.message) == ("E-YAML-ALIAS", "YAML merge keys ('<<') are not supported")
+
+
+def test_a_quoted_merge_key_is_an_ordinary_key() -> None:
+    node = parse("'<<': x\n")
+    assert isinstance(node, YMap) and list(node.items) == ["<<"]
+
+
 def test_deep_nesting_is_refused() -> None:
     with pytest.raises(YamlProblem) as problem:
         parse("a: " + "[" * 200 + "]" * 200)

@@ -1,7 +1,8 @@
 """Read YAML safely, literally and with positions.
 
-PyYAML composes the text into nodes (with libyaml's C parser where it is installed) and
-we turn the nodes into a small tree of our own. Nothing is constructed by YAML itself,
+A text in the simple shape most data blocks take is read by :mod:`generator.load.yamlquick`.
+Any other is composed into nodes by PyYAML (with libyaml's C parser where it is installed),
+and the nodes become the same tree (:mod:`generator.load.yamltree`). Nothing is constructed by YAML itself,
 so no tag can run code and no value is guessed: ``NO``, ``yes``, ``1e3`` and
 ``2027-03-31`` stay text until a field asks for a number, a date or a yes/no.
 """
@@ -9,12 +10,27 @@ so no tag can run code and no value is guessed: ``NO``, ``yes``, ``1e3`` and
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any
 
 import yaml
 
 from generator.diagnostics import ContentError
+from generator.load import yamlquick
+from generator.load.yamltree import MAX_DEPTH, MAX_SCALAR, NULLS, Quoted, YMap, YNode, YScalar, YSeq
+
+__all__ = [
+    "MAX_DEPTH",
+    "MAX_SCALAR",
+    "NULLS",
+    "Quoted",
+    "YMap",
+    "YNode",
+    "YScalar",
+    "YSeq",
+    "YamlProblem",
+    "parse",
+    "read_with_libyaml",
+]
 
 _Base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -30,70 +46,6 @@ class _Loader(_Base):
 
     def ascend_resolver(self) -> None:
         return None
-
-
-MAX_DEPTH = 64
-"""Content never nests deeper than this; deeper input is refused instead of recursing."""
-MAX_SCALAR = 10_000
-"""No title, name or summary is longer than this many characters. A longer value is refused:
-a title is repeated on every page that links its entity, so one of megabytes would fill memory."""
-
-NULLS = frozenset({"", "~", "null", "Null", "NULL"})
-"""The plain scalars YAML reads as null."""
-
-
-class Quoted(str):
-    """The text of a scalar written in quotes: always text, never a number, a date or a yes/no."""
-
-    __slots__ = ()
-
-
-class YScalar(NamedTuple):
-    """A scalar as written. ``quoted`` tells a plain ``null`` from a quoted ``'null'``.
-
-    A named tuple, made without its Python constructor: a register holds tens of thousands.
-    """
-
-    text: str
-    line: int
-    col: int
-    quoted: bool
-
-    @property
-    def is_null(self) -> bool:
-        """Whether this scalar is YAML's null (an empty plain value, ``~`` or ``null``)."""
-        return not self.quoted and self.text in NULLS
-
-
-@dataclass(slots=True)
-class YSeq:
-    """A sequence and its items."""
-
-    items: list[YNode]
-    line: int
-    col: int
-    data: list[Any] | None = None
-    nulls: bool = True
-    """Whether a null stands anywhere inside (True unless the loader knows better)."""
-    """The items as plain values (see :class:`YMap`)."""
-
-
-@dataclass(slots=True)
-class YMap:
-    """A mapping with text keys, in written order, each key with its own position."""
-
-    items: dict[str, YNode]
-    key_pos: dict[str, tuple[int, int]] = field(default_factory=dict)
-    line: int = 1
-    col: int = 1
-    data: dict[str, Any] | None = None
-    nulls: bool = True
-    """Whether a value written empty (null) stands anywhere inside (True unless the loader knows better)."""
-    """The mapping as plain values, made while reading: text (:class:`Quoted` where written in
-    quotes), lists and mappings, a null value left out. None for a mapping made by hand."""
-
-
-YNode = YScalar | YSeq | YMap
 
 
 class YamlProblem(Exception):
@@ -114,6 +66,14 @@ def parse(text: str, *, first_line: int = 1) -> YNode | None:
     Returns None for an empty document. Raises :class:`YamlProblem` for anything that is
     not a plain, readable YAML document.
     """
+    try:
+        return yamlquick.read(text, first_line - 1)
+    except yamlquick.Unusual:
+        return read_with_libyaml(text, first_line=first_line)  # it also says what is wrong with the text
+
+
+def read_with_libyaml(text: str, *, first_line: int = 1) -> YNode | None:
+    """:func:`parse` for any text, through libyaml: PyYAML composes nodes, and they become the tree."""
     offset = first_line - 1
     deep = _too_deep(text)
     if deep is not None:
@@ -285,7 +245,7 @@ def _convert(node: yaml.Node, offset: int, depth: int, seen: set[int] | None) ->
             key = key_node.value
             if len(key) > MAX_SCALAR:
                 raise _too_long(kline, kcol)
-            if key == "<<" and key_node.style is None:
+            if key == "<<" and not key_node.style:  # plain: libyaml gives it the style ''
                 raise YamlProblem(
                     "E-YAML-ALIAS",
                     "YAML merge keys ('<<') are not supported",
