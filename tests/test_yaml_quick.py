@@ -102,7 +102,11 @@ def test_the_readers_agree_on_every_block_of_the_sample_and_the_test_publication
         ("a: []\nb: {}\nc: [ ]\n", True),
         # left to libyaml
         ("a: 1 # a comment\n", False),
-        ("a: >\n  folded\n", False),
+        ("a: >\n  folded\n  lines\n\n  paragraph\nb: |-\n  kept\n  lines\n", True),
+        ("a: >\n  x\n   more indented\n", False),
+        ("a: >\n\n  after a blank line\n", False),
+        ("a: >\n  trailing space \n", False),
+        ("a: >+\n  keep\n", False),
         ("a:\n", False),  # a value written as nothing
         ("a: x\n  continued\n", False),
         ("a: [x, [y]]\n", False),
@@ -161,6 +165,11 @@ def _random_text(rng: random.Random) -> str:
             elif depth < 3 and rng.random() < 0.3:
                 lines.append(f"{pad}{key}:")
                 block(indent + rng.choice((0, 2, 2, 4)), depth + 1)
+            elif rng.random() < 0.15:  # text under > or |
+                lines.append(f"{pad}{key}: {rng.choice(('>', '>-', '|', '|-', '>+', '>2'))}")
+                inner = " " * (indent + rng.choice((2, 2, 2, 4)))
+                choices = (inner + value(), inner + "a b", "", inner, inner + " ", inner + " deeper")
+                lines.extend(rng.choice(choices) for _ in range(rng.randint(1, 4)))
             else:
                 lines.append(f"{pad}{key}:{gap}{value()}{rng.choice(('', '', ' '))}")
 
@@ -183,4 +192,4 @@ def test_the_readers_agree_on_generated_texts() -> None:
     quick = 0
     for _ in range(40_000):
         quick += agree(_random_text(rng), rng.choice((1, 7)))
-    assert quick > 8_000  # enough of the generated texts are simple for the comparison to mean something
+    assert quick > 6_000  # enough of the generated texts are simple for the comparison to mean something

@@ -39,6 +39,7 @@ _FLOW_MAP_UNUSUAL = re.compile(r"[\[\]{}'\"]")
 MAX_KEY = 1000
 """libyaml refuses a key longer than 1,024 characters; a long key is left to it."""
 MAX_NESTING = 32
+_BLOCK_SCALARS = frozenset({">", ">-", "|", "|-"})
 _KEYS_READ: set[str] = set()
 """Keys already found plain text, so the check is not made again for every block (at most 10,000)."""
 _new_tuple = tuple.__new__
@@ -54,14 +55,15 @@ def read(text: str, offset: int = 0) -> YNode | None:
     """
     if _UNUSUAL_TEXT.search(text):
         raise Unusual
+    lines = text.split("\n")
     rows: list[Row] = [
         (number, len(line) - len(content), content.rstrip(" "))
-        for number, line in enumerate(text.split("\n"), offset + 1)
+        for number, line in enumerate(lines, offset + 1)
         if (content := line.lstrip(" "))
     ]
     if not rows:
         return None
-    reader = _Reader(rows)
+    reader = _Reader(rows, lines, offset)
     node = reader.block(rows[0][1], 0)
     if reader.at != len(rows):
         raise Unusual  # a line less indented than the first: libyaml says what is wrong
@@ -84,10 +86,12 @@ def _plain(text: str) -> bool:
 class _Reader:
     """Reads rows from ``at`` on; each method leaves ``at`` at the first row it did not use."""
 
-    __slots__ = ("at", "rows")
+    __slots__ = ("at", "lines", "offset", "rows")
 
-    def __init__(self, rows: list[Row]):
+    def __init__(self, rows: list[Row], lines: list[str], offset: int):
         self.rows = rows
+        self.lines = lines
+        self.offset = offset
         self.at = 0
 
     def block(self, indent: int, depth: int) -> YMap | YSeq:
@@ -126,14 +130,18 @@ class _Reader:
             if key in items:
                 raise Unusual
             self.at += 1
+            node: YNode
             if value:
-                first = value[0]
-                if first in _INDICATORS or ": " in value or value[-1] == ":" or len(value) > MAX_SCALAR:
-                    node = self.inline(value, line, indent + 1 + len(content) - len(value))
-                else:  # plain text, most values: made here, not in a call
-                    node = _new_tuple(YScalar, (value, line, indent + 1 + len(content) - len(value), False))
-                if self.at < count and rows[self.at][1] > indent:
-                    raise Unusual  # the value goes on over the next lines
+                col = indent + 1 + len(content) - len(value)
+                if value in _BLOCK_SCALARS:
+                    node = self.block_scalar(value, line, col, indent)
+                else:
+                    if value[0] in _INDICATORS or ": " in value or value[-1] == ":" or len(value) > MAX_SCALAR:
+                        node = self.inline(value, line, col)
+                    else:  # plain text, most values: made here, not in a call
+                        node = _new_tuple(YScalar, (value, line, col, False))
+                    if self.at < count and rows[self.at][1] > indent:
+                        raise Unusual  # the value goes on over the next lines
             elif self.at < count and (
                 rows[self.at][1] > indent or (rows[self.at][1] == indent and _is_dash(rows[self.at][2]))
             ):
@@ -192,6 +200,40 @@ class _Reader:
                 plain.append(node.data)
                 nulls = nulls or node.nulls
         return YSeq(values, first_line, indent + 1, plain, nulls)
+
+    def block_scalar(self, indicator: str, line: int, col: int, parent: int) -> YScalar:
+        """Text under ``>`` (lines folded into one) or ``|`` (lines kept), ``-`` dropping the last line break.
+
+        Only text whose lines all share the first line's indentation, none ending in a space.
+        """
+        rows, count, lines, offset = self.rows, len(self.rows), self.lines, self.offset
+        if self.at == count or rows[self.at][0] != line + 1 or rows[self.at][1] <= parent:
+            raise Unusual  # nothing under it, or blank lines first: libyaml works out its indentation
+        indent = rows[self.at][1]
+        folded = indicator[0] == ">"
+        parts: list[str] = []
+        last = line
+        while self.at < count and rows[self.at][1] >= indent:
+            number, row_indent, content = rows[self.at]
+            if row_indent > indent or lines[number - 1 - offset][-1] == " ":
+                raise Unusual  # a more indented line, or spaces at a line's end: both are text to keep
+            if parts:
+                gap = number - last - 1  # blank lines between
+                parts.append(("\n" * gap or " ") if folded else "\n" * (gap + 1))
+            parts.append(content)
+            last = number
+            self.at += 1
+        end = rows[self.at][0] if self.at < count else len(lines) + 1 + offset
+        for number in range(line + 1, end):
+            blank = lines[number - 1 - offset]
+            if len(blank) > indent and not blank.strip(" "):
+                raise Unusual  # a blank line of more spaces than the indentation: they are text
+        if not indicator.endswith("-") and last - offset < len(lines):
+            parts.append("\n")
+        text = "".join(parts)
+        if len(text) > MAX_SCALAR:
+            raise Unusual
+        return _new_tuple(YScalar, (text, line, col, False))
 
     def inline(self, value: str, line: int, col: int) -> YNode:
         """A value written on one line, after a key or a dash."""
