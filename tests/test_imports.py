@@ -121,3 +121,12 @@ def test_no_module_imports_one_that_imports_it_back() -> None:
 
 def test_a_circle_is_found() -> None:
     assert _circles({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == [["a", "b", "c", "a"]]
+
+
+def test_no_module_of_the_generator_is_over_400_lines() -> None:
+    long = {
+        path.relative_to(GENERATOR.parent).as_posix(): lines
+        for path in GENERATOR.rglob("*.py")
+        if (lines := path.read_text(encoding="utf-8").count("\n")) > 400
+    }
+    assert long == {}, "split these by what they do: a newcomer finds a feature by its module's name"

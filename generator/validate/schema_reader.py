@@ -15,21 +15,21 @@ fields are unusable reads as None.
 from __future__ import annotations
 
 import copy
-import functools
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError, create_model
+from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from generator.diagnostics import Location, Report, article, did_you_mean, location
 from generator.load.source import SourceFile
 from generator.load.yamlnodes import NULLS as _NULLS
 from generator.load.yamlnodes import Quoted, YMap, YNode, YScalar, YSeq
-from generator.model.refs import FieldPath, Ref, describe, render_path
+from generator.model.refs import FieldPath, Ref, describe
 from generator.schema.choices import Choices
 from generator.schema.slots import Slot, choosing, nested, referring, slot_at, slots
 from generator.schema.types import EXPECTED, Refers, Scores
+from generator.validate.salvage import cut_for, deepest_last, delete, fallback, lenient, stand_in, value_at
 
 M = TypeVar("M", bound=BaseModel)
 _new_tuple = tuple.__new__
@@ -147,29 +147,29 @@ class SchemaReader:
         stand_ins: set[str] = set()
         for error in errors:
             loc: FieldPath = tuple(error["loc"])
-            cut = _cut_for(schema, loc[:-1] if error["type"] == "missing" else loc)
+            cut = cut_for(schema, loc[:-1] if error["type"] == "missing" else loc)
             if cut is not None:
                 cuts.add(cut)
             elif loc and isinstance(loc[0], str):
                 stand_ins.add(loc[0])
             else:
                 return None
-        for cut in sorted(cuts, key=_deepest_last, reverse=True):  # deeper first, later list items first
+        for cut in sorted(cuts, key=deepest_last, reverse=True):  # deeper first, later list items first
             if isinstance(cut[-1], int):
-                listed = _value_at(data, cut[:-1])
+                listed = value_at(data, cut[:-1])
                 kept = self.kept.setdefault(cut[:-1], list(range(len(listed) if isinstance(listed, list) else 0)))
                 if cut[-1] < len(kept):
                     del kept[cut[-1]]
-            _delete(data, cut)
+            delete(data, cut)
         for key in stand_ins:
             data.pop(key, None)
         try:
-            fields = _lenient(schema, frozenset(stand_ins)).model_validate(data)
+            fields = lenient(schema, frozenset(stand_ins)).model_validate(data)
         except ValidationError:
             return None
         known = slots(schema)
         for key in stand_ins:
-            setattr(fields, key, _stand_in(known[key]))
+            setattr(fields, key, stand_in(known[key]))
         self.stood_in = stand_ins
         return fields  # type: ignore[return-value]
 
@@ -266,7 +266,7 @@ class SchemaReader:
                 if type(value) is str and not (slot.key in self.stood_in and not rel) and choices.allows(one_of, value):
                     continue  # the usual case: an allowed value
                 allowed = choices.allowed(one_of)
-                fallback = _fallback(slot, allowed)
+                stand_for = fallback(slot, allowed)
                 if slot.shape == "map":
                     if not isinstance(child, YMap):
                         continue
@@ -277,16 +277,16 @@ class SchemaReader:
                             value[key] = allowed[-1] if allowed else ""
                         elif not choices.allows(one_of, item):
                             self._choice_error(item_node, (*path, slot.key, key), item, allowed)
-                            value[key] = fallback
+                            value[key] = stand_for
                     setattr(fields, slot.key, value)
                 elif value is None:
                     if one_of.levels and not one_of.lowest and slot.key in node.key_pos:
                         setattr(fields, slot.key, allowed[-1] if allowed else None)  # written empty
                 elif slot.key in self.stood_in and not rel:
-                    setattr(fields, slot.key, fallback)  # unreadable, and reported as such
+                    setattr(fields, slot.key, stand_for)  # unreadable, and reported as such
                 elif not choices.allows(one_of, value):
                     self._choice_error(child, (*path, slot.key), value, allowed)
-                    setattr(fields, slot.key, fallback)
+                    setattr(fields, slot.key, stand_for)
             elif slot.inner is not None and value:
                 if slot.shape == "model" and isinstance(child, YMap):
                     self._check_choices(slot.inner, value, child, (*path, slot.key), (*rel, slot.key))
@@ -335,84 +335,6 @@ class SchemaReader:
                 refs.append(make(Ref, (kinds, scalar.text.strip(), where, source, at, source_id, chapter, None)))
 
 
-def _fallback(slot: Slot, allowed: tuple[str, ...]) -> Any:
-    """What stands for a value a choice field does not allow (see :meth:`SchemaReader._check_choices`)."""
-    one_of = slot.one_of
-    if one_of is not None and one_of.levels:
-        if not allowed:
-            return None
-        return allowed[0] if one_of.lowest else allowed[-1]
-    if slot.has_default:
-        return slot.default()
-    return allowed[0] if allowed else ""
-
-
-def _stand_in(slot: Slot) -> Any:
-    """What a required field that cannot be read is read as: the builders drop an entity that needs it whole."""
-    if slot.shape in ("list", "models"):
-        return []
-    if slot.shape in ("map", "model") or slot.refers or slot.one_of:
-        return None
-    if slot.named == "number":
-        return 0.0
-    if slot.named not in ("text", "value", "list of texts"):
-        return None  # a date, a whole number, yes/no
-    return ""
-
-
-@functools.cache
-def _lenient(schema: type[BaseModel], keys: frozenset[str]) -> type[BaseModel]:
-    """``schema`` with the fields ``keys`` optional and untyped, to read the rest of a mapping whose ``keys`` failed."""
-    if not keys:
-        return schema
-    return create_model(  # type: ignore[call-overload]
-        f"{schema.__name__}Salvaged", __base__=schema, **{key: (Any, None) for key in keys}
-    )
-
-
-def _value_at(data: Any, path: FieldPath) -> Any:
-    for part in path:
-        if isinstance(data, dict):
-            data = data.get(part)
-        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
-            data = data[part]
-        else:
-            return None
-    return data
-
-
-def _cut_for(schema: type[BaseModel], loc: FieldPath) -> FieldPath | None:
-    """The smallest part around ``loc`` that can be left out: a list item, an optional field, an unknown key."""
-    for end in range(len(loc), 0, -1):
-        prefix = loc[:end]
-        last = prefix[-1]
-        if isinstance(last, int):
-            return prefix
-        container = slot_at(schema, prefix[:-1]) if len(prefix) > 1 else None
-        if container is not None and container.shape == "map":
-            if container.has_default:
-                return prefix
-            continue
-        model = container.inner if container is not None else schema
-        slot = slots(model).get(last) if model is not None else None
-        if slot is None or slot.has_default:
-            return prefix
-    return None
-
-
-def _deepest_last(path: FieldPath) -> tuple[tuple[int, int, str], ...]:
-    return tuple((len(path), part if isinstance(part, int) else 0, str(part)) for part in path)
-
-
-def _delete(data: Any, path: FieldPath) -> None:
-    data = _value_at(data, path[:-1])
-    last = path[-1]
-    if isinstance(data, dict):
-        data.pop(last, None)
-    elif isinstance(data, list) and isinstance(last, int) and last < len(data):
-        del data[last]
-
-
 def node_at(node: YNode | None, path: FieldPath) -> YNode | None:
     """The node a path below ``node`` names, or None."""
     return _node_at(node, path)[1]
@@ -450,4 +372,4 @@ def _expected(kind: str, slot: Slot | None, loc: FieldPath) -> str:
     return "text"
 
 
-__all__ = ["Choices", "SchemaReader", "describe_node", "plain", "render_path", "slot_at", "slots"]
+__all__ = ["SchemaReader", "describe_node", "node_at", "plain"]
