@@ -31,6 +31,7 @@ from generator.leakcheck import codeword_secrets, find_leaks, secrets
 from generator.model import Edition
 from generator.pipeline import read_publication
 from generator.progress import Progress
+from generator.project import mark_output
 from generator.resolve import Publication
 from generator.resolve.editions import for_edition
 
@@ -112,6 +113,8 @@ def _build_locked(
         return 1
     editions = [e for e in publication.settings.editions if edition in (None, e.id)]
     site_dir.mkdir(exist_ok=True)
+    mark_output(site_dir)
+    mark_output(build_dir)
     root, prefix = _staging_root(site_dir)
     _remove_leftovers(site_dir, root)
     staging = Path(tempfile.mkdtemp(prefix=prefix, dir=root))

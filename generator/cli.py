@@ -10,6 +10,7 @@ from pathlib import Path
 from generator import __version__
 from generator.diagnostics import Report, print_report
 from generator.pipeline import read_publication
+from generator.project import project_dir
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -42,14 +43,14 @@ def _parser() -> argparse.ArgumentParser:
         "Check the content, print the documents and build the website, one folder per edition.",
     )
     build.add_argument("--edition", metavar="NAME", help="build only this edition (default: every edition)")
-    build.add_argument("--site-dir", default="site", help="where the editions go (default: site)")
+    build.add_argument("--site-dir", help="where the editions go (default: site/ in the project folder)")
     build.add_argument("--no-print", action="store_true", help="skip the PDF, DOCX and EPUB files")
     build.add_argument("--strict", action="store_true", help="treat warnings as errors")
 
     printing = command(
         "print", "build the PDF, DOCX and EPUB of every document", "Check the content and build the print editions."
     )
-    printing.add_argument("--out", default="build/downloads", help="where the files go (default: build/downloads)")
+    printing.add_argument("--out", help="where the files go (default: build/downloads/ in the project folder)")
     printing.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default: a4)")
 
     serve = command(
@@ -68,7 +69,7 @@ def _parser() -> argparse.ArgumentParser:
         "Write JSON Schema (draft 2020-12) for this publication: its levels, vocabularies and scales "
         "become the allowed values, so an editor can complete and check fields as you type.",
     )
-    schema.add_argument("--out", default="schema", help="where the schemas go (default: schema)")
+    schema.add_argument("--out", help="where the schemas go (default: schema/ in the project folder)")
     return parser
 
 
@@ -138,17 +139,18 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "check":
             return run_check(_content_dir(args.content, parser), strict=args.strict)
+        content = _content_dir(args.content, parser)
+        project = project_dir(content)  # outputs go there, whatever the current folder
         if args.command == "schema":
-            return run_schema(_content_dir(args.content, parser), Path(args.out))
-        project_dir = Path.cwd()
+            return run_schema(content, Path(args.out) if args.out else project / "schema")
         if args.command == "build":
             from generator.build import build
 
             return build(
-                _content_dir(args.content, parser),
-                project_dir=project_dir,
-                site_dir=_site_dir(args.site_dir, parser),
-                build_dir=project_dir / "build",
+                content,
+                project_dir=project,
+                site_dir=_site_dir(args.site_dir, parser) if args.site_dir else project / "site",
+                build_dir=project / "build",
                 with_print=not args.no_print,
                 strict=args.strict,
                 edition=args.edition,
@@ -156,14 +158,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "print":
             from generator.render_print import run_print
 
-            return run_print(
-                _content_dir(args.content, parser), out_dir=Path(args.out), project_dir=project_dir, paper=args.paper
-            )
+            out = Path(args.out) if args.out else project / "build" / "downloads"
+            return run_print(content, out_dir=out, project_dir=project, paper=args.paper)
         if args.command == "serve":
             from generator.render_site.serve import serve
 
-            content = _content_dir(args.content, parser)
-            return serve(content, project_dir=project_dir, host=args.host, port=args.port, edition=args.edition)
+            return serve(content, project_dir=project, host=args.host, port=args.port, edition=args.edition)
     except KeyboardInterrupt:
         print("charter: interrupted", file=sys.stderr)
         return 130

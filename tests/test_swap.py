@@ -130,7 +130,7 @@ def test_a_build_killed_at_the_swap_leaves_a_whole_site(project: Path, when: str
     killed.communicate(timeout=120)
     assert killed.returncode == -signal.SIGKILL
     after_kill = snapshot(project / "site" / "public")
-    assert [p.name for p in (project / "site").iterdir()] == ["public"]  # nothing staged inside site/
+    assert sorted(p.name for p in (project / "site").iterdir()) == [".charter-output", "public"]  # nothing staged
     assert (project / ".site.staging").is_dir()  # what the killed build left lies outside it
     rebuilt = charter("build", "content", "--no-print", cwd=project)
     assert rebuilt.returncode == 0, rebuilt.stderr
@@ -227,7 +227,7 @@ def test_a_build_stages_outside_the_site_and_leaves_nothing_behind(project: Path
     waiting = _driver(project, "wait-at-swap")
     _wait_until_ready(project, waiting)
     try:
-        assert [p.name for p in (project / "site").iterdir()] == ["public"]
+        assert sorted(p.name for p in (project / "site").iterdir()) == [".charter-output", "public"]
         (staged,) = (project / ".site.staging").iterdir()
         assert (staged / "public" / "index.html").is_file()
         assert (staged.stat().st_mode & 0o077) == 0  # the staged pages are the builder's alone
@@ -250,7 +250,7 @@ def test_a_later_build_removes_what_earlier_builds_left(project: Path) -> None:
     (leftover / "index.html").write_text("SECRET")
     result = charter("build", "content", "--no-print", cwd=project)
     assert result.returncode == 0, result.stderr
-    assert sorted(p.name for p in site.iterdir()) == ["public", "robots.txt"]
+    assert sorted(p.name for p in site.iterdir()) == [".charter-output", "public", "robots.txt"]
     assert _beside(project) == [".site.lock"]
 
 

@@ -12,6 +12,7 @@ from generator.load.images import check_image
 from generator.load.markdown import parse_markdown, read_text
 from generator.load.source import LoadedContent, SourceFile
 from generator.load.yamlnodes import YMap
+from generator.project import is_output
 
 PUBLICATION_FILE = "publication.yml"
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -200,7 +201,9 @@ def _markdown_paths(root: Path, real_root: Path, display_root: str, report: Repo
 
     for dirpath, dirnames, filenames in os.walk(root, onerror=on_error, followlinks=False):
         base = Path(dirpath)
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and readable_name(base / d))
+        dirnames[:] = sorted(
+            d for d in dirnames if not d.startswith(".") and readable_name(base / d) and not is_output(base / d)
+        )  # a dot-folder is hidden, and Charter's own output is never content
         for name in dirnames:
             leads_outside(base / name, "folder")  # never followed; say so rather than skip it silently
         for name in sorted(filenames):

@@ -22,6 +22,7 @@ from generator.downloads import Download
 from generator.errors import BuildError
 from generator.model import Document
 from generator.pipeline import read_publication
+from generator.project import mark_output
 from generator.render_print.docx_out import prepare_reference, write_docx
 from generator.render_print.epub_out import write_epub
 from generator.render_print.names import file_stem
@@ -79,10 +80,12 @@ def run_print(content: Path, *, out_dir: Path, project_dir: Path, paper: str) ->
     print_report(report, strict=False)
     if publication is None or report.failed():
         return 1
+    work_dir = project_dir / "build" / "print"
+    for folder in (out_dir, work_dir):
+        folder.mkdir(parents=True, exist_ok=True)
+        mark_output(folder)
     try:
-        downloads = build_documents(
-            publication, out_dir, project_dir=project_dir, work_dir=project_dir / "build" / "print", paper=paper
-        )
+        downloads = build_documents(publication, out_dir, project_dir=project_dir, work_dir=work_dir, paper=paper)
     except BuildError as exc:
         print(f"charter: error: {exc}", file=sys.stderr)
         return 1
