@@ -28,6 +28,7 @@ import json
 import os
 import platform
 import shlex
+import shutil
 import subprocess
 import sys
 import time
@@ -207,7 +208,11 @@ def _bench_size(size: str, runs: Runs, *, with_print: bool) -> SizeResult:
     """Every measure on one publication, in its own working folder under bench/out."""
     started = time.perf_counter()
     project = site_bench.fresh_dir(OUT / f"size-{size}")
-    content = ROOT / "content" if size == "sample" else write_synthetic(project / "content", int(size))
+    if size == "sample":  # a copy in the benchmark's project: the sample's own outputs go beside content/
+        content = project / "content"
+        shutil.copytree(ROOT / "content", content)
+    else:
+        content = write_synthetic(project / "content", int(size))
     publication = read_publication(content, Report())
     if publication is None:
         raise SystemExit(f"bench: {content} has errors; run 'charter check {content}'")

@@ -16,10 +16,12 @@ from typing import NamedTuple
 
 
 class Severity(enum.Enum):
-    """How bad a diagnostic is. Warnings become errors under ``--strict``."""
+    """How bad a diagnostic is. Warnings become errors under ``--strict``; a note never fails a check."""
 
     ERROR = "error"
     WARNING = "warning"
+    NOTE = "note"
+    """A check that could not run because of an error reported elsewhere, said instead of kept silent."""
 
 
 class Location(NamedTuple):
@@ -78,6 +80,10 @@ class Report:
         """Record a warning."""
         self._add(Diagnostic(location, Severity.WARNING, code, message, hint))
 
+    def note(self, location: Location, code: str, message: str, hint: str | None = None) -> None:
+        """Record that a check did not run, and why (an error reported elsewhere)."""
+        self._add(Diagnostic(location, Severity.NOTE, code, message, hint))
+
     def _add(self, diagnostic: Diagnostic) -> None:
         # The same problem found twice (say, by two editions) is reported once.
         if diagnostic not in self._seen:
@@ -99,10 +105,10 @@ class Report:
         return bool(self.errors) or (strict and bool(self.warnings))
 
     def sorted(self) -> list[Diagnostic]:
-        """Diagnostics in file and line order, so output is stable."""
+        """Diagnostics in file and line order, so output is stable; notes of what was not checked last."""
         return sorted(
             self.diagnostics,
-            key=lambda d: (d.location.path, d.location.line, d.location.col, d.code),
+            key=lambda d: (d.severity is Severity.NOTE, d.location.path, d.location.line, d.location.col, d.code),
         )
 
 

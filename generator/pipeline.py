@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from generator.diagnostics import Report
+from generator.diagnostics import Location, Report
 from generator.load import load_content
 from generator.resolve import Publication, resolve
 from generator.resolve.codewords import check_codewords
@@ -29,15 +29,26 @@ def read_publication(root: Path, report: Report) -> Publication | None:
             return None
         # Absolute, so renderers find images and the emblem wherever they run from.
         publication = resolve(validated, report, content_root=content.root.resolve())
-    if not report.errors:
-        levels = publication.settings.levels
-        highest = max((levels.index(level) for level in _levels_used(publication)), default=0)
-        cuts = [
-            for_edition(publication, edition, report)  # reports what the edition cannot show
-            for edition in publication.settings.editions
-            if levels.index(edition.level) < highest  # an edition that holds everything cuts nothing
-        ]
-        check_codewords(publication, cuts, report)
+    # The editions are checked whatever else is wrong: one problem hides no other. Only where a level
+    # could not be read (and reads as the highest) are their findings a guess, and only counted.
+    found = report if not validated.guessed_levels else Report()
+    levels = publication.settings.levels
+    highest = max((levels.index(level) for level in _levels_used(publication)), default=0)
+    cuts = [
+        for_edition(publication, edition, found)  # reports what the edition cannot show
+        for edition in publication.settings.editions
+        if levels.index(edition.level) < highest  # an edition that holds everything cuts nothing
+    ]
+    check_codewords(publication, cuts, found)
+    if found is not report and found.errors:
+        count = len(found.errors)
+        report.note(
+            Location(publication.settings.path, 1, 1),
+            "N-UNCHECKED",
+            f"{count} edition problem{'s' * (count != 1)} held back: a level that cannot be read "
+            f"({validated.guessed_levels[0]}) is read as the highest until it is fixed",
+            "fix the level, then check again",
+        )
     return publication
 
 

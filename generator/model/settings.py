@@ -41,6 +41,9 @@ class Scales:
     impact_dimensions: dict[str, str]
     """Impact dimension id → name."""
     bands: list[Band]
+    bands_cover: bool = True
+    """False when the bands leave a score without a band (an error the validate stage reported): the
+    content is still checked, and a score in a gap reads as the stand-in band "no band"."""
     ranges: dict[str, tuple[int, int]] = field(init=False, repr=False, compare=False)
     """Each factor's lowest and highest score, worked out once."""
 
@@ -66,6 +69,8 @@ class Scales:
         for band in self.bands:
             if band.min <= score <= band.max:
                 return band
+        if not self.bands_cover:
+            return Band(name="no band", min=score, max=score, colour="#767676")  # reported: never published
         raise LookupError(score)  # unreachable once the scales have been validated
 
     def label(self, factor: str, score: int) -> str:

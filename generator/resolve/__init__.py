@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from generator.diagnostics import Report, article, did_you_mean
+from generator.diagnostics import Location, Report, article, did_you_mean
 from generator.model import Agency, Entity, Ref, Risk, Threat
 from generator.model.catalogue import default_threats
 from generator.resolve import figures
@@ -35,9 +35,8 @@ def resolve(validated: Validated, report: Report, *, content_root: Path) -> Publ
             publication.refs.append(ref)
             publication.backlinks[ref.target].append(ref)
     _check_committee_cycles(publication, report)
-    if not report.errors:
-        # An orphan may only look orphaned because something that names it is broken.
-        _warn_orphans(publication, report)
+    _warn_action_status(publication, validated.unread, report)
+    _warn_orphans_unless_broken(publication, report)
     figures.check(publication.chapters, publication.entities, publication.settings, report)
     return _with_figures(publication)
 
@@ -122,6 +121,27 @@ def _check_committee_cycles(publication: Publication, report: Report) -> None:
             )
 
 
+def _warn_orphans_unless_broken(publication: Publication, report: Report) -> None:
+    """Warn of orphans; while there are errors, only say how many were found.
+
+    An orphan may only look orphaned because something that names it could not be read.
+    """
+    if not report.errors:
+        _warn_orphans(publication, report)
+        return
+    found = Report()
+    _warn_orphans(publication, found)
+    if found.warnings:
+        count = len(found.warnings)
+        codes = ", ".join(sorted({w.code for w in found.warnings}))
+        report.note(
+            Location(publication.settings.path, 1, 1),
+            "N-UNCHECKED",
+            f"{count} warning{'s' * (count != 1)} held back while there are errors ({codes})",
+            "an entity that cannot be read may be what they miss; fix the errors, then check again",
+        )
+
+
 def _warn_orphans(publication: Publication, report: Report) -> None:
     seated = {a for c in publication.committees for a in c.agencies}
     for agency in publication.of_kind(Agency):
@@ -151,7 +171,6 @@ def _warn_orphans(publication: Publication, report: Report) -> None:
                 f"({risk.residual.score}) but no action treats it",
                 "list it in an action's 'risks'",
             )
-    _warn_action_status(publication, report)
     assessed = {r.threat for r in publication.risks}
     for threat in publication.of_kind(Threat):
         if threat.id not in assessed:
@@ -163,10 +182,15 @@ def _warn_orphans(publication: Publication, report: Report) -> None:
             )
 
 
-def _warn_action_status(publication: Publication, report: Report) -> None:
-    """An action's status is as of the publication date; flag statuses its dates contradict."""
+def _warn_action_status(publication: Publication, unread: set[tuple[str, str]], report: Report) -> None:
+    """An action's status is as of the publication date; flag statuses its dates contradict.
+
+    A status or date that could not be read (reported) is not compared: its stand-in means nothing.
+    """
     today = publication.settings.date
     for action in publication.actions:
+        if unread & {(action.id, "status"), (action.id, "start"), (action.id, "end")}:
+            continue
         problem = None
         if action.status == "finished" and action.end > today:
             problem = f"is finished but ends on {action.end}, after the publication date {today}"

@@ -85,7 +85,7 @@ def for_edition(publication: Publication, edition: Edition, report: Report) -> P
         if allowed(chapter.classification):
             cut.chapters.append(_cut_chapter(chapter, publication, cut, allowed, report))
     _cut_links(publication, cut, report)
-    figures.check_edition(cut.chapters, cut.entities, _edition_id(cut), report)
+    figures.check_edition(cut.chapters, cut.entities, publication.entities, _edition_id(cut), report)
     _compute_figures(cut)
     return cut
 

@@ -17,6 +17,9 @@ class Choices:
     levels: tuple[str, ...]
     vocabulary: Vocabularies = field(default_factory=Vocabularies)
     _sets: dict[int, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+    guessed_levels: list[str] = field(default_factory=list, compare=False, repr=False)
+    """What held a level that could not be read (reported), read as the highest instead: the
+    edition checks then work on a guess (see :func:`generator.pipeline.read_publication`)."""
 
     def allows(self, one_of: OneOf, value: str) -> bool:
         """Whether ``value`` is one of the allowed values."""

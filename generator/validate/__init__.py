@@ -44,6 +44,10 @@ class Validated:
     broken: dict[str, str] = field(default_factory=dict)
     """IDs of entities that were written but could not be read (already reported) → their kind.
     References to them are not reported again."""
+    guessed_levels: list[str] = field(default_factory=list)
+    """Where a level could not be read and was read as the highest: the edition checks work on a guess."""
+    unread: set[tuple[str, str]] = field(default_factory=set)
+    """(entity ID, field) of each field read as a stand-in for a value that was reported unreadable."""
     codewords: list[CodeWord] = field(default_factory=list)
     """Terms no edition below their level may carry, from ``yaml codewords`` blocks."""
 
@@ -54,6 +58,14 @@ def validate(content: LoadedContent, report: Report) -> Validated | None:
         return None
     settings = read_settings(content.publication, content.publication_path, report)
     if settings is None:
+        if content.files:
+            report.note(
+                Location(content.publication_path, 1, 1),
+                "N-UNCHECKED",
+                f"the {len(content.files)} chapters were not checked: their data cannot be read without the "
+                "publication's scales and date",
+                "fix the errors in publication.yml, then check again",
+            )
         return None
     result = Validated(settings=settings)
     choices = Choices.of(settings)  # the values the schemas' choice fields allow here, made once
@@ -88,6 +100,7 @@ def validate(content: LoadedContent, report: Report) -> Validated | None:
         result.chapters.append(chapter)
     check_anchors(content.files, report)
     check_chapter_orders(content.files, result.chapters, report)
+    result.guessed_levels = [*levels.guessed, *choices.guessed_levels]
     result.chapters.sort(key=lambda c: (c.annex, c.order, c.path))
     return result
 
@@ -301,18 +314,22 @@ def _read_entity(
     if entity is None:
         result.broken[entity_id] = kind
         return None
+    result.unread.update((entity_id, key) for key in reader.unread)
     if entity.restricted:
         _check_restricted(entity, node, reader)
     return entity
 
 
 def _check_restricted(entity: Entity, node: YMap, reader: SchemaReader) -> None:
-    """``restricted:`` names fields of the entity's kind that may be withheld on their own."""
+    """``restricted:`` names fields of the entity's kind that may be withheld on their own.
+
+    A name that is not is reported and dropped, so the editions can still be checked.
+    """
     kind = entity.KIND
     restricted = node.items.get("restricted")
     schema = ENTITY_SCHEMAS[kind]
     fields = slots(schema)
-    for key in entity.restricted:
+    for key in list(entity.restricted):
         where = reader.key_location(restricted, key) if isinstance(restricted, YMap) else entity.location
         if key in fields and key not in ("id", "classification", "restricted"):
             if not withholdable(schema, key):
@@ -323,6 +340,7 @@ def _check_restricted(entity: Entity, node: YMap, reader: SchemaReader) -> None:
                     f"the field '{key}' cannot be withheld on its own",
                     f"restrict the whole {kind} with 'classification' instead",
                 )
+                del entity.restricted[key]  # reported; the editions are still checked without it
         else:
             reader.error(
                 where,
@@ -331,6 +349,7 @@ def _check_restricted(entity: Entity, node: YMap, reader: SchemaReader) -> None:
                 f"'{key}' is not a field of {article(kind)} {kind}",
                 did_you_mean(key, fields) or "name one of the entity's own fields",
             )
+            del entity.restricted[key]
 
 
 __all__ = ["BLOCK_KINDS", "Location", "Validated", "validate"]

@@ -40,6 +40,8 @@ class Levels:
         self.report = report
         self.reported: set[Marking] = set()
         self.folders: dict[str, Container] = {}
+        self.guessed: list[str] = []
+        """Where a marking that names no level was read as the highest (reported)."""
 
     @property
     def default(self) -> Container:
@@ -66,6 +68,7 @@ class Levels:
                 f"unknown classification '{marking.level}'",
                 did_you_mean(marking.level, levels) or "use one of: " + ", ".join(levels),
             )
+        self.guessed.append(str(marking.location))
         return levels[-1]  # an unreadable marking is read as the most restricted
 
     def within(self, own: str, where: Location, what: str, container: Container) -> str:

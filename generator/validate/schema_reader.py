@@ -28,7 +28,7 @@ from generator.load.yamlnodes import Quoted, YMap, YNode, YScalar, YSeq
 from generator.model.refs import FieldPath, Ref, describe
 from generator.schema.choices import Choices
 from generator.schema.slots import Slot, choosing, nested, referring, slot_at, slots
-from generator.schema.types import EXPECTED, Refers, Scores
+from generator.schema.types import EXPECTED, OneOf, Refers, Scores
 from generator.validate.salvage import cut_for, deepest_last, delete, fallback, lenient, stand_in, value_at
 
 M = TypeVar("M", bound=BaseModel)
@@ -86,6 +86,9 @@ class SchemaReader:
         """For each list below the mapping last read that lost bad items: the indexes of the items kept."""
         self.stood_in: set[str] = set()
         """The required fields of the mapping last read that could not be read (a stand-in is in their place)."""
+        self.unread: set[str] = set()
+        """The fields of the mapping last read that hold a stand-in for what was written (reported), so
+        checks of what they mean (an action's status against its dates) are not made on a guess."""
 
     # -- positions and messages ------------------------------------------------------------------
 
@@ -114,6 +117,7 @@ class SchemaReader:
         """
         self.kept = {}
         self.stood_in = set()
+        self.unread = set()
         self._record_refs(schema, node, path)
         data = plain(node)
         try:
@@ -171,6 +175,7 @@ class SchemaReader:
         for key in stand_ins:
             setattr(fields, key, stand_in(known[key]))
         self.stood_in = stand_ins
+        self.unread.update(stand_ins)
         return fields  # type: ignore[return-value]
 
     def _report(self, schema: type[BaseModel], node: YMap, base: FieldPath, error: ErrorDetails) -> None:
@@ -278,15 +283,18 @@ class SchemaReader:
                         elif not choices.allows(one_of, item):
                             self._choice_error(item_node, (*path, slot.key, key), item, allowed)
                             value[key] = stand_for
+                            self._guessed(one_of, (*path, slot.key), str(rel[0]) if rel else slot.key)
                     setattr(fields, slot.key, value)
                 elif value is None:
                     if one_of.levels and not one_of.lowest and slot.key in node.key_pos:
                         setattr(fields, slot.key, allowed[-1] if allowed else None)  # written empty
                 elif slot.key in self.stood_in and not rel:
                     setattr(fields, slot.key, stand_for)  # unreadable, and reported as such
+                    self._guessed(one_of, (*path, slot.key), slot.key)
                 elif not choices.allows(one_of, value):
                     self._choice_error(child, (*path, slot.key), value, allowed)
                     setattr(fields, slot.key, stand_for)
+                    self._guessed(one_of, (*path, slot.key), str(rel[0]) if rel else slot.key)
             elif slot.inner is not None and value:
                 if slot.shape == "model" and isinstance(child, YMap):
                     self._check_choices(slot.inner, value, child, (*path, slot.key), (*rel, slot.key))
@@ -297,6 +305,12 @@ class SchemaReader:
                         if isinstance(entry, YMap):
                             where, below = (*path, slot.key, at), (*rel, slot.key, at)
                             self._check_choices(slot.inner, inner, entry, where, below)
+
+    def _guessed(self, one_of: OneOf, path: FieldPath, key: str) -> None:
+        """Note that the field ``key`` of the mapping holds a stand-in; a level stood in for is a guess."""
+        self.unread.add(key)
+        if one_of.levels:
+            self.choices.guessed_levels.append(describe(self.source, path))
 
     def _choice_error(self, node: YNode | None, path: FieldPath, value: str, allowed: tuple[str, ...]) -> None:
         hint = did_you_mean(value, allowed) or "use one of: " + ", ".join(allowed)

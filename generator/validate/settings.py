@@ -151,8 +151,7 @@ def _read_scales(fields: ScalesFields, node: YNode | None, r: SchemaReader) -> S
     dimensions = {d.id: d.name or d.id for d in fields.impact_dimensions}
     bands = [Band(**b.__dict__) for b in fields.bands]
     scales = Scales(factors=factors, formula=formula, levels=levels, impact_dimensions=dimensions, bands=bands)
-    if not _bands_cover(scales, node, r):
-        return None
+    scales.bands_cover = _bands_cover(scales, node, r)  # a gap is reported, and the content still checked
     return scales
 
 

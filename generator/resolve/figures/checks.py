@@ -41,10 +41,13 @@ def _check_figures(text: str, at: Location, entities: dict[str, Entity], setting
             report.error(where, problem.code, problem.message, problem.hint)
 
 
-def check_edition(chapters: list[Chapter], entities: dict[str, Entity], edition: str, report: Report) -> None:
+def check_edition(
+    chapters: list[Chapter], entities: dict[str, Entity], known: dict[str, Entity], edition: str, report: Report
+) -> None:
     """Report every figure, in prose an edition keeps, filtered by an entity the edition cannot show.
 
-    Counted anyway, it would read 0 and say what the edition leaves out is there to count.
+    Counted anyway, it would read 0 and say what the edition leaves out is there to count. ``known``
+    is every entity of the publication: an ID that names none is reported by :func:`check` alone.
     """
     for chapter in chapters:
         for segment in chapter.segments:
@@ -60,6 +63,8 @@ def check_edition(chapters: list[Chapter], entities: dict[str, Entity], edition:
                 for item in written:
                     if not KINDS[figure.kind].keys[item.key].names_entity or item.value in entities:
                         continue
+                    if item.value not in known:
+                        continue  # no entity of the publication: reported once, as unknown
                     report.error(
                         Location(chapter.location.path, segment.line + index, item.offset + 1),
                         "E-EDITION-REF",
