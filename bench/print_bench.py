@@ -45,6 +45,7 @@ LATEX_PACKAGES = (
     ("lmodern.sty", "lmodern"),
     ("unicode-math.sty", "texlive-latex-extra"),
     ("rsvg-convert", "librsvg2-bin"),
+    ("pzdr.tfm", "texlive-fonts-recommended"),  # ZapfDingbats, for the template's list markers
 )
 """What pandoc's LaTeX route needs (a tool or a LaTeX file) and the Debian package that has it."""
 
@@ -121,6 +122,7 @@ def _assemble(content: Path, work: Path) -> Path:
     from generator.render_print import theme_dir
     from generator.render_print.pages import PageSetup
     from generator.render_print.paper import paper_for
+    from generator.render_print.safety import RAW_CLASS
     from generator.render_print.sources import write_sources
     from generator.resolve.editions import for_edition
 
@@ -139,6 +141,8 @@ def _assemble(content: Path, work: Path) -> Path:
         "date": publication.settings.date.isoformat(),
         "emblem": sources.emblem,
         "images": sources.images,
+        "metadata": str(sources.metadata),  # the title and marking: a PDF/UA document must have a title
+        "raw_class": RAW_CLASS,  # this process's key for Charter's own raw markup (see _convert)
     }
     (work / "settings.json").write_text(json.dumps(settings), encoding="utf-8")
     return sources.markdown
@@ -190,10 +194,17 @@ def _convert(route: str, markdown: Path, pdf: Path) -> tuple[float, float]:
     from generator.render_print import theme_dir
     from generator.render_print.pandoc_run import run_pandoc
     from generator.render_print.paper import paper_for
+    from generator.render_print.safety import RAW_CLASS
     from generator.render_print.typst_out import markdown_to_pdf
 
     theme = theme_dir(ROOT)
     settings = json.loads((markdown.parent / "settings.json").read_text(encoding="utf-8"))
+    # Charter's raw Typst (alt texts, tables) carries the assembling process's secret key, which
+    # this fresh process's safety filter does not know: give the Markdown this process's key.
+    text = markdown.read_text(encoding="utf-8")
+    markdown.write_text(text.replace(settings["raw_class"], RAW_CLASS), encoding="utf-8")
+    settings["raw_class"] = RAW_CLASS
+    (markdown.parent / "settings.json").write_text(json.dumps(settings), encoding="utf-8")
     start, start_cpu = time.perf_counter(), _cpu_seconds()
     if route == "typst":
         markdown_to_pdf(
@@ -205,6 +216,7 @@ def _convert(route: str, markdown: Path, pdf: Path) -> tuple[float, float]:
             emblem=settings["emblem"],
             day=dt.date.fromisoformat(settings["date"]),
             inline_images=settings["images"],
+            metadata=Path(settings["metadata"]),
         )
     else:
         args = [
@@ -249,7 +261,7 @@ def ensure_xelatex() -> bool:
 
 def _present(check: str) -> bool:
     """A tool on the PATH, or a LaTeX file ``kpsewhich`` finds."""
-    if not check.endswith(".sty"):
+    if not check.endswith((".sty", ".tfm")):
         return shutil.which(check) is not None
     if not shutil.which("kpsewhich"):
         return False
