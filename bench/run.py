@@ -82,6 +82,8 @@ class SizeResult:
     """None when the publication has no document or xelatex is missing."""
     print_note: str
     """Why there is no print measure, when there is none."""
+    publish: Measure | None
+    """A whole publish with the editions built at once against ``--jobs 1``; at the sample only."""
     full_build_seconds: float
     full_build_rss: int
     """Bytes: the peak resident set of a whole ``charter build`` (site and print, every edition)."""
@@ -104,6 +106,8 @@ class Table:
     baseline: str
     ratio: str
     pick: Callable[[SizeResult], Measure | None]
+    missing: Callable[[SizeResult], str] = lambda r: r.print_note
+    """Why a size has no figure."""
 
 
 def _pdf_wall(result: SizeResult) -> Measure | None:
@@ -157,6 +161,16 @@ TABLES = (
         "pandoc + xelatex",
         "speed-up",
         _pdf_cpu,
+    ),
+    Table(
+        "Full publish: the editions built at once against one at a time",
+        "`charter build` (every edition, site and print) with one process per edition against `--jobs 1`; "
+        "each build a fresh process.",
+        "editions at once",
+        "--jobs 1",
+        "ratio",
+        lambda r: r.publish,
+        lambda r: "measured on the sample only",
     ),
     Table(
         "Bytes per page against default Material",
@@ -234,6 +248,10 @@ def _bench_size(size: str, runs: Runs, *, with_print: bool) -> SizeResult:
             typst = ", ".join(value_text(t, "s") for t in failed.typst_seconds) or "not run"
             note = f"{failed} (Typst route before it: {typst})"
             print(f"  {note}", flush=True)
+    publish = None
+    if size == "sample":
+        print(f"charter build (every edition, site and print) against --jobs 1 (runs: {runs.site})", flush=True)
+        publish = site_bench.bench_publish(content, runs.site, project)
     print("charter build (site and print, every edition) for its peak memory", flush=True)
     full = site_bench.charter_build(project, content, "site-full", edition=None, with_print=True)
     return SizeResult(
@@ -244,6 +262,7 @@ def _bench_size(size: str, runs: Runs, *, with_print: bool) -> SizeResult:
         site=site,
         printed=printed,
         print_note=note,
+        publish=publish,
         full_build_seconds=full.seconds,
         full_build_rss=full.peak_rss,
         seconds=time.perf_counter() - started,
@@ -361,7 +380,7 @@ def _measure_table(table: Table, results: list[SizeResult]) -> list[str]:
     for r in results:
         m = table.pick(r)
         if m is None:
-            lines.append(f"| {r.size} | not measured: {r.print_note} | | | | |")
+            lines.append(f"| {r.size} | not measured: {table.missing(r)} | | | | |")
             continue
         lines.append(
             f"| {r.size} | {m.samples_text(m.subject)} | {m.samples_text(m.baseline)} | {m.ratio_text()} | "

@@ -24,16 +24,13 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
+from generator.build_edition import EditionJob, build_editions, default_jobs
 from generator.diagnostics import Report, print_report
-from generator.downloads import Download
 from generator.errors import BuildError
-from generator.leakcheck import codeword_secrets, find_leaks, secrets
-from generator.model import Edition
 from generator.pipeline import read_publication
 from generator.progress import Progress
 from generator.project import mark_output
-from generator.resolve import Publication
-from generator.resolve.editions import for_edition
+from generator.writes import writing
 
 
 def build(
@@ -46,6 +43,7 @@ def build(
     strict: bool = False,
     edition: str | None = None,
     progress: Progress | None = None,
+    jobs: int | None = None,
 ) -> int:
     """Build every edition (or the one named) into ``site_dir/<edition>/``; returns the exit status.
 
@@ -58,7 +56,7 @@ def build(
     os.environ.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(project_dir))
     site_dir, build_dir = site_dir.resolve(), build_dir.resolve()
     try:
-        with _writing(site_dir):
+        with writing(site_dir):
             site_dir.parent.mkdir(parents=True, exist_ok=True)
             build_dir.mkdir(parents=True, exist_ok=True)
             with (
@@ -74,6 +72,7 @@ def build(
                     strict=strict,
                     edition=edition,
                     progress=progress,
+                    jobs=jobs,
                 )
     except Busy as exc:
         print(f"charter: error: {exc}", file=sys.stderr)
@@ -94,6 +93,7 @@ def _build_locked(
     strict: bool,
     edition: str | None,
     progress: Progress,
+    jobs: int | None,
 ) -> int:
     """The build itself, once the locks are held; raises BuildError when a step fails."""
     report = Report()
@@ -119,16 +119,8 @@ def _build_locked(
     _remove_leftovers(site_dir, root)
     staging = Path(tempfile.mkdtemp(prefix=prefix, dir=root))
     try:
-        for each in editions:
-            _build_edition(
-                publication,
-                each,
-                staging / each.id,
-                project_dir=project_dir,
-                build_dir=build_dir / each.id,
-                with_print=with_print,
-                progress=progress,
-            )
+        job = EditionJob(publication, staging, project_dir, build_dir, with_print)
+        build_editions(job, editions, progress, jobs=jobs if jobs is not None else default_jobs(len(editions)))
         for each in editions:
             _swap(staging / each.id, site_dir / each.id, spare=staging)
     finally:
@@ -138,52 +130,6 @@ def _build_locked(
                 root.rmdir()  # only when empty: nothing of a build stays beside the site
     progress.summary(", ".join(f"{site_dir.name}/{e.id}/" for e in editions))
     return 0
-
-
-def _build_edition(
-    whole: Publication,
-    edition: Edition,
-    out: Path,
-    *,
-    project_dir: Path,
-    build_dir: Path,
-    with_print: bool,
-    progress: Progress,
-) -> None:
-    """Cut, print, render and build one edition into ``out``, then check it for leaks."""
-    from generator.render_site import run_mkdocs, theme_dirs, write_tree
-
-    report = Report()
-    publication = for_edition(whole, edition, report)
-    tree_dir = build_dir / "site-src"
-    with _writing(tree_dir):
-        if tree_dir.exists():
-            shutil.rmtree(tree_dir)
-        tree_dir.mkdir(parents=True)
-    downloads: list[Download] = []
-    if with_print:
-        from generator.render_print import build_documents
-
-        with progress.stage(f"{edition.id}: print") as detail, _writing(tree_dir / "downloads"):
-            downloads = build_documents(
-                publication, tree_dir / "downloads", project_dir=project_dir, work_dir=build_dir / "print"
-            )
-            detail.append(f"{len(downloads)} files")
-    with progress.stage(f"{edition.id}: render") as detail, _writing(tree_dir):
-        pages = write_tree(publication, tree_dir, downloads=downloads)
-        detail.append(f"{pages} pages")
-    with progress.stage(f"{edition.id}: mkdocs") as detail, _writing(out):
-        run_mkdocs(tree_dir, out, project_dir=project_dir)
-        detail.append(f"{sum(1 for _ in out.rglob('*.html'))} HTML files")
-    with progress.stage(f"{edition.id}: leak check") as detail:
-        hidden = secrets(whole, publication)
-        words = codeword_secrets(whole.codewords, publication)  # looked for whatever the edition shows
-        leaks = find_leaks(out, hidden + words, prefix=f"{edition.id}/", shipped=theme_dirs(project_dir))
-        detail.append(f"{len(hidden)} restricted texts, {len(words)} code words, {len(leaks)} found")
-    if leaks:
-        shown = "\n  ".join(leak.format() for leak in leaks[:20])
-        more = f"\n  (and {len(leaks) - 20} more)" if len(leaks) > 20 else ""
-        raise BuildError(f"the {edition.id} edition carries text above {edition.level}:\n  {shown}{more}")
 
 
 def source_date_epoch(project_dir: Path) -> str:
@@ -335,61 +281,3 @@ def _exclusive(lock: Path, doing: str) -> Iterator[None]:
             os.ftruncate(fd, 0)  # still locked: no other build reads a stale id
     finally:
         os.close(fd)
-
-
-# -- a full disk is not a bug -------------------------------------------------------------
-
-_REFUSED = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS})
-"""The errors of a system refusing a write: full disk, quota, file-size limit, read-only."""
-_RUST_OS_ERROR = re.compile(r"\(os error (\d+)\)\s*$")
-"""How a Rust library (Typst) ends the message of a system error: 'File too large (os error 27)'."""
-
-
-def refused_write(exc: BaseException, target: Path | None = None) -> str | None:
-    """'cannot write <path>: <reason>' when ``exc``, or an error that caused it, is a refused write; else None.
-
-    The path is the file named by the error (the destination of a copy or rename), or
-    ``target`` when the error names none (a write that fails on a full disk names no file).
-    """
-    seen: set[int] = set()
-    current: BaseException | None = exc
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
-        if isinstance(current, OSError) and current.errno in _REFUSED:
-            named = current.filename2 if current.filename2 is not None else current.filename
-            path = named if isinstance(named, (str, bytes)) else target
-            where = _shown(Path(os.fsdecode(path))) if path is not None else "a file"
-            return f"cannot write {where}: {current.strerror or os.strerror(current.errno)}"
-        rust = _RUST_OS_ERROR.search(str(current))  # Typst's compiler writes the PDF itself, in Rust
-        if rust is not None and int(rust.group(1)) in _REFUSED:
-            where = _shown(target) if target is not None else "a file"
-            return f"cannot write {where}: {os.strerror(int(rust.group(1)))}"
-        current = current.__cause__ or current.__context__
-    return None
-
-
-class _Refused(BuildError):
-    """A refused write, already said as 'cannot write <path>: <reason>'."""
-
-
-@contextmanager
-def _writing(target: Path) -> Iterator[None]:
-    """Turn a refused write while writing ``target`` into a BuildError that names the file."""
-    try:
-        yield
-    except _Refused:
-        raise
-    except (OSError, BuildError) as exc:
-        message = refused_write(exc, target)
-        if message is None:
-            raise
-        raise _Refused(message) from exc
-
-
-def _shown(path: Path) -> str:
-    """``path`` relative to the working folder when it lies inside it, as the user typed it."""
-    absolute = Path(os.path.abspath(path))
-    try:
-        return str(absolute.relative_to(Path.cwd()))
-    except ValueError:
-        return str(absolute)

@@ -10,6 +10,7 @@ from pathlib import Path
 from generator import __version__
 from generator.diagnostics import Report, print_report
 from generator.pipeline import read_publication
+from generator.progress import Progress
 from generator.project import project_dir
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -46,6 +47,13 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--site-dir", help="where the editions go (default: site/ in the project folder)")
     build.add_argument("--no-print", action="store_true", help="skip the PDF, DOCX and EPUB files")
     build.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    build.add_argument(
+        "--jobs",
+        type=_jobs,
+        metavar="N",
+        help="build N editions at once, each in a process of its own (default: one per core)",
+    )
+    build.add_argument("-q", "--quiet", action="store_true", help="print only problems: no stages, no summary")
 
     printing = command(
         "print", "build the PDF, DOCX and EPUB of every document", "Check the content and build the print editions."
@@ -80,6 +88,13 @@ def _content_dir(value: str, parser: argparse.ArgumentParser) -> Path:
     if not path.is_dir():
         parser.exit(EXIT_USAGE, f"charter: error: '{value}' is not a folder; give the content folder\n")
     return path
+
+
+def _jobs(value: str) -> int:
+    """``--jobs``: a whole number of processes, at least 1."""
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a number of processes (1 or more)")
+    return int(value)
 
 
 def _site_dir(value: str, parser: argparse.ArgumentParser) -> Path:
@@ -154,6 +169,8 @@ def main(argv: list[str] | None = None) -> int:
                 with_print=not args.no_print,
                 strict=args.strict,
                 edition=args.edition,
+                progress=Progress(quiet=args.quiet),
+                jobs=args.jobs,
             )
         if args.command == "print":
             from generator.render_print import run_print
@@ -170,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a bug in Charter, not in the content: say so without a traceback
         if os.environ.get("CHARTER_DEBUG"):
             raise
-        from generator.build import refused_write
+        from generator.writes import refused_write
 
         refused = refused_write(exc)
         if refused is not None:  # a full disk or a size limit is not a bug

@@ -13,7 +13,7 @@ import json
 import logging
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -141,11 +141,13 @@ def _quiet_mkdocs() -> Iterator[_Collector]:
         logger.propagate, logger.level = saved
 
 
-def run_mkdocs(tree_dir: Path, site_dir: Path, *, project_dir: Path) -> None:
+def run_mkdocs(
+    tree_dir: Path, site_dir: Path, *, project_dir: Path, on_page: Callable[[int, int], None] | None = None
+) -> None:
     """Build ``site_dir`` from the tree with MkDocs and Material, in strict mode.
 
-    Raises :class:`BuildError` with MkDocs' own warnings when it fails; never lets a
-    traceback through.
+    ``on_page(done, total)`` is called as each page is written. Raises :class:`BuildError` with
+    MkDocs' own warnings when it fails; never lets a traceback through.
     """
     config_path = write_config(tree_dir, site_dir, project_dir=project_dir)
     from mkdocs.commands.build import build
@@ -154,6 +156,8 @@ def run_mkdocs(tree_dir: Path, site_dir: Path, *, project_dir: Path) -> None:
     with _quiet_mkdocs() as collector:
         try:
             config = load_config(config_file=str(config_path), strict=True)
+            if on_page is not None:
+                config.plugins["charter-pages"] = _page_counter(on_page)  # a plugin's events, registered
             config.plugins.on_startup(command="build", dirty=False)
             try:
                 build(config)
@@ -161,6 +165,26 @@ def run_mkdocs(tree_dir: Path, site_dir: Path, *, project_dir: Path) -> None:
                 config.plugins.on_shutdown()
         except Exception as exc:  # MkDocs, a plugin or a template failed: report, do not crash
             raise BuildError(_failure(exc, collector.messages, config_path, _sources(tree_dir))) from None
+
+
+def _page_counter(on_page: Callable[[int, int], None]) -> Any:
+    """A MkDocs plugin that calls ``on_page(done, total)`` as each page is written."""
+    from mkdocs.plugins import BasePlugin
+
+    class PageCounter(BasePlugin):
+        total = 0
+        done = 0
+
+        def on_files(self, files: Any, *, config: Any) -> Any:
+            self.total = len(files.documentation_pages())
+            return files
+
+        def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
+            self.done += 1
+            on_page(self.done, self.total)
+            return output
+
+    return PageCounter()
 
 
 def _sources(tree_dir: Path) -> dict[str, str]:

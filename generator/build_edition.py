@@ -1,0 +1,137 @@
+"""Build the editions: each one cut, printed, rendered, built by MkDocs and leak-checked.
+
+The editions are independent, so with more than one core they are built at once, each in a
+process of its own forked from the build (which already holds the resolved publication, so
+nothing is copied or read twice), when the build runs as a single thread (see
+:func:`_safe_to_fork`). Their stage lines go to the terminal as they happen; the build swaps
+the new editions in only when every one of them succeeded.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import shutil
+import threading
+from concurrent.futures import FIRST_EXCEPTION, ProcessPoolExecutor, wait
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.diagnostics import Report
+from generator.downloads import Download
+from generator.errors import BuildError
+from generator.leakcheck import codeword_secrets, find_leaks, secrets
+from generator.model import Edition
+from generator.progress import Progress, Stage
+from generator.resolve import Publication
+from generator.resolve.editions import for_edition
+from generator.writes import writing
+
+
+@dataclass(frozen=True)
+class EditionJob:
+    """What building the editions needs besides the editions: where each goes, and how."""
+
+    publication: Publication
+    staging: Path
+    """Each edition is built into ``staging/<edition>/``."""
+    project_dir: Path
+    build_dir: Path
+    """Each edition's tree and print sources go into ``build_dir/<edition>/``."""
+    with_print: bool
+
+
+_JOB: tuple[EditionJob, Progress] | None = None
+"""The job of the processes being forked: they inherit it (a publication is never pickled)."""
+
+
+def default_jobs(editions: int) -> int:
+    """As many processes as there are editions and cores to build them on."""
+    return max(1, min(editions, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1))
+
+
+def build_editions(job: EditionJob, editions: list[Edition], progress: Progress, *, jobs: int) -> None:
+    """Build every edition into the staging folder, ``jobs`` at a time; raises BuildError when one fails."""
+    if jobs <= 1 or len(editions) <= 1 or not _safe_to_fork():
+        for edition in editions:
+            build_edition(job, edition, progress)
+        return
+    global _JOB
+    _JOB = (job, progress.for_process())  # what the forked processes inherit, instead of a pickled copy
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=min(jobs, len(editions)), mp_context=context) as pool:
+            futures = [pool.submit(_build_in_process, edition) for edition in editions]
+            done, _ = wait(futures, return_when=FIRST_EXCEPTION)
+            failed = [f for f in futures if f in done and f.exception() is not None]
+            if failed:
+                for future in futures:
+                    future.cancel()
+                raise failed[0].exception()  # type: ignore[misc]
+            for future in futures:
+                progress.stages.extend(future.result())
+    finally:
+        _JOB = None
+
+
+def _safe_to_fork() -> bool:
+    """Whether this process can be forked: it runs one thread, and the system forks.
+
+    A thread running when the process forks is missing from the copy, with whatever lock it
+    held: a process that has already compiled a PDF keeps Typst's own threads (a test run, a
+    preview), and its fork would wait for them for ever. Such a process builds one edition at a
+    time; ``charter build`` starts with one thread, and builds its editions at once.
+    """
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return False
+    try:
+        return len(os.listdir("/proc/self/task")) == 1  # every thread of the process, Python's or not
+    except OSError:
+        return threading.active_count() == 1
+
+
+def _build_in_process(edition: Edition) -> list[Stage]:
+    """One edition, in a forked process; returns its stages for the build's summary."""
+    assert _JOB is not None, "set before the processes are forked"
+    job, progress = _JOB
+    build_edition(job, edition, progress)
+    return progress.stages
+
+
+def build_edition(job: EditionJob, edition: Edition, progress: Progress) -> None:
+    """Cut, print, render and build one edition into ``job.staging/<edition>``, then check it for leaks."""
+    from generator.render_site import run_mkdocs, theme_dirs, write_tree
+
+    whole, project_dir = job.publication, job.project_dir
+    out, build_dir = job.staging / edition.id, job.build_dir / edition.id
+    report = Report()
+    publication = for_edition(whole, edition, report)
+    tree_dir = build_dir / "site-src"
+    with writing(tree_dir):
+        if tree_dir.exists():
+            shutil.rmtree(tree_dir)
+        tree_dir.mkdir(parents=True)
+    downloads: list[Download] = []
+    if job.with_print:
+        from generator.render_print import build_documents
+
+        with progress.stage(f"{edition.id}: print") as detail, writing(tree_dir / "downloads"):
+            downloads = build_documents(
+                publication, tree_dir / "downloads", project_dir=project_dir, work_dir=build_dir / "print"
+            )
+            detail.append(f"{len(downloads)} files")
+    with progress.stage(f"{edition.id}: render") as detail, writing(tree_dir):
+        pages = write_tree(publication, tree_dir, downloads=downloads)
+        detail.append(f"{pages} pages")
+    with progress.stage(f"{edition.id}: mkdocs") as detail, writing(out):
+        run_mkdocs(tree_dir, out, project_dir=project_dir, on_page=progress.counter(f"{edition.id}: mkdocs"))
+        detail.append(f"{sum(1 for _ in out.rglob('*.html'))} HTML files")
+    with progress.stage(f"{edition.id}: leak check") as detail:
+        hidden = secrets(whole, publication)
+        words = codeword_secrets(whole.codewords, publication)  # looked for whatever the edition shows
+        leaks = find_leaks(out, hidden + words, prefix=f"{edition.id}/", shipped=theme_dirs(project_dir))
+        detail.append(f"{len(hidden)} restricted texts, {len(words)} code words, {len(leaks)} found")
+    if leaks:
+        shown = "\n  ".join(leak.format() for leak in leaks[:20])
+        more = f"\n  (and {len(leaks) - 20} more)" if len(leaks) > 20 else ""
+        raise BuildError(f"the {edition.id} edition carries text above {edition.level}:\n  {shown}{more}")
