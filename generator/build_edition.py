@@ -47,7 +47,8 @@ _JOB: tuple[EditionJob, Progress] | None = None
 
 def default_jobs(editions: int) -> int:
     """As many processes as there are editions and cores to build them on."""
-    return max(1, min(editions, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1))
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return max(1, min(editions, cores))
 
 
 def build_editions(job: EditionJob, editions: list[Edition], progress: Progress, *, jobs: int) -> None:

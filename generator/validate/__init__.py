@@ -62,8 +62,8 @@ def validate(content: LoadedContent, report: Report) -> Validated | None:
             report.note(
                 Location(content.publication_path, 1, 1),
                 "N-UNCHECKED",
-                f"the {len(content.files)} chapters were not checked: their data cannot be read without the "
-                "publication's scales and date",
+                f"{_chapters(len(content.files))} not checked: without the publication's scales and date "
+                "no data block can be read",
                 "fix the errors in publication.yml, then check again",
             )
         return None
@@ -103,6 +103,10 @@ def validate(content: LoadedContent, report: Report) -> Validated | None:
     result.guessed_levels = [*levels.guessed, *choices.guessed_levels]
     result.chapters.sort(key=lambda c: (c.annex, c.order, c.path))
     return result
+
+
+def _chapters(count: int) -> str:
+    return "the chapter was" if count == 1 else f"the {count} chapters were"
 
 
 def _read_chapter(
