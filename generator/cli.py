@@ -78,6 +78,34 @@ def _parser() -> argparse.ArgumentParser:
         "become the allowed values, so an editor can complete and check fields as you type.",
     )
     schema.add_argument("--out", help="where the schemas go (default: schema/ in the project folder)")
+
+    export = commands.add_parser(
+        "export",
+        help="write the register (or any kind) as a spreadsheet, CSV or JSON",
+        description="Write one row per entity, one column per field: for a drafter to edit and import "
+        "again (the whole publication), or in an edition's view (--edition) to hand out.",
+    )
+    export.add_argument(
+        "kinds",
+        nargs="+",
+        metavar="KIND [CONTENT_DIR]",
+        help="risk (or register), action, indicator, agency, ...; then the content folder (default: content)",
+    )
+    export.add_argument("--format", choices=("xlsx", "csv", "json"), help="default: what --out's name ends in")
+    export.add_argument("--out", help="the file to write (a folder for CSV of several kinds)")
+    export.add_argument("--edition", metavar="NAME", help="only what this edition shows (default: everything)")
+
+    importing = commands.add_parser(
+        "import",
+        help="update the content from a spreadsheet or CSV that export wrote",
+        description="Read a sheet and write what changed into the data blocks the entities are written in; "
+        "a row with a new ID adds an entity. Nothing is written when any problem is an error.",
+    )
+    importing.add_argument("sheet", metavar="FILE", help="an .xlsx or .csv file")
+    importing.add_argument(
+        "content", nargs="?", default="content", metavar="CONTENT_DIR", help="the content folder (default: content)"
+    )
+    importing.add_argument("--dry-run", action="store_true", help="say what would change; write nothing")
     return parser
 
 
@@ -144,6 +172,55 @@ def run_schema(content: Path, out: Path) -> int:
     return EXIT_OK
 
 
+def run_export(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    """``charter export``: write the sheets; 1 when the content has errors or the export would leak."""
+    from generator.spreadsheet.columns import kind_named
+    from generator.spreadsheet.export import UsageError, export, format_for
+
+    names, folder = list(args.kinds), "content"
+    if len(names) > 1 and kind_named(names[-1]) is None:
+        folder = names.pop()
+    kinds: list[str] = []
+    for name in names:
+        kind = kind_named(name)
+        if kind is None:
+            parser.exit(EXIT_USAGE, f"charter: error: '{name}' is not a kind of entity (risk, action, agency, ...)\n")
+        if kind not in kinds:
+            kinds.append(kind)
+    content = _content_dir(folder, parser)
+    out = Path(args.out) if args.out else project_dir(content) / f"{'-'.join(kinds)}.{args.format or 'xlsx'}"
+    report = Report()
+    try:
+        written = export(content, kinds, format_for(out, args.format), out, args.edition, report)
+    except UsageError as problem:
+        parser.exit(EXIT_USAGE, f"charter: error: {problem}\n")
+    print_report(report, strict=False)
+    if not written:
+        return EXIT_CONTENT
+    print(f"{', '.join(str(p) for p in written)}: wrote {', '.join(kinds)}")
+    return EXIT_OK
+
+
+def run_import(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    """``charter import``: apply a sheet to the content; 1 when any problem is an error (nothing written)."""
+    from generator.spreadsheet.importer import import_sheet
+
+    sheet = Path(args.sheet)
+    if not sheet.is_file():
+        parser.exit(EXIT_USAGE, f"charter: error: '{args.sheet}' is not a file\n")
+    content = _content_dir(args.content, parser)
+    report = Report()
+    changes = import_sheet(sheet, content, report, dry_run=args.dry_run)
+    print_report(report, strict=False)
+    if report.errors or changes is None:
+        return EXIT_CONTENT
+    for line in changes:
+        print(line)
+    verb = "would change" if args.dry_run else "changed"
+    print(f"{sheet}: {verb} {len(changes)} entit{'y' if len(changes) == 1 else 'ies'}")
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     parser = _parser()
@@ -154,6 +231,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "check":
             return run_check(_content_dir(args.content, parser), strict=args.strict)
+        if args.command == "export":
+            return run_export(args, parser)
+        if args.command == "import":
+            return run_import(args, parser)
         content = _content_dir(args.content, parser)
         project = project_dir(content)  # outputs go there, whatever the current folder
         if args.command == "schema":

@@ -1,0 +1,167 @@
+"""Reading a sheet back: an .xlsx workbook (one worksheet per kind) or a CSV (one kind), every cell with its place.
+
+A cell's place reads as a spreadsheet user finds it: ``register.xlsx:risk!C12`` in a workbook,
+``risk.csv:12:3`` (line and field) in a CSV.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+
+from generator.diagnostics import Location, Report
+from generator.schema import ENTITY_SCHEMAS
+from generator.spreadsheet.sheets import MARKING_PREFIX
+from generator.spreadsheet.text_formats import unsafe
+from generator.spreadsheet.workbook import ABOUT_SHEET, LISTS_SHEET
+
+_HEADER_LINE = re.compile(r"\|\s*kind:\s*(?P<kind>[\w-]+)\s*\|\s*edition:\s*(?P<edition>[\w.-]+)")
+
+
+class SheetCell(Location):
+    """A cell of a workbook: ``path`` is ``FILE.xlsx:Sheet!``, ``line`` the row and ``col`` the column."""
+
+    __slots__ = ()
+
+    def __str__(self) -> str:
+        return f"{self.path}{get_column_letter(self.col)}{self.line}"
+
+
+@dataclass(slots=True)
+class Row:
+    """One row: each column's value by header, and where each cell is."""
+
+    values: dict[str, Any]
+    cells: dict[str, Location]
+    start: Location
+    """The row's first cell."""
+
+
+@dataclass(slots=True)
+class Table:
+    """One kind's rows as the sheet holds them."""
+
+    kind: str
+    header: list[str]
+    header_cells: list[Location]
+    rows: list[Row] = field(default_factory=list)
+    edition: str = "all"
+    where: Location = field(default_factory=lambda: Location("", 1, 1))
+    """The sheet itself (its first cell), for what concerns all of it."""
+
+
+def read_sheet(path: Path, report: Report) -> list[Table]:
+    """Every kind's table in the file; problems (an unreadable file, an unknown sheet) go to ``report``."""
+    if path.suffix.lower() == ".csv":
+        return _read_csv(path, report)
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        return _read_workbook(path, report)
+    report.error(
+        Location(str(path), 1, 1), "E-SHEET-FORMAT", "not an .xlsx or .csv file", "export one with charter export"
+    )
+    return []
+
+
+def _read_workbook(path: Path, report: Report) -> list[Table]:
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as problem:
+        report.error(Location(str(path), 1, 1), "E-SHEET-FORMAT", f"cannot read the workbook: {problem}")
+        return []
+    edition = "all"
+    if ABOUT_SHEET in book.sheetnames:
+        for key, value, *_ in book[ABOUT_SHEET].iter_rows(values_only=True):
+            if key == "edition" and value:
+                edition = str(value)
+    tables: list[Table] = []
+    for name in book.sheetnames:
+        if name in (ABOUT_SHEET, LISTS_SHEET):
+            continue
+        where = f"{path}:{name}!"
+        if name not in ENTITY_SCHEMAS:
+            kinds = ", ".join(ENTITY_SCHEMAS)
+            report.error(
+                SheetCell(where, 1, 1),
+                "E-SHEET-KIND",
+                f"sheet '{name}' is not a kind of entity",
+                f"name each sheet after the kind it holds ({kinds}), as charter export does",
+            )
+            continue
+        grid = [list(row) for row in book[name].iter_rows(values_only=True)]
+        tables.append(_table(name, grid, lambda r, c, w=where: SheetCell(w, r, c), edition))
+    book.close()
+    return tables
+
+
+def _read_csv(path: Path, report: Report) -> list[Table]:
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as problem:
+        report.error(Location(str(path), 1, 1), "E-SHEET-FORMAT", f"cannot read the CSV as UTF-8 text: {problem}")
+        return []
+    kind, edition, first = None, "all", 1
+    lines = text.splitlines(keepends=True)
+    if lines and lines[0].startswith(MARKING_PREFIX.strip()):
+        found = _HEADER_LINE.search(lines[0])
+        if found:
+            kind, edition = found.group("kind"), found.group("edition")
+        text, first = "".join(lines[1:]), 2
+    reader = csv.reader(io.StringIO(text, newline=""))
+    grid: list[list[Any]] = []
+    starts: list[int] = []
+    while True:
+        start = reader.line_num + first
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as problem:
+            report.error(Location(str(path), start, 1), "E-SHEET-FORMAT", f"cannot read the CSV: {problem}")
+            return []
+        grid.append([unsafe(cell) for cell in row])
+        starts.append(start)
+    header = [str(h or "").strip() for h in grid[0]] if grid else []
+    kind = kind or _kind_of(header)
+    if kind is None or kind not in ENTITY_SCHEMAS:
+        report.error(
+            Location(str(path), first, 1),
+            "E-SHEET-KIND",
+            "cannot tell which kind of entity the CSV holds",
+            "keep the first line charter export writes ('# ... | kind: risk | edition: all')",
+        )
+        return []
+    return [_table(kind, grid, lambda r, c: Location(str(path), starts[r - 1], c), edition)]
+
+
+def _kind_of(header: list[str]) -> str | None:
+    """The kind whose fields best match a header without the first line (one that names a field only it has)."""
+    from generator.schema.slots import slots
+
+    keys = {h.split(".")[0] for h in header}
+    scored = [(len(keys & set(slots(schema))), kind) for kind, schema in ENTITY_SCHEMAS.items()]
+    best = max(scored)
+    return best[1] if best[0] > 1 and [s for s, _ in scored].count(best[0]) == 1 else None
+
+
+def _table(kind: str, grid: list[list[Any]], at: Any, edition: str) -> Table:
+    """A table from a grid of values, ``at(row, col)`` giving each cell's place (both 1-based)."""
+    header = [str(h).strip() if h is not None else "" for h in grid[0]] if grid else []
+    table = Table(kind, header, [at(1, c) for c in range(1, len(header) + 1)], edition=edition, where=at(1, 1))
+    for index, values in enumerate(grid[1:], start=2):
+        if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
+            continue  # an empty row
+        row = Row({}, {}, at(index, 1))
+        for col, name in enumerate(header, start=1):
+            if name:
+                row.values[name] = values[col - 1] if col - 1 < len(values) else None
+                row.cells[name] = at(index, col)
+        table.rows.append(row)
+    return table

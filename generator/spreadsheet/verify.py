@@ -1,0 +1,138 @@
+"""Checking an import before it is written: the changed content, checked whole, in a copy beside it.
+
+The copy links the content's files (no bytes copied) and holds the changed files in full. A
+problem the check finds on a line the import wrote is reported at the sheet cell the line came
+from; any other problem the import caused is reported where it stands in the content. Every
+changed value must read back from the new YAML as the cell says.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from generator.diagnostics import Diagnostic, Location, Report
+from generator.load import load_content
+from generator.pipeline import read_publication
+from generator.spreadsheet.cells import from_yaml
+from generator.spreadsheet.columns import FILE_COLUMN
+from generator.spreadsheet.edits import Edit
+from generator.spreadsheet.written import written_entities
+
+if TYPE_CHECKING:
+    from generator.spreadsheet.importer import _Plan
+
+_KEYS = re.compile(r"([\w-]+):")
+_KEY_LINE = re.compile(r"^(\s*(?:- )?)([\w-]+):")
+
+
+def check_copy(
+    content: Path,
+    new_texts: dict[str, tuple[str, list[tuple[Edit, int, int]]]],
+    plan: _Plan,
+    before: Report,
+    report: Report,
+) -> None:
+    """Check the content with ``new_texts`` in place of its files; problems go to ``report``."""
+    if not new_texts:
+        return
+    aside = Path(tempfile.mkdtemp(prefix=".charter-import-", dir=content.resolve().parent))
+    try:
+        copy = aside / content.resolve().name
+        shutil.copytree(content, copy, copy_function=_link, symlinks=True)
+        for path, (text, _) in new_texts.items():
+            target = copy / path
+            target.unlink()  # a link to the content's own file: never write through it
+            target.write_text(text, encoding="utf-8", newline="")
+        after = Report()
+        read_publication(copy, after)
+        shown = (os.path.normpath(str(copy)), os.path.normpath(str(content)))
+        known = {(d.code, d.message) for d in before.diagnostics}
+        for diagnostic in after.sorted():
+            _report(diagnostic, shown, new_texts, known, report)
+        if not report.errors:
+            _read_back(copy, plan, report)
+    finally:
+        shutil.rmtree(aside, ignore_errors=True)
+
+
+def _link(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def _report(
+    diagnostic: Diagnostic,
+    shown: tuple[str, str],
+    new_texts: dict[str, tuple[str, list[tuple[Edit, int, int]]]],
+    known: set[tuple[str, str]],
+    report: Report,
+) -> None:
+    copy_root, content_root = shown
+    path = diagnostic.location.path
+    rel = path[len(copy_root) + 1 :] if path.startswith(copy_root + os.sep) else None
+    message = diagnostic.message.replace(copy_root, content_root)
+    if rel is not None and rel in new_texts:
+        text, placed = new_texts[rel]
+        for edit, start, end in placed:
+            if start <= diagnostic.location.line < end and edit.cells:
+                line = text.splitlines()[diagnostic.location.line - 1]
+                cell = _cell_of(edit, line, diagnostic.location.line - start, diagnostic.location.col)
+                _add(report, diagnostic, cell, message)
+                return
+    if (diagnostic.code, message) in known:
+        return  # there before the import: not the sheet's doing
+    where = diagnostic.location
+    if rel is not None:
+        where = Location(os.path.join(content_root, rel), where.line, where.col)
+    _add(report, diagnostic, where, message)
+
+
+def _cell_of(edit: Edit, line: str, index: int, col: int) -> Location:
+    """The cell a problem on one of an edit's lines comes from: the column whose field names it."""
+    words = set(_KEYS.findall(line[: col - 1]))
+    at_col = _KEYS.match(line, col - 1)
+    if at_col:
+        words.add(at_col.group(1))
+    keyed = [(_indent(above), above) for above in edit.lines if _KEY_LINE.match(above)]
+    base = min((indent for indent, _ in keyed), default=0)
+    for above in reversed(edit.lines[: index + 1]):  # the field the line is part of
+        found = _KEY_LINE.match(above)
+        if found and _indent(above) <= base:
+            words.add(found.group(2))
+            break
+    best = sorted((name for name in edit.cells if set(name.split(".")) <= words), key=lambda n: -n.count("."))
+    return edit.cells[best[0]] if best else next(iter(edit.cells.values()))
+
+
+def _indent(line: str) -> int:
+    found = _KEY_LINE.match(line)
+    return len(found.group(1)) if found else 0
+
+
+def _add(report: Report, diagnostic: Diagnostic, where: Location, message: str) -> None:
+    add = {"error": report.error, "warning": report.warning, "note": report.note}[diagnostic.severity.value]
+    add(where, diagnostic.code, message, diagnostic.hint)
+
+
+def _read_back(copy: Path, plan: _Plan, report: Report) -> None:
+    written = {w.id: w for w in written_entities(load_content(copy, Report()))}
+    for entity_id, (row, used, values) in plan.rows.items():
+        entry = written.get(entity_id)
+        for column in used:
+            if column.key == FILE_COLUMN:
+                continue
+            read = from_yaml(column, entry.data) if entry is not None else None
+            if read != values[column.name]:
+                report.error(
+                    row.cells[column.name],
+                    "E-SHEET-WRITE",
+                    f"{entity_id}.{column.name}: written as YAML, the value reads back as {read!r}",
+                    "this is a bug in Charter: please report it with the cell's value",
+                )
