@@ -25,7 +25,7 @@ from generator.pipeline import read_publication
 from generator.spreadsheet.cells import CellError, Plain, from_cell, from_yaml
 from generator.spreadsheet.columns import FILE_COLUMN, Column, columns
 from generator.spreadsheet.edits import Edit, apply, field_edits, new_block
-from generator.spreadsheet.sheet_read import Row, Table, read_sheet
+from generator.spreadsheet.sheet_read import Row, Table, Unread, read_sheet
 from generator.spreadsheet.value_build import build_value
 from generator.spreadsheet.verify import check_copy
 from generator.spreadsheet.written import Written, written_entities
@@ -34,7 +34,7 @@ from generator.spreadsheet.written import Written, written_entities
 def import_sheet(sheet: Path, content: Path, report: Report, *, dry_run: bool = False) -> list[str] | None:
     """Apply the sheet to the content; the changes made (one line an entity), or None when any problem is an error."""
     tables = read_sheet(sheet, report)
-    if report.errors:
+    if not tables:
         return None
     before = Report()
     publication = read_publication(content, before)
@@ -126,6 +126,8 @@ class _Plan:
         seen[entity_id] = row.cells["id"]
         values: dict[str, Plain] = {}
         for column in used:
+            if isinstance(row.values.get(column.name), Unread):
+                continue
             try:
                 values[column.name] = from_cell(column, row.values.get(column.name))
             except CellError as problem:

@@ -26,6 +26,13 @@ from generator.spreadsheet.workbook import ABOUT_SHEET, LISTS_SHEET
 _HEADER_LINE = re.compile(r"\|\s*kind:\s*(?P<kind>[\w-]+)\s*\|\s*edition:\s*(?P<edition>[\w.-]+)")
 
 
+class Unread:
+    """A cell whose value could not be read (already reported): its field stays as it is written."""
+
+
+UNREAD = Unread()
+
+
 class SheetCell(Location):
     """A cell of a workbook: ``path`` is ``FILE.xlsx:Sheet!``, ``line`` the row and ``col`` the column."""
 
@@ -73,6 +80,7 @@ def read_sheet(path: Path, report: Report) -> list[Table]:
 def _read_workbook(path: Path, report: Report) -> list[Table]:
     try:
         book = load_workbook(path, read_only=True, data_only=True)
+        formulas = load_workbook(path, read_only=True)
     except (OSError, zipfile.BadZipFile, KeyError, ValueError) as problem:
         report.error(Location(str(path), 1, 1), "E-SHEET-FORMAT", f"cannot read the workbook: {problem}")
         return []
@@ -96,9 +104,30 @@ def _read_workbook(path: Path, report: Report) -> list[Table]:
             )
             continue
         grid = [list(row) for row in book[name].iter_rows(values_only=True)]
+        written = [list(row) for row in formulas[name].iter_rows(values_only=True)]
+        _computed(grid, written, where, report)
         tables.append(_table(name, grid, lambda r, c, w=where: SheetCell(w, r, c), edition))
     book.close()
+    formulas.close()
     return tables
+
+
+def _computed(grid: list[list[Any]], written: list[list[Any]], where: str, report: Report) -> None:
+    """A formula counts as the value the spreadsheet computed for it; one saved without a value is refused.
+
+    A workbook saved by a spreadsheet program keeps each formula's last value; one written by a
+    script may not, and an empty value would read as "remove this field".
+    """
+    for r, (values, formulas) in enumerate(zip(grid, written, strict=False), start=1):
+        for c, (value, formula) in enumerate(zip(values, formulas, strict=False), start=1):
+            if isinstance(formula, str) and formula.startswith("=") and value != formula and value is None:
+                values[c - 1] = UNREAD  # reported here; import leaves the field as it is written
+                report.error(
+                    SheetCell(where, r, c),
+                    "E-SHEET-VALUE",
+                    f"the cell holds the formula '{formula}' with no value saved",
+                    "type the value itself, or open and save the file in a spreadsheet program",
+                )
 
 
 def _read_csv(path: Path, report: Report) -> list[Table]:

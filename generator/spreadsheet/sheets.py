@@ -60,27 +60,35 @@ def build_sheets(publication: Publication, written: list[Written], kinds: list[s
     """Each kind's sheet, rows in the order the content writes the entities."""
     settings = publication.settings
     sheets = {kind: Sheet(kind, columns(kind, settings)) for kind in kinds}
+    top = rank(settings, scope.edition.level) if scope.edition else len(settings.levels)
+    shown = {e.id for e in publication.entities.values() if rank(settings, e.classification) <= top}
     for entry in written:
         sheet = sheets.get(entry.kind)
         entity = publication.entities.get(entry.id)
         if sheet is None or entity is None:
             continue
-        hidden: set[str] = set()
-        if scope.edition is not None:
-            top = rank(settings, scope.edition.level)
-            if rank(settings, entity.classification) > top:
-                continue
-            hidden = {key for key, level in entity.restricted.items() if rank(settings, level) > top}
+        if entity.id not in shown:
+            continue
+        hidden = {key for key, level in entity.restricted.items() if rank(settings, level) > top}
         row: dict[str, Plain] = {}
         for column in sheet.columns:
             if column.key == FILE_COLUMN:
                 row[column.name] = entry.file.rel_path
             elif column.key not in hidden:
-                row[column.name] = from_yaml(column, entry.data)
+                row[column.name] = _shown_refs(column, from_yaml(column, entry.data), shown)
             else:
                 row[column.name] = None
         sheet.rows.append(row)
     return [sheets[kind] for kind in kinds]
+
+
+def _shown_refs(column: Column, value: Plain, shown: set[str]) -> Plain:
+    """A reference column without the IDs of entities the view leaves out: an edition names none of them."""
+    if not column.refers or value is None:
+        return value
+    if isinstance(value, tuple):
+        return tuple(v for v in value if v in shown) or None
+    return value if value in shown else None
 
 
 def known_ids(publication: Publication, sheets: list[Sheet], scope: Scope) -> dict[str, list[str]]:
