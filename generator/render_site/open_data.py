@@ -92,8 +92,14 @@ def json_text(table: DataTable, publication: Publication) -> str:
     return _dumps(document)
 
 
+HTML_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+"""JSON's own escapes for the characters of markup: the text reads the same, and a page or a
+tool that drops it into HTML unescaped still shows text, never markup (as Go's encoder does)."""
+
+
 def _dumps(document: Any) -> str:
-    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    """A JSON file: UTF-8 text, indented, with no character of markup written as itself."""
+    return json.dumps(document, ensure_ascii=False, indent=1).translate(HTML_SAFE) + "\n"
 
 
 def data_files(publication: Publication, tables: list[DataTable]) -> dict[str, str]:
