@@ -154,3 +154,57 @@ def test_a_smuggled_restricted_text_fails_the_build_and_keeps_the_old_site(
     assert old.read_text(encoding="utf-8") == "the last good site"
     assert not (tmp_path / "site" / "restricted").exists()
     shutil.rmtree(tmp_path / "build")
+
+
+DATA_CANARIES = {
+    "register.csv": ["CANARYENTITYTITLE"],
+    "register.json": ["CANARYENTITYTITLE"],
+    "publication.json": ["CANARYENTITYTITLE", "CANARYENTITYSCENARIO", "CANARYFIELDASSET", "CANARYACRONYM"],
+}
+"""What the restricted edition's data files show that the public edition's withhold."""
+
+
+def test_the_public_data_files_hold_no_canary_and_the_restricted_ones_do(editions: Path) -> None:
+    public = sorted((editions / "public" / "data").iterdir())
+    assert {p.name for p in public} >= {"register.csv", "raci.json", "publication.json", "publication.schema.json"}
+    for path in public:
+        raw, text = path.read_bytes(), output_text(path)
+        found = [c for c in [*CANARIES, *NEVER] if c.encode() in raw or c.casefold() in text]
+        assert found == [], path.name
+    for name, canaries in DATA_CANARIES.items():
+        raw = (editions / "restricted" / "data" / name).read_text(encoding="utf-8")
+        assert [c for c in canaries if c not in raw] == [], name
+        assert not [c for c in NEVER if c in raw], name
+    register = (editions / "public" / "data" / "register.csv").read_text(encoding="utf-8")
+    group = next(line for line in register.splitlines() if ",group," in line)
+    assert group.startswith(",group,Harbour intrusion,,1,TH-THEFT,,,,,,,,,"), group  # a group of one: no scores
+
+
+def test_a_restricted_text_smuggled_into_a_data_file_fails_the_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import generator.render_site as render_site
+
+    real_write_tree = render_site.write_tree
+
+    def smuggling_write_tree(publication, tree_dir, *, downloads):  # type: ignore[no-untyped-def]
+        pages = real_write_tree(publication, tree_dir, downloads=downloads)
+        data = tree_dir / "data" / "register.csv"
+        data.write_text(
+            data.read_text(encoding="utf-8") + 'R-X,risk,"The north fence is weak at CANARYSECTIONTEXT."\r\n'
+        )
+        return pages
+
+    monkeypatch.setattr(render_site, "write_tree", smuggling_write_tree)
+    status = build(
+        CANARY / "content",
+        project_dir=REPO,
+        site_dir=tmp_path / "site",
+        build_dir=tmp_path / "build",
+        with_print=False,
+        progress=Progress(io.StringIO(), interactive=False),
+    )
+    err = capsys.readouterr().err
+    assert status == 1
+    assert "public/data/register.csv: carries restricted text 'the north fence is weak at canarysectiontext'" in err
+    assert not (tmp_path / "site" / "public").exists()

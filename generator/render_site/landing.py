@@ -7,6 +7,7 @@ from collections import Counter
 from generator.downloads import Download
 from generator.model import Chapter
 from generator.render_site.context import PageContext
+from generator.render_site.data_page import open_data_section
 from generator.render_site.escape import esc, md_inline
 from generator.render_site.fragments import block, facts, item_list, paragraph
 from generator.render_site.render import Page, Renderer
@@ -44,6 +45,7 @@ def landing_page(site: Renderer, downloads: list[Download]) -> Page:
     body += block(render_table(_status_table(site), page))
     if downloads:
         body += "\n## Downloads\n" + block(_downloads(downloads, page))
+    body += "\n## Open data\n" + block(open_data_section(site, page))
     body += "\n## Contents\n" + block(_contents(site, page))
     return Page("", settings.title, body)
 

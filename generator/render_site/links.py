@@ -23,7 +23,9 @@ Derived from :data:`generator.model.kinds.KINDS`, where each kind's folder is de
 
 MEDIA_FOLDER = "media"
 """Where the images the chapters show are copied, below the site root, at their path below content/."""
-RESERVED = ("assets", "search", "diagrams", "downloads", MEDIA_FOLDER)
+DATA_FOLDER = "data"
+"""Where the edition's open data files live, beside the page that documents them."""
+RESERVED = ("assets", "search", "diagrams", "downloads", DATA_FOLDER, MEDIA_FOLDER)
 """Top folders the theme, the search plugin and the renderer use for files of their own."""
 
 

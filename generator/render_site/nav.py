@@ -13,7 +13,7 @@ from typing import Any
 
 from generator.model.kinds import KINDS
 from generator.render_site.escape import esc
-from generator.render_site.links import PAGE_FOLDERS, page_src
+from generator.render_site.links import DATA_FOLDER, PAGE_FOLDERS, page_src
 from generator.render_site.render import Renderer
 
 OVERLAY_PATH = ".charter/mkdocs-overlay.yml"
@@ -30,7 +30,8 @@ def navigation(site: Renderer) -> list[Any]:
     annexes = [page_src(site.sitemap.chapter_folders[c.path]) for c in chapters if c.annex]
     if annexes:
         nav.append({"Annexes": annexes})
-    nav.append({"Reference": [{KINDS[kind].index: page_src(folder)} for kind, folder in PAGE_FOLDERS.items()]})
+    reference: list[Any] = [{KINDS[kind].index: page_src(folder)} for kind, folder in PAGE_FOLDERS.items()]
+    nav.append({"Reference": [*reference, {"Open data": page_src(DATA_FOLDER)}]})
     return nav
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from dataclasses import dataclass, field
 from urllib.parse import quote
@@ -12,12 +13,14 @@ from generator.render_site.context import PageContext
 from generator.render_site.diagrams import diagram_file, render_diagram
 from generator.render_site.escape import esc, front_matter
 from generator.render_site.links import MEDIA_FOLDER, SiteMap, page_src
+from generator.render_site.open_data import download_line
 from generator.render_site.prose import render_prose
 from generator.render_site.relations import Relations, relations_of
 from generator.render_site.tables import render_table
 from generator.resolve import Publication
 from generator.views import render_view
 from generator.views.blocks import Block, Diagram, Table
+from generator.views.open_data import DATA_TABLES, DataTable, open_data
 
 
 @dataclass
@@ -104,9 +107,18 @@ class Renderer:
                 parts.append(render_diagram(block, page))
         return "\n\n" + "\n\n".join(parts) + "\n\n"
 
+    @functools.cached_property
+    def data_tables(self) -> list[DataTable]:
+        """The edition's open data (computed once: its files, its page and the landing page all list it)."""
+        return open_data(self.publication)
+
     def view(self, view: View, page: PageContext) -> str:
-        """A view placed in a page."""
-        return self.blocks(render_view(view, self.publication), page)
+        """A view placed in a page; under a table that is published as data, the links to its files."""
+        blocks = render_view(view, self.publication)
+        html = self.blocks(blocks, page)
+        if view.show in DATA_TABLES and any(isinstance(b, Table) and b.rows for b in blocks):
+            html += download_line(view.show, page, whole=not view.options) + "\n\n"
+        return html
 
     def item_link(self, item: Entity | Chapter, page: PageContext) -> str:
         """A link to an entity or a chapter, labelled with its kind, ID and title."""

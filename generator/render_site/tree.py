@@ -10,10 +10,12 @@ import yaml
 
 from generator.downloads import Download
 from generator.render_site.chapters import chapter_pages
+from generator.render_site.data_page import data_page
 from generator.render_site.entity_pages import entity_pages
 from generator.render_site.indexes import index_pages
 from generator.render_site.landing import landing_page
 from generator.render_site.nav import OVERLAY_PATH, SOURCES_PATH, overlay
+from generator.render_site.open_data import data_files
 from generator.render_site.render import Renderer
 from generator.resolve import Publication
 
@@ -34,7 +36,10 @@ def write_tree(publication: Publication, tree_dir: Path, *, downloads: list[Down
     Files already in ``tree_dir/downloads`` (the print editions) are left where they are.
     """
     site = Renderer.of(publication)
+    data = data_files(publication, site.data_tables)
+    site.files.update(data)
     pages = [landing_page(site, downloads), *chapter_pages(site), *index_pages(site), *entity_pages(site)]
+    pages.append(data_page(site, data))
     abbr = abbreviations(publication)
     made: set[Path] = set()
     for page in pages:
