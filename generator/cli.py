@@ -81,6 +81,7 @@ def _parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser(
         "export",
+        usage="charter export KIND... [CONTENT_DIR] [--format xlsx|csv|json] [--out FILE] [--edition NAME]",
         help="write the register (or any kind) as a spreadsheet, CSV or JSON",
         description="Write one row per entity, one column per field: for a drafter to edit and import "
         "again (the whole publication), or in an edition's view (--edition) to hand out.",
@@ -88,7 +89,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument(
         "kinds",
         nargs="+",
-        metavar="KIND [CONTENT_DIR]",
+        metavar="KIND",
         help="risk (or register), action, indicator, agency, ...; then the content folder (default: content)",
     )
     export.add_argument("--format", choices=("xlsx", "csv", "json"), help="default: what --out's name ends in")
