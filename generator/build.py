@@ -44,6 +44,7 @@ def build(
     edition: str | None = None,
     progress: Progress | None = None,
     jobs: int | None = None,
+    report_style: str = "text",
 ) -> int:
     """Build every edition (or the one named) into ``site_dir/<edition>/``; returns the exit status.
 
@@ -73,6 +74,7 @@ def build(
                     edition=edition,
                     progress=progress,
                     jobs=jobs,
+                    report_style=report_style,
                 )
     except Busy as exc:
         print(f"charter: error: {exc}", file=sys.stderr)
@@ -94,6 +96,7 @@ def _build_locked(
     edition: str | None,
     progress: Progress,
     jobs: int | None,
+    report_style: str,
 ) -> int:
     """The build itself, once the locks are held; raises BuildError when a step fails."""
     report = Report()
@@ -108,7 +111,7 @@ def _build_locked(
                 file=sys.stderr,
             )
             return 2
-    print_report(report, strict=strict)
+    print_report(report, strict=strict, style=report_style)
     if publication is None or report.failed(strict=strict):
         return 1
     editions = [e for e in publication.settings.editions if edition in (None, e.id)]

@@ -5,13 +5,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from pathlib import Path
 
 from generator import __version__
-from generator.diagnostics import Report, print_report
+from generator.diagnostics import STYLES, Report, print_report
 from generator.pipeline import read_publication
 from generator.progress import Progress
-from generator.project import project_dir
+from generator.project import find_content, project_dir
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -21,14 +22,42 @@ def _parser() -> argparse.ArgumentParser:
         prog="charter",
         description="Check and publish a national strategy, its risk register and its committee structure.",
     )
-    parser.add_argument("--version", action="version", version=f"charter {__version__}")
+    parser.add_argument("--version", action=_Versions, help="show Charter's version and the tools it runs with")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    def command(name: str, summary: str, description: str) -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, help=summary, description=description)
-        sub.add_argument(
-            "content", nargs="?", default="content", metavar="CONTENT_DIR", help="the content folder (default: content)"
-        )
+    def command(
+        name: str,
+        summary: str,
+        description: str,
+        *,
+        content: bool = True,
+        styles: bool = True,
+        talk: bool = True,
+        usage: str | None = None,
+    ) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=summary, description=description, usage=usage)
+        if content:
+            sub.add_argument(
+                "content",
+                nargs="?",
+                default=None,
+                metavar="CONTENT_DIR",
+                help="the content folder (default: content/ here or in the nearest folder above that has one)",
+            )
+        if talk:
+            group = sub.add_mutually_exclusive_group()
+            group.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+            group.add_argument(
+                "-v", "--verbose", action="store_true", help="say what each stage did and how long it took"
+            )
+        if styles:
+            sub.add_argument(
+                "--format",
+                dest="report_format",
+                choices=STYLES,
+                default="text",
+                help="how problems are printed: text, or github (also as GitHub Actions annotations on the lines)",
+            )
         return sub
 
     check = command(
@@ -44,7 +73,9 @@ def _parser() -> argparse.ArgumentParser:
         "Check the content, print the documents and build the website, one folder per edition.",
     )
     build.add_argument("--edition", metavar="NAME", help="build only this edition (default: every edition)")
-    build.add_argument("--site-dir", help="where the editions go (default: site/ in the project folder)")
+    build.add_argument(
+        "--out", "--site-dir", dest="site_dir", help="where the editions go (default: site/ in the project folder)"
+    )
     build.add_argument("--no-print", action="store_true", help="skip the PDF, DOCX and EPUB files")
     build.add_argument("--strict", action="store_true", help="treat warnings as errors")
     build.add_argument(
@@ -53,10 +84,13 @@ def _parser() -> argparse.ArgumentParser:
         metavar="N",
         help="build N editions at once, each in a process of its own (default: one per core)",
     )
-    build.add_argument("-q", "--quiet", action="store_true", help="print only problems: no stages, no summary")
 
     printing = command(
-        "print", "build the PDF, DOCX and EPUB of every document", "Check the content and build the print editions."
+        "print",
+        "build the PDF, DOCX and EPUB of every document",
+        "Check the content and build the print editions.",
+        styles=False,
+        talk=False,
     )
     printing.add_argument("--out", help="where the files go (default: build/downloads/ in the project folder)")
     printing.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default: a4)")
@@ -65,6 +99,8 @@ def _parser() -> argparse.ArgumentParser:
         "serve",
         "preview the website, rebuilding as you edit",
         "Serve a live preview that updates when content/ changes.",
+        styles=False,
+        talk=False,
     )
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
@@ -76,15 +112,19 @@ def _parser() -> argparse.ArgumentParser:
         "write JSON Schema for publication.yml, every data block kind and the front matter",
         "Write JSON Schema (draft 2020-12) for this publication: its levels, vocabularies and scales "
         "become the allowed values, so an editor can complete and check fields as you type.",
+        styles=False,
+        talk=False,
     )
     schema.add_argument("--out", help="where the schemas go (default: schema/ in the project folder)")
 
-    export = commands.add_parser(
+    export = command(
         "export",
-        usage="charter export KIND... [CONTENT_DIR] [--format xlsx|csv|json] [--out FILE] [--edition NAME]",
-        help="write the register (or any kind) as a spreadsheet, CSV or JSON",
-        description="Write one row per entity, one column per field: for a drafter to edit and import "
+        "write the register (or any kind) as a spreadsheet, CSV or JSON",
+        "Write one row per entity, one column per field: for a drafter to edit and import "
         "again (the whole publication), or in an edition's view (--edition) to hand out.",
+        content=False,
+        styles=False,
+        usage="charter export KIND... [CONTENT_DIR] [--format xlsx|csv|json] [--out FILE] [--edition NAME] [-q|-v]",
     )
     export.add_argument(
         "kinds",
@@ -96,21 +136,36 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--out", help="the file to write (a folder for CSV of several kinds)")
     export.add_argument("--edition", metavar="NAME", help="only what this edition shows (default: everything)")
 
-    importing = commands.add_parser(
+    importing = command(
         "import",
-        help="update the content from a spreadsheet or CSV that export wrote",
-        description="Read a sheet and write what changed into the data blocks the entities are written in; "
+        "update the content from a spreadsheet or CSV that export wrote",
+        "Read a sheet and write what changed into the data blocks the entities are written in; "
         "a row with a new ID adds an entity. Nothing is written when any problem is an error.",
+        content=False,
     )
     importing.add_argument("sheet", metavar="FILE", help="an .xlsx or .csv file")
-    importing.add_argument(
-        "content", nargs="?", default="content", metavar="CONTENT_DIR", help="the content folder (default: content)"
-    )
+    importing.add_argument("content", nargs="?", default=None, metavar="CONTENT_DIR", help="the content folder")
     importing.add_argument("--dry-run", action="store_true", help="say what would change; write nothing")
     return parser
 
 
-def _content_dir(value: str, parser: argparse.ArgumentParser) -> Path:
+class _Versions(argparse.Action):
+    """``--version``: Charter's version and those of the tools it builds with."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help=str(kwargs.get("help", "")))
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from generator.versions import tool_versions
+
+        lines = [f"charter {__version__}", *(f"  {name} {version}" for name, version in tool_versions())]
+        print("\n".join(lines))
+        parser.exit(EXIT_OK)
+
+
+def _content_dir(value: str | None, parser: argparse.ArgumentParser) -> Path:
+    if value is None:
+        return find_content(Path.cwd()) or Path("content")
     path = Path(value)
     if not path.exists():
         parser.exit(EXIT_USAGE, f"charter: error: the content folder '{value}' does not exist\n")
@@ -138,11 +193,13 @@ def _site_dir(value: str, parser: argparse.ArgumentParser) -> Path:
     return path
 
 
-def run_check(content: Path, *, strict: bool) -> int:
+def run_check(content: Path, args: argparse.Namespace) -> int:
     """``charter check``: report every problem; 0 when clean."""
+    strict = args.strict
+    began = time.perf_counter()
     report = Report()
     publication = read_publication(content, report)
-    print_report(report, strict=strict)
+    print_report(report, strict=strict, style=args.report_format)
     if report.failed(strict=strict) or publication is None:
         return EXIT_CONTENT
     counts = {
@@ -155,7 +212,9 @@ def run_check(content: Path, *, strict: bool) -> int:
         "indicators": len(publication.indicators),
     }
     summary = ", ".join(f"{n} {name}" for name, n in counts.items())
-    print(f"{content}: OK: {summary}")
+    took = f" ({time.perf_counter() - began:.2f} s)" if args.verbose else ""
+    if not args.quiet:
+        print(f"{content}: OK: {summary}{took}")
     return EXIT_OK
 
 
@@ -178,7 +237,7 @@ def run_export(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
     from generator.spreadsheet.columns import kind_named
     from generator.spreadsheet.export import UsageError, export, format_for
 
-    names, folder = list(args.kinds), "content"
+    names, folder = list(args.kinds), None
     if len(names) > 1 and kind_named(names[-1]) is None:
         folder = names.pop()
     kinds: list[str] = []
@@ -198,7 +257,8 @@ def run_export(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
     print_report(report, strict=False)
     if not written:
         return EXIT_CONTENT
-    print(f"{', '.join(str(p) for p in written)}: wrote {', '.join(kinds)}")
+    if not args.quiet:
+        print(f"{', '.join(str(p) for p in written)}: wrote {', '.join(kinds)}")
     return EXIT_OK
 
 
@@ -212,13 +272,14 @@ def run_import(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
     content = _content_dir(args.content, parser)
     report = Report()
     changes = import_sheet(sheet, content, report, dry_run=args.dry_run)
-    print_report(report, strict=False)
+    print_report(report, strict=False, style=args.report_format)
     if report.errors or changes is None:
         return EXIT_CONTENT
-    for line in changes:
-        print(line)
-    verb = "would change" if args.dry_run else "changed"
-    print(f"{sheet}: {verb} {len(changes)} entit{'y' if len(changes) == 1 else 'ies'}")
+    if not args.quiet:
+        for line in changes:
+            print(line)
+        verb = "would change" if args.dry_run else "changed"
+        print(f"{sheet}: {verb} {len(changes)} entit{'y' if len(changes) == 1 else 'ies'}")
     return EXIT_OK
 
 
@@ -231,7 +292,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         if args.command == "check":
-            return run_check(_content_dir(args.content, parser), strict=args.strict)
+            return run_check(_content_dir(args.content, parser), args)
         if args.command == "export":
             return run_export(args, parser)
         if args.command == "import":
@@ -251,8 +312,9 @@ def main(argv: list[str] | None = None) -> int:
                 with_print=not args.no_print,
                 strict=args.strict,
                 edition=args.edition,
-                progress=Progress(quiet=args.quiet),
+                progress=Progress(quiet=args.quiet, verbose=args.verbose),
                 jobs=args.jobs,
+                report_style=args.report_format,
             )
         if args.command == "print":
             from generator.render_print import run_print

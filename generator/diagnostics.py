@@ -64,6 +64,14 @@ class Diagnostic:
             text += f"\n  hint: {self.hint}"
         return text
 
+    def github(self) -> str:
+        """As a GitHub Actions workflow command: ``::error file=F,line=L,col=C,title=CODE::message``."""
+        command = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "notice"}[self.severity]
+        where = self.location
+        message = self.message + (f"\nhint: {self.hint}" if self.hint else "")
+        properties = f"file={_property(where.path)},line={where.line},col={where.col},title={_property(self.code)}"
+        return f"::{command} {properties}::{_data(message)}"
+
 
 @dataclass
 class Report:
@@ -112,15 +120,36 @@ class Report:
         )
 
 
-def print_report(report: Report, *, strict: bool) -> None:
-    """Print every diagnostic, then one summary line, to standard error."""
+STYLES = ("text", "github")
+"""How diagnostics are printed: Charter's own lines, or GitHub Actions' workflow commands."""
+
+
+def print_report(report: Report, *, strict: bool, style: str = "text") -> None:
+    """Print every diagnostic, then one summary line, to standard error.
+
+    With ``style="github"`` each diagnostic is also a GitHub Actions workflow command on standard
+    output (``::error file=F,line=L,col=C,title=CODE::message``), which GitHub shows as an
+    annotation on the line in a pull request.
+    """
     for diagnostic in report.sorted():
         print(diagnostic.format(), file=sys.stderr)
+        if style == "github":
+            print(diagnostic.github(), flush=True)
     errors, warnings = len(report.errors), len(report.warnings)
     if errors or warnings:
         parts = [f"{errors} error{'s' * (errors != 1)}", f"{warnings} warning{'s' * (warnings != 1)}"]
         note = " (--strict: warnings count as errors)" if strict and warnings else ""
         print(f"charter: {', '.join(parts)}{note}", file=sys.stderr)
+
+
+def _data(text: str) -> str:
+    """A workflow command's message, escaped as GitHub reads it."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    """A workflow command's property value, escaped as GitHub reads it."""
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:

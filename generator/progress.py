@@ -27,11 +27,13 @@ class Progress:
         interactive: bool | None = None,
         quiet: bool = False,
         shared: bool = False,
+        verbose: bool = False,
     ) -> None:
         self.stream = stream or sys.stderr
-        self.interactive = (self.stream.isatty() if interactive is None else interactive) and not quiet
+        terminal = self.stream.isatty() if interactive is None else interactive
+        self.interactive = (terminal or verbose) and not quiet
         self.quiet = quiet
-        self.shared = shared
+        self.shared = shared or (verbose and not terminal)
         """Whether other processes write to the same terminal: then every line is whole (no overwriting)."""
         self.stages: list[Stage] = []
         self.started = time.perf_counter()

@@ -9,9 +9,12 @@ never reads a folder that has one: Charter's own output is never read back as ch
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 SITE_CONFIG = "mkdocs.yml"
+CONTENT_DIR = "content"
+PUBLICATION = "publication.yml"
 OUTPUT_MARK = ".charter-output"
 """The file in every folder Charter writes its outputs to."""
 OUTPUT_MARKS = (OUTPUT_MARK, ".charter.lock")
@@ -33,6 +36,23 @@ def project_dir(content: Path, cwd: Path | None = None) -> Path:
     if cwd == content or cwd.is_relative_to(content):
         return content.parent
     return cwd
+
+
+def find_content(start: Path) -> Path | None:
+    """The content folder of the project ``start`` lies in: ``content/`` here or in the nearest folder above.
+
+    A folder counts when it holds ``content/publication.yml``, or is itself a content folder
+    (holds ``publication.yml``) inside a project. The path is given from ``start`` when it can be,
+    so diagnostics name files as the user sees them.
+    """
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        found = folder / CONTENT_DIR
+        if (found / PUBLICATION).is_file():
+            return Path(os.path.relpath(found, start))
+        if (folder / PUBLICATION).is_file() and folder.name == CONTENT_DIR:
+            return Path(os.path.relpath(folder, start))
+    return None
 
 
 def mark_output(folder: Path) -> None:

@@ -38,9 +38,12 @@ def charter(
     )
 
 
-def test_version() -> None:
+def test_version_names_the_tools_it_runs_with() -> None:
     result = charter("--version")
-    assert (result.returncode, result.stdout.strip()) == (0, f"charter {__version__}")
+    lines = result.stdout.splitlines()
+    assert (result.returncode, lines[0]) == (0, f"charter {__version__}")
+    assert [line.split()[0] for line in lines[1:]] == ["mkdocs", "mkdocs-material", "pandoc", "typst"]
+    assert all(line.startswith("  ") and line.split()[1][0].isdigit() for line in lines[1:])
 
 
 def test_help_lists_the_commands() -> None:
@@ -95,3 +98,60 @@ def test_content_folder_that_is_a_file(tmp_path: Path) -> None:
     result = charter("check", str(target))
     assert result.returncode == 2
     assert "is not a folder" in result.stderr
+
+
+def _broken_minimal(tmp_path: Path) -> Path:
+    shutil.copytree(MINIMAL / "content", tmp_path / "content")
+    register = tmp_path / "content" / "register.md"
+    register.write_text(register.read_text().replace("lead: AG-POLICE", "lead: AG-POLIC", 1))
+    return tmp_path
+
+
+def test_check_prints_github_annotations(tmp_path: Path) -> None:
+    project = _broken_minimal(tmp_path)
+    result = charter("check", "--format", "github", cwd=project)
+    line = next(
+        n for n, t in enumerate((project / "content/register.md").read_text().splitlines(), 1) if "AG-POLIC" in t
+    )
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"::error file=content/register.md,line={line},col=7,title=E-REF-UNKNOWN::"
+        "risk R-THEFT-01.lead%3A unknown agency 'AG-POLIC'%0Ahint: did you mean 'AG-POLICE'?".replace("%3A", ":"),
+    ]
+    assert f"content/register.md:{line}:7: error[E-REF-UNKNOWN]" in result.stderr  # the usual lines too
+
+
+def test_the_content_folder_is_found_from_inside_the_project(tmp_path: Path) -> None:
+    shutil.copytree(MINIMAL / "content", tmp_path / "content")
+    deep = tmp_path / "content" / "notes" / "drafts"
+    deep.mkdir(parents=True)
+    for where, shown in ((tmp_path, "content"), (deep, "../.."), (tmp_path / "content", ".")):
+        result = charter("check", cwd=where)
+        assert (result.returncode, result.stdout.split(":")[0]) == (0, shown), result.stderr
+
+
+def test_quiet_and_verbose(tmp_path: Path) -> None:
+    shutil.copytree(MINIMAL / "content", tmp_path / "content")
+    assert charter("check", "-q", cwd=tmp_path).stdout == ""
+    assert charter("check", "-v", cwd=tmp_path).stdout.rstrip().endswith(" s)")
+    built = charter("build", "--no-print", "-v", "--out", "public-site", cwd=tmp_path)
+    assert built.returncode == 0, built.stderr
+    assert "  check " in built.stderr and "  public: mkdocs " in built.stderr  # each stage, even in a log
+    assert (tmp_path / "public-site" / "public" / "index.html").is_file()
+    assert charter("check", "-q", "-v", cwd=tmp_path).returncode == 2
+
+
+def test_the_pre_commit_hooks_run_charter_check() -> None:
+    import re
+
+    import yaml
+
+    hooks = yaml.safe_load((Path(__file__).parent.parent / ".pre-commit-hooks.yaml").read_text())
+    assert [h["id"] for h in hooks] == ["charter-check", "charter-check-strict"]
+    for hook in hooks:
+        assert hook["language"] == "python" and hook["pass_filenames"] is False
+        assert re.search(hook["files"], "content/register/piracy.md") and not re.search(hook["files"], "README.md")
+        command, *args = hook["entry"].split()
+        assert command == "charter"
+        result = charter(*args, str(MINIMAL / "content"))
+        assert result.returncode == 0, result.stderr
