@@ -8,13 +8,17 @@ from pathlib import Path
 
 from generator.diagnostics import Location, Report
 from generator.load import yamlnodes
+from generator.load.datafile import DATA_SUFFIXES, is_data_file, parse_data_file
 from generator.load.images import check_image
 from generator.load.markdown import parse_markdown, read_text
 from generator.load.source import LoadedContent, SourceFile
 from generator.load.yamlnodes import YMap
-from generator.project import is_output
+from generator.project import SITE_CONFIG, is_output
 
 PUBLICATION_FILE = "publication.yml"
+CONTENT_SUFFIXES = (".md", *DATA_SUFFIXES)
+"""What the content folder's files are: chapters in Markdown, and data files in YAML."""
+SITE_CONFIGS = (SITE_CONFIG, "mkdocs.yaml")
 MAX_FILE_BYTES = 20 * 1024 * 1024
 """A content file larger than this is refused: no chapter is that long."""
 
@@ -38,7 +42,9 @@ def load_content(root: Path, report: Report) -> LoadedContent:
         if raw is None:
             continue
         text = read_text(raw, file, report)
-        if text is not None:
+        if text is not None and is_data_file(rel):
+            parse_data_file(text, file, report)
+        elif text is not None:
             parse_markdown(text, file, report)
             _check_images(file, path.parent, real_root, report)
             _check_links(file, path.parent, real_root, report)
@@ -207,8 +213,10 @@ def _markdown_paths(root: Path, real_root: Path, display_root: str, report: Repo
         for name in dirnames:
             leads_outside(base / name, "folder")  # never followed; say so rather than skip it silently
         for name in sorted(filenames):
-            if not name.endswith(".md") or name.startswith(".") or not readable_name(base / name):
+            if not name.endswith(CONTENT_SUFFIXES) or name.startswith(".") or not readable_name(base / name):
                 continue
+            if base == root and name in (PUBLICATION_FILE, *SITE_CONFIGS):
+                continue  # the publication's settings, read on their own; the site's, when content/ is the project
             path = base / name
             if not leads_outside(path, "file"):
                 found.append(path)

@@ -83,6 +83,8 @@ class SourceFile:
     """Local images the prose shows: the path as written and where."""
     links: list[tuple[str, Location]] = field(default_factory=list)
     """Links the prose makes to files rather than web addresses: the target as written and where."""
+    data_only: bool = False
+    """A YAML data file (``register/risks.yml``): entities only, no chapter of its own."""
 
     @property
     def blocks(self) -> list[DataBlock]:

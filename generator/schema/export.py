@@ -89,7 +89,45 @@ def _schemas(facts: _Facts) -> dict[str, dict[str, Any]]:
     for kind, schema in ENTITY_SCHEMAS.items():
         found[f"{kind}.schema.json"] = _block(schema, kind, facts)
     found["view.schema.json"] = _block(ViewFields, "view", facts)
+    found["data-file.schema.json"] = _data_file(found, facts)
     return found
+
+
+def _data_file(found: dict[str, dict[str, Any]], facts: _Facts) -> dict[str, Any]:
+    """A data file (``register/risks.yml``): a kind, an optional level, and a list of entities of the kind.
+
+    Each kind's block schema is embedded as a resource of its own (it keeps its ``$id``), so its
+    references to its own definitions still resolve.
+    """
+    kinds = list(ENTITY_SCHEMAS)
+    branches = []
+    embedded: dict[str, Any] = {}
+    for kind, schema in ENTITY_SCHEMAS.items():
+        block = {k: v for k, v in found[f"{kind}.schema.json"].items() if k != "$schema"}
+        embedded[kind] = block
+        item = {"$ref": f"urn:charter:{kind}#/$defs/{schema.__name__}"}
+        branches.append(
+            {
+                "if": {"properties": {"kind": {"const": kind}}, "required": ["kind"]},
+                "then": {"properties": {"entities": {"type": "array", "items": item}}},
+            }
+        )
+    return {
+        "$schema": DIALECT,
+        "$id": "urn:charter:data-file",
+        "title": "data file",
+        "description": "Entities of one kind in a YAML file of the content folder, instead of a chapter's data blocks.",
+        "type": "object",
+        "required": ["kind", "entities"],
+        "additionalProperties": False,
+        "properties": {
+            "kind": {"enum": kinds, "description": "the kind of every entity in the file"},
+            "classification": {"enum": facts.levels, "description": "the level of every entity in the file"},
+            "entities": {"type": "array", "minItems": 1, "description": "the entities, one mapping each"},
+        },
+        "allOf": branches,
+        "$defs": embedded,
+    }
 
 
 def _document(model: type[BaseModel], title: str, facts: _Facts) -> dict[str, Any]:

@@ -21,10 +21,11 @@ from pathlib import Path
 
 from generator.diagnostics import Location, Report
 from generator.load import load_content
+from generator.load.datafile import DATA_SUFFIXES, is_data_file
 from generator.pipeline import read_publication
 from generator.spreadsheet.cells import CellError, Plain, from_cell, from_yaml
 from generator.spreadsheet.columns import FILE_COLUMN, Column, columns
-from generator.spreadsheet.edits import Edit, apply, field_edits, new_block
+from generator.spreadsheet.edits import Edit, apply, entity_lines, field_edits, new_block
 from generator.spreadsheet.sheet_read import Row, Table, Unread, read_sheet
 from generator.spreadsheet.value_build import build_value
 from generator.spreadsheet.verify import check_copy
@@ -177,7 +178,7 @@ class _Plan:
         at = row.cells.get(FILE_COLUMN, row.cells["id"])
         target = self.content / str(file) if file else None
         if file is None or target is None or not _inside(target, self.content) or not target.is_file():
-            shown = f"'{file}' is not a Markdown file of the content" if file else "no file is named"
+            shown = f"'{file}' is not a chapter or data file of the content" if file else "no file is named"
             report.error(
                 at,
                 "E-SHEET-FILE",
@@ -190,7 +191,17 @@ class _Plan:
         path = Path(str(file)).as_posix()
         end = len(self.text(path).splitlines()) + 1
         cells = {c.name: row.cells[c.name] for c in used}
-        self.edits.setdefault(path, []).append(Edit(path, end, end, new_block(table.kind, data), cells))
+        if is_data_file(path):  # one more item of the file's list
+            kinds = {w.kind for w in self.written.values() if w.file.rel_path == path}
+            if kinds - {table.kind}:
+                message = f"{table.kind} {entity_id} is new, and {path} holds {', '.join(sorted(kinds))} entities"
+                report.error(at, "E-SHEET-FILE", message, f"name a chapter or a data file of {table.kind} entities")
+                return
+            cols = [w.node.key_pos["id"][1] for w in self.written.values() if w.file.rel_path == path]
+            lines = entity_lines(table.kind, data, " " * ((cols[0] if cols else 5) - 3), in_list=True)
+        else:
+            lines = new_block(table.kind, data)
+        self.edits.setdefault(path, []).append(Edit(path, end, end, lines, cells))
         self.changes.append(f"{table.kind} {entity_id} ({path}): new")
         self.rows[entity_id] = (row, used, values)
 
@@ -200,7 +211,9 @@ def _inside(path: Path, root: Path) -> bool:
         path.resolve().relative_to(root.resolve())
     except ValueError:
         return False
-    return path.suffix == ".md" and not any(part.startswith(".") for part in path.relative_to(root).parts)
+    return path.suffix in (".md", *DATA_SUFFIXES) and not any(
+        part.startswith(".") for part in path.relative_to(root).parts
+    )
 
 
 def _replace(path: Path, text: str) -> None:

@@ -85,6 +85,8 @@ def validate(content: LoadedContent, report: Report) -> Validated | None:
                 chapter.segments.append(Passage(segment.text, segment.line, level))
             else:
                 _read_block(segment, file, settings, choices, report, result, chapter, levels, container)
+        if file.data_only:
+            continue  # its entities are read; a data file is no chapter
         _check_title(file, chapter, settings, report, levels, sections)
         for ref in file.refs:
             result.prose_refs.append(
@@ -98,8 +100,9 @@ def validate(content: LoadedContent, report: Report) -> Validated | None:
                 )
             )
         result.chapters.append(chapter)
-    check_anchors(content.files, report)
-    check_chapter_orders(content.files, result.chapters, report)
+    chapter_files = [file for file in content.files if not file.data_only]
+    check_anchors(chapter_files, report)
+    check_chapter_orders(chapter_files, result.chapters, report)
     result.guessed_levels = [*levels.guessed, *choices.guessed_levels]
     result.chapters.sort(key=lambda c: (c.annex, c.order, c.path))
     return result
