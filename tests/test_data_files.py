@@ -123,3 +123,40 @@ def test_the_data_file_schema_checks_what_the_check_checks(tmp_path: Path) -> No
     bad["kind"] = "acronym"
     assert not validator.is_valid(bad)
     assert not validator.is_valid({"kind": "risk"})
+
+
+def test_a_sheet_round_trips_through_a_data_file_and_adds_to_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from openpyxl import load_workbook
+
+    content = _content(tmp_path)
+    data_file = content / "registers" / "cyber-risks.yml"
+    out = tmp_path / "risk.xlsx"
+    assert main(["export", "risk", str(content), "--out", str(out)]) == 0
+    assert main(["import", str(out), str(content)]) == 0
+    assert data_file.read_text(encoding="utf-8") == DATA_FILE
+    book = load_workbook(out)
+    ws = book["risk"]
+    header = {str(c.value): int(c.column or 0) for c in ws[1]}
+    row = ws.max_row + 1
+    values = {"id": "R-DATA-03", "title": "Κλοπή κωδικών", "threat": "TH-RANSOMWARE", "lead": "AG-CERT"}
+    for stage in ("inherent", "residual", "target"):
+        for factor in ("likelihood", "vulnerability", "impact"):
+            values[f"{stage}.{factor}"] = "1"
+    values.update({"review": "2027-03-31", "file": "registers/cyber-risks.yml"})
+    for name, value in values.items():
+        ws.cell(row, header[name]).value = value
+    book.save(out)
+    capsys.readouterr()
+    assert main(["import", str(out), str(content)]) == 0
+    assert data_file.read_text(encoding="utf-8") == DATA_FILE + (
+        "  - id: R-DATA-03\n"
+        "    title: Κλοπή κωδικών\n"
+        "    threat: TH-RANSOMWARE\n"
+        "    lead: AG-CERT\n"
+        "    inherent: {likelihood: 1, vulnerability: 1, impact: 1}\n"
+        "    residual: {likelihood: 1, vulnerability: 1, impact: 1}\n"
+        "    target: {likelihood: 1, vulnerability: 1, impact: 1}\n"
+        "    review: 2027-03-31\n"
+    )
