@@ -382,3 +382,18 @@ def test_a_formula_saved_without_its_value_is_refused(tmp_path: Path, capsys: py
         "  hint: type the value itself, or open and save the file in a spreadsheet program",
     ]
     assert _same_tree(REPO / "tests" / "roots" / "minimal" / "content", content)
+
+
+def test_a_csv_saved_with_semicolons_reads_the_same(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    content = _copy(REPO / "content", tmp_path)
+    out = tmp_path / "risk.csv"
+    assert _run("export", "risk", str(content), "--out", str(out)) == 0
+    first, rest = out.read_bytes().decode("utf-8").split("\r\n", 1)
+    rows = list(csv.reader(rest.splitlines(keepends=True)))
+    with out.open("w", encoding="utf-8-sig", newline="") as handle:  # as Excel saves "CSV UTF-8" in French
+        handle.write(first + "\r\n")
+        csv.writer(handle, delimiter=";", lineterminator="\r\n").writerows(rows)
+    capsys.readouterr()
+    assert _run("import", str(out), str(content)) == 0
+    assert "changed 0 entities" in capsys.readouterr().out
+    assert _same_tree(REPO / "content", content)

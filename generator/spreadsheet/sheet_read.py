@@ -143,7 +143,10 @@ def _read_csv(path: Path, report: Report) -> list[Table]:
         if found:
             kind, edition = found.group("kind"), found.group("edition")
         text, first = "".join(lines[1:]), 2
-    reader = csv.reader(io.StringIO(text, newline=""))
+    header_line = text.split("\n", 1)[0]
+    # A spreadsheet set to a language that writes decimal commas saves CSV with ';' between fields.
+    delimiter = max((",", ";", "\t"), key=header_line.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     grid: list[list[Any]] = []
     starts: list[int] = []
     while True:
