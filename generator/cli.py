@@ -146,6 +146,16 @@ def _parser() -> argparse.ArgumentParser:
     importing.add_argument("sheet", metavar="FILE", help="an .xlsx or .csv file")
     importing.add_argument("content", nargs="?", default=None, metavar="CONTENT_DIR", help="the content folder")
     importing.add_argument("--dry-run", action="store_true", help="say what would change; write nothing")
+
+    new = commands.add_parser(
+        "new",
+        help="start a new publication project in a new folder",
+        description="Write a new publication project: a small but complete content/ to write over, "
+        "the site settings, a README for drafters, CI that checks and publishes, and pre-commit.",
+    )
+    new.add_argument("directory", metavar="DIR", help="the project folder to create (it must be empty or new)")
+    new.add_argument("--sample", action="store_true", help="write the full Solmara sample instead of the starter")
+    new.add_argument("--force", action="store_true", help="write into a folder that is not empty")
     return parser
 
 
@@ -283,6 +293,21 @@ def run_import(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
     return EXIT_OK
 
 
+def run_new(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    """``charter new``: write a new project; a usage error when the folder is not empty (without --force)."""
+    from generator.starter import NewProjectError, write_project
+
+    target = Path(args.directory)
+    try:
+        written = write_project(target, sample=args.sample, force=args.force)
+    except NewProjectError as problem:
+        parser.exit(EXIT_USAGE, f"charter: error: {problem}\n")
+    what = "the Solmara sample" if args.sample else "a new publication"
+    print(f"{target}: wrote {what} ({len(written)} files)")
+    print(f"  next: cd {target} && charter serve")
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     parser = _parser()
@@ -297,6 +322,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_export(args, parser)
         if args.command == "import":
             return run_import(args, parser)
+        if args.command == "new":
+            return run_new(args, parser)
         content = _content_dir(args.content, parser)
         project = project_dir(content)  # outputs go there, whatever the current folder
         if args.command == "schema":

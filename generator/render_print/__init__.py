@@ -17,6 +17,7 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from generator import packaged
 from generator.diagnostics import Report, print_report
 from generator.downloads import Download
 from generator.errors import BuildError
@@ -95,8 +96,8 @@ def run_print(content: Path, *, out_dir: Path, project_dir: Path, paper: str) ->
 
 
 def theme_dir(project_dir: Path) -> Path:
-    """The print theme: the project's ``themes/print``, else the one beside Charter's source."""
-    for candidate in (project_dir / "themes" / "print", Path(__file__).resolve().parents[2] / "themes" / "print"):
+    """The print theme: the project's ``themes/print``, else the one shipped with Charter."""
+    for candidate in (project_dir / "themes" / "print", packaged.print_theme()):
         if (candidate / "charter.typst").is_file():
             return candidate
     raise BuildError(f"the print theme is missing: expected {project_dir / 'themes' / 'print' / 'charter.typst'}")

@@ -28,11 +28,13 @@ from mkdocs.livereload import _SCRIPT_TEMPLATE, LiveReloadServer
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
+from generator import packaged
 from generator.diagnostics import Location, Report, print_report
 from generator.errors import BuildError
 from generator.pipeline import read_publication
 from generator.render_site.escape import esc
 from generator.render_site.mkdocs_run import base_config, run_mkdocs
+from generator.render_site.site_config import custom_theme_dir, read_config
 from generator.render_site.tree import write_tree
 from generator.resolve import Publication
 from generator.resolve.editions import for_edition
@@ -193,9 +195,11 @@ def _watched(content: Path, project_dir: Path) -> list[Path]:
     except BuildError:
         return paths
     paths.append(config)
-    themes = config.parent / "themes" / "site"
-    if themes.is_dir():
-        paths.append(themes)
+    own = read_config(config) if config != packaged.site_config() else {}
+    docs = config.parent / str(own.get("docs_dir") or "docs")
+    for folder in (custom_theme_dir(config, own), docs if own else None, packaged.site_theme()):
+        if folder is not None and folder.is_dir():
+            paths.append(folder)
     return paths
 
 

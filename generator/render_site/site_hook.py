@@ -1,0 +1,44 @@
+"""A MkDocs hook: what Charter's pages need that a project's ``mkdocs.yml`` cannot be trusted to keep.
+
+The generated configuration (:mod:`generator.render_site.site_config`) already names
+Charter's stylesheet, scripts and theme folder. Two needs cannot be written there without
+rewriting settings MkDocs must read itself: the Markdown extensions Charter's pages are
+written for (a project's list may hold ``!!python/name:`` tags, which only MkDocs reads),
+and Charter's theme folder when the project has a theme folder of its own (MkDocs takes
+one ``custom_dir``). Both are added here, once MkDocs has read the configuration.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+
+from generator import packaged
+
+
+def required_extensions() -> dict[str, dict[str, Any]]:
+    """The Markdown extensions in Charter's own ``mkdocs.yml``, each with its settings there."""
+    config = yaml.safe_load(packaged.site_config().read_text(encoding="utf-8")) or {}
+    found: dict[str, dict[str, Any]] = {}
+    for item in config.get("markdown_extensions") or []:
+        if isinstance(item, str):
+            found[item] = {}
+        elif isinstance(item, dict):
+            found.update({name: dict(settings or {}) for name, settings in item.items()})
+    return found
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """MkDocs hook: add Charter's theme folder after the project's and the Markdown extensions it lacks."""
+    theme_dir = str(packaged.site_theme().resolve())
+    dirs: list[str] = config.theme.dirs
+    if theme_dir not in dirs:
+        dirs.insert(1 if config.theme.custom_dir else 0, theme_dir)
+    for name, settings in required_extensions().items():
+        if name not in config.markdown_extensions:
+            config.markdown_extensions.append(name)
+            if settings:
+                config.mdx_configs[name] = settings
+    return config
