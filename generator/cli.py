@@ -9,12 +9,13 @@ import time
 from pathlib import Path
 
 from generator import __version__
+from generator.cli_args import EXIT_CONTENT, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, content_folder
 from generator.diagnostics import STYLES, Report, print_report
 from generator.pipeline import read_publication
 from generator.progress import Progress
-from generator.project import find_content, project_dir
+from generator.project import choose_site_config, project_dir
 
-EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+_CONFIG_HELP = "the site configuration (default: mkdocs.yml beside content/); its folder is the project folder"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -73,6 +74,7 @@ def _parser() -> argparse.ArgumentParser:
         "Check the content, print the documents and build the website, one folder per edition.",
     )
     build.add_argument("--edition", metavar="NAME", help="build only this edition (default: every edition)")
+    build.add_argument("-f", "--config", metavar="FILE", help=_CONFIG_HELP)
     build.add_argument(
         "--out", "--site-dir", dest="site_dir", help="where the editions go (default: site/ in the project folder)"
     )
@@ -102,6 +104,7 @@ def _parser() -> argparse.ArgumentParser:
         styles=False,
         talk=False,
     )
+    serve.add_argument("-f", "--config", metavar="FILE", help=_CONFIG_HELP)
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     serve.add_argument(
@@ -173,17 +176,6 @@ class _Versions(argparse.Action):
         parser.exit(EXIT_OK)
 
 
-def _content_dir(value: str | None, parser: argparse.ArgumentParser) -> Path:
-    if value is None:
-        return find_content(Path.cwd()) or Path("content")
-    path = Path(value)
-    if not path.exists():
-        parser.exit(EXIT_USAGE, f"charter: error: the content folder '{value}' does not exist\n")
-    if not path.is_dir():
-        parser.exit(EXIT_USAGE, f"charter: error: '{value}' is not a folder; give the content folder\n")
-    return path
-
-
 def _jobs(value: str) -> int:
     """``--jobs``: a whole number of processes, at least 1."""
     if not value.isdigit() or int(value) < 1:
@@ -201,6 +193,14 @@ def _site_dir(value: str, parser: argparse.ArgumentParser) -> Path:
             where = "is a file" if each == path else f"lies under '{each}', which is a file"
             parser.exit(EXIT_USAGE, f"charter: error: --site-dir '{value}' {where}, not a folder; name a folder\n")
     return path
+
+
+def _site_config(value: str, parser: argparse.ArgumentParser) -> Path:
+    """``-f/--config FILE``: the project is the file's folder, and the file is its site configuration."""
+    path = Path(value)
+    if not path.is_file():
+        parser.exit(EXIT_USAGE, f"charter: error: the site configuration '{value}' is not a file\n")
+    return choose_site_config(path)
 
 
 def run_check(content: Path, args: argparse.Namespace) -> int:
@@ -242,72 +242,6 @@ def run_schema(content: Path, out: Path) -> int:
     return EXIT_OK
 
 
-def run_export(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    """``charter export``: write the sheets; 1 when the content has errors or the export would leak."""
-    from generator.spreadsheet.columns import kind_named
-    from generator.spreadsheet.export import UsageError, export, format_for
-
-    names, folder = list(args.kinds), None
-    if len(names) > 1 and kind_named(names[-1]) is None:
-        folder = names.pop()
-    kinds: list[str] = []
-    for name in names:
-        kind = kind_named(name)
-        if kind is None:
-            parser.exit(EXIT_USAGE, f"charter: error: '{name}' is not a kind of entity (risk, action, agency, ...)\n")
-        if kind not in kinds:
-            kinds.append(kind)
-    content = _content_dir(folder, parser)
-    out = Path(args.out) if args.out else project_dir(content) / f"{'-'.join(kinds)}.{args.format or 'xlsx'}"
-    report = Report()
-    try:
-        written = export(content, kinds, format_for(out, args.format), out, args.edition, report)
-    except UsageError as problem:
-        parser.exit(EXIT_USAGE, f"charter: error: {problem}\n")
-    print_report(report, strict=False)
-    if not written:
-        return EXIT_CONTENT
-    if not args.quiet:
-        print(f"{', '.join(str(p) for p in written)}: wrote {', '.join(kinds)}")
-    return EXIT_OK
-
-
-def run_import(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    """``charter import``: apply a sheet to the content; 1 when any problem is an error (nothing written)."""
-    from generator.spreadsheet.importer import import_sheet
-
-    sheet = Path(args.sheet)
-    if not sheet.is_file():
-        parser.exit(EXIT_USAGE, f"charter: error: '{args.sheet}' is not a file\n")
-    content = _content_dir(args.content, parser)
-    report = Report()
-    changes = import_sheet(sheet, content, report, dry_run=args.dry_run)
-    print_report(report, strict=False, style=args.report_format)
-    if report.errors or changes is None:
-        return EXIT_CONTENT
-    if not args.quiet:
-        for line in changes:
-            print(line)
-        verb = "would change" if args.dry_run else "changed"
-        print(f"{sheet}: {verb} {len(changes)} entit{'y' if len(changes) == 1 else 'ies'}")
-    return EXIT_OK
-
-
-def run_new(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    """``charter new``: write a new project; a usage error when the folder is not empty (without --force)."""
-    from generator.starter import NewProjectError, write_project
-
-    target = Path(args.directory)
-    try:
-        written = write_project(target, sample=args.sample, force=args.force)
-    except NewProjectError as problem:
-        parser.exit(EXIT_USAGE, f"charter: error: {problem}\n")
-    what = "the Solmara sample" if args.sample else "a new publication"
-    print(f"{target}: wrote {what} ({len(written)} files)")
-    print(f"  next: cd {target} && charter serve")
-    return EXIT_OK
-
-
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     parser = _parser()
@@ -317,15 +251,16 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         if args.command == "check":
-            return run_check(_content_dir(args.content, parser), args)
-        if args.command == "export":
-            return run_export(args, parser)
-        if args.command == "import":
-            return run_import(args, parser)
-        if args.command == "new":
-            return run_new(args, parser)
-        content = _content_dir(args.content, parser)
+            return run_check(content_folder(args.content, parser), args)
+        if args.command in ("export", "import", "new"):
+            from generator import cli_files
+
+            run = {"export": cli_files.run_export, "import": cli_files.run_import, "new": cli_files.run_new}
+            return run[args.command](args, parser)
+        content = content_folder(args.content, parser)
         project = project_dir(content)  # outputs go there, whatever the current folder
+        if getattr(args, "config", None):
+            project = _site_config(args.config, parser)
         if args.command == "schema":
             return run_schema(content, Path(args.out) if args.out else project / "schema")
         if args.command == "build":

@@ -38,6 +38,22 @@ def project_dir(content: Path, cwd: Path | None = None) -> Path:
     return cwd
 
 
+_CHOSEN: dict[Path, Path] = {}
+"""Project folder → the site configuration ``-f/--config`` named for it (any file name)."""
+
+
+def choose_site_config(path: Path) -> Path:
+    """Use ``path`` as the site configuration of its folder's project; returns that project folder."""
+    path = path.resolve()
+    _CHOSEN[path.parent] = path
+    return path.parent
+
+
+def site_config_file(project: Path) -> Path:
+    """The project's site configuration: the one ``-f/--config`` named, or ``mkdocs.yml`` in its folder."""
+    return _CHOSEN.get(project.resolve(), project / SITE_CONFIG)
+
+
 def find_content(start: Path) -> Path | None:
     """The content folder of the project ``start`` lies in: ``content/`` here or in the nearest folder above.
 

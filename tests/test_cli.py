@@ -155,3 +155,18 @@ def test_the_pre_commit_hooks_run_charter_check() -> None:
         assert command == "charter"
         result = charter(*args, str(MINIMAL / "content"))
         assert result.returncode == 0, result.stderr
+
+
+def test_a_site_configuration_of_any_name_with_f(tmp_path: Path) -> None:
+    shutil.copytree(MINIMAL / "content", tmp_path / "content")
+    (tmp_path / "web").mkdir()
+    (tmp_path / "web" / "site-settings.yml").write_text("site_name: Harbour plan (web team)\n", encoding="utf-8")
+    result = charter("build", "content", "--no-print", "-q", "-f", "web/site-settings.yml", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "web" / "site" / "public" / "index.html").read_text(encoding="utf-8")  # the project is web/
+    assert "Harbour plan (web team)" in page
+    missing = charter("build", "content", "-f", "web/nothing.yml", cwd=tmp_path)
+    assert (missing.returncode, missing.stderr) == (
+        2,
+        "charter: error: the site configuration 'web/nothing.yml' is not a file\n",
+    )

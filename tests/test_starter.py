@@ -16,6 +16,8 @@ PROJECT_FILES = {
     ".gitignore",
     ".gitlab-ci.yml",
     ".pre-commit-config.yaml",
+    ".vscode/settings.json",
+    ".vscode/extensions.json",
     "README.md",
     "mkdocs.yml",
 }
@@ -81,3 +83,26 @@ def test_the_workflows_publish_only_the_public_edition() -> None:
     assert "mv site/public public" in gitlab["pages"]["script"]
     hooks = yaml.safe_load((STARTER / "dot-pre-commit-config.yaml").read_text(encoding="utf-8"))
     assert [h["id"] for repo in hooks["repos"] for h in repo["hooks"]] == ["charter-check"]
+
+
+def test_the_editor_settings_name_the_schemas_charter_schema_writes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    import jsonschema
+
+    target = tmp_path / "project"
+    assert main(["new", str(target)]) == 0
+    (target / "content" / "more-risks.yml").write_text("kind: risk\nentities: [{id: R-X}]\n", encoding="utf-8")
+    assert main(["schema", str(target / "content")]) == 0
+    settings = json.loads((target / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    mapped = settings["yaml.schemas"]
+    assert set(mapped) == {"schema/publication.schema.json", "schema/data-file.schema.json"}
+    for schema_path in mapped:
+        assert (target / schema_path).is_file()  # charter schema, run in the project, writes them there
+    publication = json.loads((target / "schema" / "publication.schema.json").read_text(encoding="utf-8"))
+    written = yaml.safe_load((target / "content" / "publication.yml").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(publication).validate(json.loads(json.dumps(written, default=str)))
+    data_file = json.loads((target / "schema" / "data-file.schema.json").read_text(encoding="utf-8"))
+    assert not jsonschema.Draft202012Validator(data_file).is_valid({"kind": "risk", "entities": [{"id": "R-X"}]})

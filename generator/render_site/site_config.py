@@ -22,7 +22,7 @@ import yaml
 
 from generator import packaged
 from generator.errors import BuildError
-from generator.project import SITE_CONFIG
+from generator.project import site_config_file
 from generator.render_site.nav import OVERLAY_PATH
 
 CHARTER_CSS = ("assets/stylesheets/charter.css",)
@@ -39,7 +39,7 @@ _OUTSIDE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
 
 def base_config(project_dir: Path) -> Path:
     """The project's ``mkdocs.yml``, or the one shipped with Charter."""
-    own = project_dir / SITE_CONFIG
+    own = site_config_file(project_dir)
     if own.is_file():
         return own.resolve()
     shipped = packaged.site_config()
