@@ -70,12 +70,13 @@ def parse_data_file(text: str, file: SourceFile, report: Report) -> None:
         file.front_matter = level
     entities = node.items.get("entities")
     line = node.key_pos["kind"][0]
+    after = [at for at, _ in node.key_pos.values() if at > node.key_pos.get("entities", (line, 1))[0]]
     block = DataBlock(
         kind=kind.text.strip(),
         data=None if entities is None or (isinstance(entities, YScalar) and entities.is_null) else entities,
         location=file.at(line, 1),
         kind_col=kind.col,
-        end_line=len(text.splitlines()) + 1,
+        end_line=min(after, default=len(text.rstrip("\n").split("\n")) + 1),  # a key after the list, or the end
         text=text,
     )
     file.segments.append(block)

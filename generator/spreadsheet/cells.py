@@ -94,12 +94,12 @@ def from_cell(column: Column, value: Any) -> Plain:
         return None
     if column.shape == "list":
         text = _text(value)
-        parts = _ID_SPLIT.split(text) if column.refers else text.splitlines()
+        parts = _ID_SPLIT.split(text) if column.refers else text.split("\n")
         return tuple(p.strip() for p in parts if p.strip()) or None
     if column.shape == "items":
-        return tuple(_item_from_cell(column, line) for line in _text(value).splitlines() if line.strip()) or None
+        return tuple(_item_from_cell(column, line) for line in _text(value).split("\n") if line.strip()) or None
     if column.shape == "pairs":
-        return tuple(_pair(line) for line in _text(value).splitlines() if line.strip()) or None
+        return tuple(_pair(line) for line in _text(value).split("\n") if line.strip()) or None
     return _value_from_cell(column.type, value)
 
 
@@ -161,13 +161,34 @@ def _text(value: Any) -> str:
 
 
 def _item_from_cell(column: Column, line: str) -> tuple[str, ...]:
-    values = [part.strip() for part in line.split(ITEM_SEPARATOR.strip())]
+    values = [part.strip() for part in _split_item(line)]
     if len(values) > len(column.fields):
         written = ITEM_SEPARATOR.join(column.fields)
         raise CellError(f"'{line.strip()}' has {len(values)} parts; {column.name} takes {len(column.fields)}", written)
     while values and not values[-1]:
         values.pop()
     return tuple(values)
+
+
+def _escape(text: str) -> str:
+    """A field of an item as one line of a cell holds it: ``\\``, ``\\|`` and ``\n`` for what would break it."""
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "\\n")
+
+
+def _split_item(line: str) -> list[str]:
+    r"""The fields of one item's line, at each ``|`` not written ``\|``, with the escapes undone."""
+    parts, current, chars = [], [], iter(line)
+    for char in chars:
+        if char == "\\":
+            following = next(chars, "")
+            current.append({"n": "\n", "|": "|", "\\": "\\"}.get(following, char + following))
+        elif char == "|":
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    parts.append("".join(current))
+    return parts
 
 
 def _pair(line: str) -> tuple[str, str]:
@@ -186,7 +207,7 @@ def to_cell(column: Column, value: Plain) -> Any:
         return None
     if isinstance(value, tuple):
         if column.shape == "items":
-            return "\n".join(ITEM_SEPARATOR.join(item) for item in value)
+            return "\n".join(ITEM_SEPARATOR.join(_escape(field) for field in item) for item in value)
         if column.shape == "pairs":
             return "\n".join(f"{k}: {v}" for k, v in value)
         return "\n".join(value)

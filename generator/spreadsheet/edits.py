@@ -6,6 +6,7 @@ of its fields, its line ends) stays byte for byte as it was.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,27 +30,43 @@ class Edit:
     """The sheet cells the new lines come from, by column: where a problem in them is reported."""
 
 
-def _is_filler(line: str) -> bool:
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+"""A line with its end, as the loader counts lines (``\n``, ``\r\n`` or ``\r``; never U+2028 and the like)."""
+
+
+def file_lines(text: str) -> list[str]:
+    """A file's lines without their ends, numbered as the loader numbers them."""
+    return [line.rstrip("\r\n") for line in _LINE.findall(text)]
+
+
+def _is_filler(line: str, indent: int) -> bool:
+    """A blank line, or a comment no deeper than the field's key (deeper, it may be a block scalar's text)."""
     stripped = line.strip()
-    return not stripped or stripped.startswith("#")
+    return not stripped or (stripped.startswith("#") and len(line) - len(line.lstrip()) <= indent)
 
 
 def key_spans(written: Written, lines: list[str]) -> dict[str, tuple[int, int]]:
     """The lines each field of an entity stands on: from its key to before the next key (comments after it kept)."""
     keys = sorted(written.node.key_pos.items(), key=lambda item: item[1])
     spans: dict[str, tuple[int, int]] = {}
-    for index, (key, (line, _)) in enumerate(keys):
+    for index, (key, (line, col)) in enumerate(keys):
         end = keys[index + 1][1][0] if index + 1 < len(keys) else written.end
-        while end - 1 > line and _is_filler(lines[end - 2]):
+        while end - 1 > line and _is_filler(lines[end - 2], col - 1):
             end -= 1
         spans[key] = (line, end)
     return spans
 
 
-def one_line(written: Written) -> bool:
-    """Whether two of the entity's keys share a line (a flow mapping): its fields cannot be edited one by one."""
-    seen = [line for line, _ in written.node.key_pos.values()]
-    return len(seen) != len(set(seen))
+def entity_end(written: Written, lines: list[str]) -> int:
+    """The line after an entity's last field (its trailing blank lines and comments left out)."""
+    spans = key_spans(written, lines)
+    return max(end for _, end in spans.values()) if spans else written.end
+
+
+def flow_written(written: Written, lines: list[str]) -> bool:
+    """Whether the entity is written as a flow mapping (``{id: ..., name: ...}``): not editable field by field."""
+    first = lines[written.node.line - 1].lstrip()
+    return first.removeprefix("-").lstrip().startswith("{")
 
 
 def field_edits(
@@ -60,14 +77,13 @@ def field_edits(
     spans = key_spans(written, lines)
     id_col = written.node.key_pos["id"][1]
     indent = " " * (id_col - 1)
-    if one_line(written):  # written as one flow mapping: written again, in block form, with the changes
+    if flow_written(written, lines):  # written as one flow mapping: written again, in block form, with the changes
         first = lines[written.node.line - 1]
         indent = " " * (first.index("-") if written.in_list and "-" in first else len(first) - len(first.lstrip()))
         data = {**_current(written), **changed}
         new = entity_lines(written.kind, {k: v for k, v in data.items() if v is not None}, indent, written.in_list)
-        return [
-            Edit(path, written.node.line, written.end, new, {c: loc for k in changed for c, loc in cells[k].items()})
-        ]
+        end = entity_end(written, lines)
+        return [Edit(path, written.node.line, end, new, {c: loc for k in changed for c, loc in cells[k].items()})]
     edits: list[Edit] = []
     order = list(slots(ENTITY_SCHEMAS[written.kind]))
     for key, value in changed.items():
@@ -116,7 +132,7 @@ def new_block(kind: str, values: dict[str, Any]) -> list[str]:
 
 def apply(text: str, edits: list[Edit]) -> tuple[str, list[tuple[Edit, int, int]]]:
     """The text with the edits made (line ends kept), and where each edit's lines now stand (1-based, end exclusive)."""
-    lines = text.splitlines(keepends=True)
+    lines = _LINE.findall(text)
     ending = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
     if lines and not lines[-1].endswith(("\n", "\r")):
         lines[-1] += ending

@@ -12,6 +12,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
 from generator.diagnostics import Location, Report
 from generator.leakcheck import codeword_secrets, find_leaks, secrets
 from generator.load import load_content
@@ -19,7 +21,8 @@ from generator.model import Edition
 from generator.pipeline import read_publication
 from generator.resolve import Publication
 from generator.resolve.editions import for_edition
-from generator.spreadsheet.sheets import build_sheets, known_ids, scope_of
+from generator.spreadsheet.cells import to_text
+from generator.spreadsheet.sheets import Sheet, build_sheets, known_ids, scope_of
 from generator.spreadsheet.text_formats import csv_text, json_text, write_text
 from generator.spreadsheet.workbook import write_workbook
 from generator.spreadsheet.written import written_entities
@@ -50,6 +53,8 @@ def export(content: Path, kinds: list[str], fmt: str, out: Path, edition_id: str
     scope = scope_of(publication, edition)
     sheets = build_sheets(publication, written_entities(load_content(content, Report())), kinds, scope)
     title = publication.settings.title
+    if fmt == "xlsx" and not _storable(sheets, report):
+        return []
     targets = _targets(out, fmt, kinds)
     out_parent = targets[0].parent
     out_parent.mkdir(parents=True, exist_ok=True)
@@ -70,6 +75,26 @@ def export(content: Path, kinds: list[str], fmt: str, out: Path, edition_id: str
         return targets
     finally:
         shutil.rmtree(aside, ignore_errors=True)
+
+
+def _storable(sheets: list[Sheet], report: Report) -> bool:
+    """Whether a workbook can store every text (it refuses control characters); each one it cannot, reported."""
+    fine = True
+    for sheet in sheets:
+        for row, entry in zip(sheet.rows, sheet.written, strict=True):
+            for column in sheet.columns:
+                text = to_text(column, row.get(column.name))
+                found = ILLEGAL_CHARACTERS_RE.search(text)
+                if found:
+                    fine = False
+                    report.error(
+                        entry.file.at(*entry.node.key_pos.get(column.key, (entry.node.line, entry.node.col))),
+                        "E-EXPORT-CHARACTER",
+                        f"{sheet.kind} {entry.id}.{column.name}: the control character U+{ord(found.group()):04X} "
+                        "cannot be stored in a spreadsheet",
+                        "delete it from the text (it is invisible), or export as CSV or JSON",
+                    )
+    return fine
 
 
 def _edition(editions: list[Edition], wanted: str | None) -> Edition | None:

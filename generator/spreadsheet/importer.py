@@ -20,15 +20,15 @@ import tempfile
 from pathlib import Path
 
 from generator.diagnostics import Location, Report
-from generator.load import load_content
+from generator.load import PUBLICATION_FILE, SITE_CONFIGS, load_content
 from generator.load.datafile import DATA_SUFFIXES, is_data_file
 from generator.pipeline import read_publication
 from generator.spreadsheet.cells import CellError, Plain, from_cell, from_yaml
 from generator.spreadsheet.columns import FILE_COLUMN, Column, columns
-from generator.spreadsheet.edits import Edit, apply, entity_lines, field_edits, new_block
+from generator.spreadsheet.edits import Edit, apply, entity_end, entity_lines, field_edits, file_lines, new_block
 from generator.spreadsheet.sheet_read import Row, Table, Unread, read_sheet
 from generator.spreadsheet.value_build import build_value
-from generator.spreadsheet.verify import check_copy
+from generator.spreadsheet.verify import Planned, check_copy
 from generator.spreadsheet.written import Written, written_entities
 
 
@@ -54,7 +54,7 @@ def import_sheet(sheet: Path, content: Path, report: Report, *, dry_run: bool = 
         plan.table(table, columns(table.kind, publication.settings), found, report)
     # Checked even when a cell could not be read: the rest of the sheet's problems are found too.
     new_texts = {path: apply(plan.text(path), edits) for path, edits in plan.edits.items()}
-    check_copy(content, new_texts, plan, before, report)
+    check_copy(content, new_texts, plan.rows, before, report)
     if report.errors:
         return None
     if not dry_run:
@@ -71,7 +71,7 @@ class _Plan:
         self.written = written
         self.edits: dict[str, list[Edit]] = {}
         self.changes: list[str] = []
-        self.rows: dict[str, tuple[Row, list[Column], dict[str, Plain]]] = {}
+        self.rows: dict[str, Planned] = {}
         """Each changed or new entity's row and its values, to check they read back so."""
         self._texts: dict[str, str] = {}
 
@@ -82,6 +82,14 @@ class _Plan:
 
     def table(self, table: Table, cols: list[Column], found: list[Written], report: Report) -> None:
         known = {c.name: c for c in cols}
+        if table.edition is None:
+            report.error(
+                table.where,
+                "E-SHEET-EDITION",
+                f"the {table.kind} sheet does not say whether it holds everything or an edition's view",
+                "import a sheet as charter export wrote it: keep a CSV's first line and a workbook's 'about' sheet",
+            )
+            return
         if table.edition != "all":
             report.error(
                 table.where,
@@ -115,7 +123,10 @@ class _Plan:
                 )
 
     def _row(self, table: Table, row: Row, used: list[Column], seen: dict[str, Location], report: Report) -> None:
-        entity_id = str(row.values.get("id") or "").strip()
+        raw_id = row.values.get("id")
+        if isinstance(raw_id, Unread):
+            return  # reported where it was read
+        entity_id = str(raw_id or "").strip()
         if not entity_id:
             report.error(row.cells.get("id", row.start), "E-SHEET-ID", f"{table.kind} sheet: a row without an ID")
             return
@@ -166,11 +177,11 @@ class _Plan:
             return
         new = {key: build_value(key, used, values, existing.data) for key in changed}
         cells = {key: {c.name: row.cells[c.name] for c in cols} for key, cols in changed.items()}
-        lines = self.text(existing.file.rel_path).splitlines()
+        lines = file_lines(self.text(existing.file.rel_path))
         self.edits.setdefault(existing.file.rel_path, []).extend(field_edits(existing, new, lines, cells))
         names = ", ".join(c.name for cols in changed.values() for c in cols)
         self.changes.append(f"{existing.kind} {existing.id} ({existing.file.rel_path}): {names}")
-        self.rows[existing.id] = (row, used, values)
+        self.rows[existing.id] = Planned(row, used, values)
 
     def _add(self, table: Table, row: Row, used: list[Column], values: dict[str, Plain], report: Report) -> None:
         entity_id = str(values["id"])
@@ -189,27 +200,39 @@ class _Plan:
         keys = dict.fromkeys(c.key for c in used if c.key != FILE_COLUMN and values[c.name] is not None)
         data = {key: build_value(key, used, values, {}) for key in keys}
         path = Path(str(file)).as_posix()
-        end = len(self.text(path).splitlines()) + 1
+        text_lines = file_lines(self.text(path))
+        end = len(text_lines) + 1
         cells = {c.name: row.cells[c.name] for c in used}
-        if is_data_file(path):  # one more item of the file's list
-            kinds = {w.kind for w in self.written.values() if w.file.rel_path == path}
-            if kinds - {table.kind}:
-                message = f"{table.kind} {entity_id} is new, and {path} holds {', '.join(sorted(kinds))} entities"
-                report.error(at, "E-SHEET-FILE", message, f"name a chapter or a data file of {table.kind} entities")
+        if is_data_file(path):  # one more item of the file's list, after its last
+            here = [w for w in self.written.values() if w.file.rel_path == path]
+            if not here or here[-1].kind != table.kind or not here[-1].in_list:
+                holds = f"holds {here[-1].kind} entities" if here else "holds no entity to follow"
+                report.error(
+                    at,
+                    "E-SHEET-FILE",
+                    f"{table.kind} {entity_id} is new, and {path} {holds}",
+                    f"name a chapter, or a data file listing {table.kind} entities (write its first one by hand)",
+                )
                 return
-            cols = [w.node.key_pos["id"][1] for w in self.written.values() if w.file.rel_path == path]
-            lines = entity_lines(table.kind, data, " " * ((cols[0] if cols else 5) - 3), in_list=True)
+            last = here[-1]
+            item_line = text_lines[last.node.line - 1]
+            dash = item_line.index("-") if "-" in item_line else 2
+            lines = entity_lines(table.kind, data, " " * dash, in_list=True)
+            end = entity_end(last, text_lines)
         else:
             lines = new_block(table.kind, data)
         self.edits.setdefault(path, []).append(Edit(path, end, end, lines, cells))
         self.changes.append(f"{table.kind} {entity_id} ({path}): new")
-        self.rows[entity_id] = (row, used, values)
+        self.rows[entity_id] = Planned(row, used, values)
 
 
 def _inside(path: Path, root: Path) -> bool:
     try:
         path.resolve().relative_to(root.resolve())
     except ValueError:
+        return False
+    rel = path.relative_to(root)
+    if rel.as_posix() in (PUBLICATION_FILE, *SITE_CONFIGS):
         return False
     return path.suffix in (".md", *DATA_SUFFIXES) and not any(
         part.startswith(".") for part in path.relative_to(root).parts

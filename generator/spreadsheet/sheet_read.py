@@ -60,7 +60,8 @@ class Table:
     header: list[str]
     header_cells: list[Location]
     rows: list[Row] = field(default_factory=list)
-    edition: str = "all"
+    edition: str | None = None
+    """The view the sheet was exported in (``all``, or an edition's ID); None when the sheet does not say."""
     where: Location = field(default_factory=lambda: Location("", 1, 1))
     """The sheet itself (its first cell), for what concerns all of it."""
 
@@ -84,7 +85,7 @@ def _read_workbook(path: Path, report: Report) -> list[Table]:
     except (OSError, zipfile.BadZipFile, KeyError, ValueError) as problem:
         report.error(Location(str(path), 1, 1), "E-SHEET-FORMAT", f"cannot read the workbook: {problem}")
         return []
-    edition = "all"
+    edition: str | None = None
     if ABOUT_SHEET in book.sheetnames:
         for key, value, *_ in book[ABOUT_SHEET].iter_rows(values_only=True):
             if key == "edition" and value:
@@ -106,7 +107,7 @@ def _read_workbook(path: Path, report: Report) -> list[Table]:
         grid = [list(row) for row in book[name].iter_rows(values_only=True)]
         written = [list(row) for row in formulas[name].iter_rows(values_only=True)]
         _computed(grid, written, where, report)
-        tables.append(_table(name, grid, lambda r, c, w=where: SheetCell(w, r, c), edition))
+        tables.append(_table(name, grid, lambda r, c, w=where: SheetCell(w, r, c), edition, report))
     book.close()
     formulas.close()
     return tables
@@ -136,7 +137,7 @@ def _read_csv(path: Path, report: Report) -> list[Table]:
     except (OSError, UnicodeDecodeError) as problem:
         report.error(Location(str(path), 1, 1), "E-SHEET-FORMAT", f"cannot read the CSV as UTF-8 text: {problem}")
         return []
-    kind, edition, first = None, "all", 1
+    kind, edition, first = None, None, 1
     lines = text.splitlines(keepends=True)
     if lines and lines[0].startswith(MARKING_PREFIX.strip()):
         found = _HEADER_LINE.search(lines[0])
@@ -170,7 +171,7 @@ def _read_csv(path: Path, report: Report) -> list[Table]:
             "keep the first line charter export writes ('# ... | kind: risk | edition: all')",
         )
         return []
-    return [_table(kind, grid, lambda r, c: Location(str(path), starts[r - 1], c), edition)]
+    return [_table(kind, grid, lambda r, c: Location(str(path), starts[r - 1], c), edition, report)]
 
 
 def _kind_of(header: list[str]) -> str | None:
@@ -183,8 +184,12 @@ def _kind_of(header: list[str]) -> str | None:
     return best[1] if best[0] > 1 and [s for s, _ in scored].count(best[0]) == 1 else None
 
 
-def _table(kind: str, grid: list[list[Any]], at: Any, edition: str) -> Table:
-    """A table from a grid of values, ``at(row, col)`` giving each cell's place (both 1-based)."""
+def _table(kind: str, grid: list[list[Any]], at: Any, edition: str | None, report: Report) -> Table:
+    """A table from a grid of values, ``at(row, col)`` giving each cell's place (both 1-based).
+
+    A value in a column without a name is an error: it is most often a field cut in two by a
+    comma in a CSV, and dropping it would lose data without a word.
+    """
     header = [str(h).strip() if h is not None else "" for h in grid[0]] if grid else []
     table = Table(kind, header, [at(1, c) for c in range(1, len(header) + 1)], edition=edition, where=at(1, 1))
     for index, values in enumerate(grid[1:], start=2):
@@ -195,5 +200,14 @@ def _table(kind: str, grid: list[list[Any]], at: Any, edition: str) -> Table:
             if name:
                 row.values[name] = values[col - 1] if col - 1 < len(values) else None
                 row.cells[name] = at(index, col)
+        for col, value in enumerate(values, start=1):
+            named = col <= len(header) and header[col - 1]
+            if not named and value is not None and str(value).strip():
+                report.error(
+                    at(index, col),
+                    "E-SHEET-VALUE",
+                    f"{kind} sheet: '{str(value).strip()[:60]}' stands in a column without a name",
+                    "in a CSV, put a value holding a comma in double quotes; or delete the stray cell",
+                )
         table.rows.append(row)
     return table

@@ -27,6 +27,8 @@ class Sheet:
     kind: str
     columns: list[Column]
     rows: list[dict[str, Plain]] = field(default_factory=list)
+    written: list[Written] = field(default_factory=list)
+    """Where each row's entity is written, in the rows' order."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +72,10 @@ def build_sheets(publication: Publication, written: list[Written], kinds: list[s
         if entity.id not in shown:
             continue
         hidden = {key for key, level in entity.restricted.items() if rank(settings, level) > top}
+        if scope.edition is not None:
+            hidden.add(
+                "restricted"
+            )  # which fields an edition withholds, and at what level, is not its readers' to know
         row: dict[str, Plain] = {}
         for column in sheet.columns:
             if column.key == FILE_COLUMN:
@@ -79,6 +85,7 @@ def build_sheets(publication: Publication, written: list[Written], kinds: list[s
             else:
                 row[column.name] = None
         sheet.rows.append(row)
+        sheet.written.append(entry)
     return [sheets[kind] for kind in kinds]
 
 

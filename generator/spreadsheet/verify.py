@@ -13,18 +13,25 @@ import re
 import shutil
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import NamedTuple
 
 from generator.diagnostics import Diagnostic, Location, Report
 from generator.load import load_content
 from generator.pipeline import read_publication
-from generator.spreadsheet.cells import from_yaml
-from generator.spreadsheet.columns import FILE_COLUMN
-from generator.spreadsheet.edits import Edit
+from generator.spreadsheet.cells import Plain, from_yaml
+from generator.spreadsheet.columns import FILE_COLUMN, Column
+from generator.spreadsheet.edits import Edit, file_lines
+from generator.spreadsheet.sheet_read import Row
 from generator.spreadsheet.written import written_entities
 
-if TYPE_CHECKING:
-    from generator.spreadsheet.importer import _Plan
+
+class Planned(NamedTuple):
+    """A row the import writes: the row, the columns read from it, and their values."""
+
+    row: Row
+    columns: list[Column]
+    values: dict[str, Plain]
+
 
 _KEYS = re.compile(r"([\w-]+):")
 _KEY_LINE = re.compile(r"^(\s*(?:- )?)([\w-]+):")
@@ -33,7 +40,7 @@ _KEY_LINE = re.compile(r"^(\s*(?:- )?)([\w-]+):")
 def check_copy(
     content: Path,
     new_texts: dict[str, tuple[str, list[tuple[Edit, int, int]]]],
-    plan: _Plan,
+    rows: dict[str, Planned],
     before: Report,
     report: Report,
 ) -> None:
@@ -53,9 +60,9 @@ def check_copy(
         shown = (os.path.normpath(str(copy)), os.path.normpath(str(content)))
         known = {(d.code, d.message) for d in before.diagnostics}
         for diagnostic in after.sorted():
-            _report(diagnostic, shown, new_texts, known, report)
+            _report(diagnostic, shown, new_texts, rows, known, report)
         if not report.errors:
-            _read_back(copy, plan, report)
+            _read_back(copy, rows, report)
     finally:
         shutil.rmtree(aside, ignore_errors=True)
 
@@ -71,27 +78,63 @@ def _report(
     diagnostic: Diagnostic,
     shown: tuple[str, str],
     new_texts: dict[str, tuple[str, list[tuple[Edit, int, int]]]],
+    rows: dict[str, Planned],
     known: set[tuple[str, str]],
     report: Report,
 ) -> None:
+    """Report a problem of the changed copy where the user can fix it: at its cell, or in the content as it is."""
     copy_root, content_root = shown
     path = diagnostic.location.path
     rel = path[len(copy_root) + 1 :] if path.startswith(copy_root + os.sep) else None
-    message = diagnostic.message.replace(copy_root, content_root)
-    if rel is not None and rel in new_texts:
+    message = diagnostic.message.replace(copy_root + os.sep, "" if content_root == "." else content_root + os.sep)
+    if (diagnostic.code, message) in known:
+        return  # there before the import: not the sheet's doing
+    cell = _named_cell(message, rows)
+    if cell is None and rel is not None and rel in new_texts:
         text, placed = new_texts[rel]
         for edit, start, end in placed:
             if start <= diagnostic.location.line < end and edit.cells:
-                line = text.splitlines()[diagnostic.location.line - 1]
-                cell = _cell_of(edit, line, diagnostic.location.line - start, diagnostic.location.col)
-                _add(report, diagnostic, cell, message)
-                return
-    if (diagnostic.code, message) in known:
-        return  # there before the import: not the sheet's doing
+                written = file_lines(text)[diagnostic.location.line - 1]
+                cell = _cell_of(edit, written, diagnostic.location.line - start, diagnostic.location.col)
+    if cell is not None:
+        _add(report, diagnostic, cell, message)
+        return
     where = diagnostic.location
-    if rel is not None:
-        where = Location(os.path.join(content_root, rel), where.line, where.col)
+    if rel is not None:  # at its line in the content as it is: the changed copy is gone
+        line = _original_line(where.line, new_texts[rel][1]) if rel in new_texts else where.line
+        shown_path = rel if content_root == "." else os.path.join(content_root, rel)
+        where = Location(shown_path, line, where.col)
     _add(report, diagnostic, where, message)
+
+
+_ABOUT = re.compile(r"^[\w-]+ (?P<id>[^\s.:]+(?:\.[^\s.:]+)*?)(?:\.(?P<path>[\w.\[\]-]+))?: ")
+
+
+def _named_cell(message: str, rows: dict[str, Planned]) -> Location | None:
+    """The cell of the field a message names (``risk R-PIR-01.residual.likelihood: ...``) in a row the sheet changed."""
+    found = _ABOUT.match(message)
+    if found is None:
+        return None
+    entity_id, path = found.group("id"), re.sub(r"\[\d+\]", "", found.group("path") or "")
+    if entity_id not in rows and "." in entity_id:  # an ID with a dot in it is rare; a path is not
+        entity_id, _, rest = entity_id.partition(".")
+        path = f"{rest}.{path}" if path else rest
+    planned = rows.get(entity_id)
+    if planned is None:
+        return None
+    names = [c.name for c in planned.columns if c.key != FILE_COLUMN]
+    fitting = [n for n in names if path == n or path.startswith(n + ".")]
+    best = max(fitting, key=len, default="id")
+    return planned.row.cells.get(best) or planned.row.cells.get("id")
+
+
+def _original_line(line: int, placed: list[tuple[Edit, int, int]]) -> int:
+    """Where a line of the changed text stood before the import's edits (one below every edit it follows)."""
+    shift = 0
+    for edit, _, end in placed:
+        if end <= line:
+            shift = end - edit.end
+    return line - shift
 
 
 def _cell_of(edit: Edit, line: str, index: int, col: int) -> Location:
@@ -121,9 +164,9 @@ def _add(report: Report, diagnostic: Diagnostic, where: Location, message: str) 
     add(where, diagnostic.code, message, diagnostic.hint)
 
 
-def _read_back(copy: Path, plan: _Plan, report: Report) -> None:
+def _read_back(copy: Path, rows: dict[str, Planned], report: Report) -> None:
     written = {w.id: w for w in written_entities(load_content(copy, Report()))}
-    for entity_id, (row, used, values) in plan.rows.items():
+    for entity_id, (row, used, values) in rows.items():
         entry = written.get(entity_id)
         for column in used:
             if column.key == FILE_COLUMN:

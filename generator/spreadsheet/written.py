@@ -45,6 +45,8 @@ def written_entities(content: LoadedContent) -> list[Written]:
                 found.extend(_one(block.kind, data, file, block, block.end_line, in_list=False))
             elif isinstance(data, YSeq):
                 maps = [item for item in data.items if isinstance(item, YMap)]
+                if not maps:
+                    continue
                 ends = [item.line for item in maps[1:]] + [block.end_line]
                 for item, end in zip(maps, ends, strict=True):
                     found.extend(_one(block.kind, item, file, block, end, in_list=True))
