@@ -114,3 +114,29 @@ def test_the_github_workflows_build_job_runs_as_a_script(installed: tuple[Path, 
     _assert_published(project, "nss-strategy", "0.1.0")
     uploaded = [step["with"]["path"] for step in steps if "upload-pages-artifact" in str(step.get("uses", ""))]
     assert uploaded == ["site/public"]
+
+
+def test_the_github_workflows_check_job_annotates_a_problem(installed: tuple[Path, Path], tmp_path: Path) -> None:
+    venv, wheel = installed
+    _charter(venv, "new", "review", cwd=tmp_path)
+    project = tmp_path / "review"
+    workflow = yaml.safe_load((project / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8"))
+    steps = workflow["jobs"]["check"]["steps"]
+    script = "\n".join(["set -euo pipefail", *(step["run"] for step in steps if "run" in step)])
+    assert "--format github" in script
+    register = project / "content" / "register.md"
+    text = register.read_text(encoding="utf-8")
+    lead = next(line for line in text.splitlines() if line.startswith("lead: AG-"))
+    register.write_text(text.replace(lead, "lead: AG-NOBODY", 1), encoding="utf-8")
+    line = next(n for n, t in enumerate(register.read_text().splitlines(), 1) if t == "lead: AG-NOBODY")
+    (project / "check-job.sh").write_text(script + "\n", encoding="utf-8")
+    result = subprocess.run(
+        ["bash", "check-job.sh"],
+        cwd=project,
+        env=_env(venv, CHARTER_PACKAGE=str(wheel)),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert f"::error file=content/register.md,line={line},col=7,title=E-REF-UNKNOWN::" in result.stdout
