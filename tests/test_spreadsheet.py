@@ -69,10 +69,13 @@ def test_export_then_import_changes_no_byte(
     assert _same_tree(root / "content", content)
 
 
-def test_a_generated_publication_round_trips(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(("size", "seed"), [(400, 11), (150, 3), (60, 29)])
+def test_a_generated_publication_round_trips(
+    size: int, seed: int, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from bench.synthetic import write_synthetic
 
-    content = write_synthetic(tmp_path / "synthetic", 400, seed=11)
+    content = write_synthetic(tmp_path / "synthetic", size, seed=seed)
     original = tmp_path / "original"
     shutil.copytree(content, original)
     out = tmp_path / "all.xlsx"
