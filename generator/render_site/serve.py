@@ -13,6 +13,7 @@ By default the preview shows everything the content holds, as drafters need; wit
 
 from __future__ import annotations
 
+import gc
 import logging
 import shutil
 import signal
@@ -149,6 +150,11 @@ class _Preview:
             print(f"charter: rebuilt in {time.perf_counter() - started:.1f} s", file=sys.stderr)
 
     def _build(self) -> str | None:
+        # The check freezes what it builds, for the collector never to walk it again (see
+        # generator.pipeline): right for one build, but a preview builds again and again. Thawed and
+        # collected first, the last build's publication and MkDocs' cycles are freed, not kept for good.
+        gc.unfreeze()
+        gc.collect()
         report = Report()
         try:
             publication = read_publication(self.content, report)
