@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator.csv_cells import FORMULA_STARTS
 from generator.render_site.context import PageContext
 from generator.render_site.escape import esc, md_inline
 from generator.render_site.fragments import block, item_list, paragraph
 from generator.render_site.open_data import (
     DATA_FOLDER,
-    FORMULA_STARTS,
     LIST_SEPARATOR,
     PUBLICATION_FILE,
     SCHEMA_FILE,

@@ -18,6 +18,7 @@ import io
 import json
 from typing import Any
 
+from generator.csv_cells import text_cell
 from generator.render_site.context import PageContext
 from generator.render_site.escape import esc
 from generator.render_site.links import DATA_FOLDER
@@ -29,8 +30,6 @@ from generator.views.publication_schema import publication_schema
 PUBLICATION_FILE = "publication.json"
 SCHEMA_FILE = "publication.schema.json"
 LIST_SEPARATOR = "; "
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-"""What a spreadsheet reads as the start of a formula (OWASP's list for CSV injection)."""
 MEDIA_TYPES = {"CSV": "text/csv", "JSON": "application/json"}
 
 
@@ -54,7 +53,7 @@ def csv_cell(value: Value) -> str:
         return str(value)
     else:
         text = value
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    return text_cell(text)
 
 
 def csv_text(table: DataTable, publication: Publication) -> str:

@@ -17,10 +17,10 @@ from typing import Any
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
+from generator.csv_cells import cell_text
 from generator.diagnostics import Location, Report
 from generator.schema import ENTITY_SCHEMAS
 from generator.spreadsheet.sheets import MARKING_PREFIX
-from generator.spreadsheet.text_formats import unsafe
 from generator.spreadsheet.workbook import ABOUT_SHEET, LISTS_SHEET
 
 _HEADER_LINE = re.compile(r"\|\s*kind:\s*(?P<kind>[\w-]+)\s*\|\s*edition:\s*(?P<edition>[\w.-]+)")
@@ -159,7 +159,7 @@ def _read_csv(path: Path, report: Report) -> list[Table]:
         except csv.Error as problem:
             report.error(Location(str(path), start, 1), "E-SHEET-FORMAT", f"cannot read the CSV: {problem}")
             return []
-        grid.append([unsafe(cell) for cell in row])
+        grid.append([cell_text(cell) for cell in row])
         starts.append(start)
     header = [str(h or "").strip() for h in grid[0]] if grid else []
     kind = kind or _kind_of(header)

@@ -14,12 +14,10 @@ import json
 from pathlib import Path
 from typing import Any
 
+from generator.csv_cells import text_cell
 from generator.spreadsheet.cells import to_json, to_text
 from generator.spreadsheet.columns import FILE_COLUMN
 from generator.spreadsheet.sheets import Scope, Sheet
-
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-TEXT_MARK = "'"
 
 
 def csv_text(sheet: Sheet, scope: Scope) -> str:
@@ -29,19 +27,8 @@ def csv_text(sheet: Sheet, scope: Scope) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([c.name for c in sheet.columns])
     for row in sheet.rows:
-        writer.writerow([_safe(to_text(c, row.get(c.name))) for c in sheet.columns])
+        writer.writerow([text_cell(to_text(c, row.get(c.name))) for c in sheet.columns])
     return out.getvalue()
-
-
-def _safe(text: str) -> str:
-    return TEXT_MARK + text if text.startswith(FORMULA_START) else text
-
-
-def unsafe(text: str) -> str:
-    """A CSV field as the content wrote it: without the mark :func:`csv_text` put before a formula-like text."""
-    if text.startswith(TEXT_MARK) and text[1:2] and text[1:].startswith(FORMULA_START):
-        return text[1:]
-    return text
 
 
 def json_text(sheets: list[Sheet], scope: Scope, title: str) -> str:
