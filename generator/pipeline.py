@@ -9,6 +9,7 @@ from pathlib import Path
 
 from generator.diagnostics import Location, Report
 from generator.load import load_content
+from generator.load.source import LoadedContent
 from generator.resolve import Publication, resolve
 from generator.resolve.codewords import check_codewords
 from generator.resolve.editions import for_edition
@@ -22,11 +23,20 @@ def read_publication(root: Path, report: Report) -> Publication | None:
     publication is returned even with errors, so the caller decides (with ``report``)
     whether it may be rendered.
     """
+    return read_content(root, report)[1]
+
+
+def read_content(root: Path, report: Report) -> tuple[LoadedContent, Publication | None]:
+    """The content as loaded (every file's text and YAML, with positions) and the publication made of it.
+
+    For what writes the content back (``charter import``) or shows it as written (``charter
+    export``); renderers need only :func:`read_publication`.
+    """
     with _no_cycle_collection():
         content = load_content(root, report)
         validated = validate(content, report)
         if validated is None:
-            return None
+            return content, None
         # Absolute, so renderers find images and the emblem wherever they run from.
         publication = resolve(validated, report, content_root=content.root.resolve())
     # The editions are checked whatever else is wrong: one problem hides no other. Only where a level
@@ -49,7 +59,7 @@ def read_publication(root: Path, report: Report) -> Publication | None:
             f"({validated.guessed_levels[0]}) is read as the highest until it is fixed",
             "fix the level, then check again",
         )
-    return publication
+    return content, publication
 
 
 def _levels_used(publication: Publication) -> set[str]:

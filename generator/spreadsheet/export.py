@@ -16,9 +16,8 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from generator.diagnostics import Location, Report
 from generator.leakcheck import codeword_secrets, find_leaks, secrets
-from generator.load import load_content
 from generator.model import Edition
-from generator.pipeline import read_publication
+from generator.pipeline import read_content
 from generator.resolve import Publication
 from generator.resolve.editions import for_edition
 from generator.spreadsheet.cells import to_text
@@ -46,12 +45,12 @@ def format_for(out: Path, given: str | None) -> str:
 
 def export(content: Path, kinds: list[str], fmt: str, out: Path, edition_id: str | None, report: Report) -> list[Path]:
     """Write the sheets of ``kinds``; the files written, or none when the content or the export has errors."""
-    publication = read_publication(content, report)
+    loaded, publication = read_content(content, report)
     if publication is None or report.errors:
         return []
     edition = _edition(publication.settings.editions, edition_id)
     scope = scope_of(publication, edition)
-    sheets = build_sheets(publication, written_entities(load_content(content, Report())), kinds, scope)
+    sheets = build_sheets(publication, written_entities(loaded), kinds, scope)
     title = publication.settings.title
     if fmt == "xlsx" and not _storable(sheets, report):
         return []

@@ -20,9 +20,9 @@ import tempfile
 from pathlib import Path
 
 from generator.diagnostics import Location, Report
-from generator.load import PUBLICATION_FILE, SITE_CONFIGS, load_content
+from generator.load import PUBLICATION_FILE, SITE_CONFIGS
 from generator.load.datafile import DATA_SUFFIXES, is_data_file
-from generator.pipeline import read_publication
+from generator.pipeline import read_content
 from generator.spreadsheet.cells import CellError, Plain, from_cell, from_yaml
 from generator.spreadsheet.columns import FILE_COLUMN, Column, columns
 from generator.spreadsheet.edits import Edit, apply, entity_end, entity_lines, field_edits, file_lines, new_block
@@ -38,7 +38,7 @@ def import_sheet(sheet: Path, content: Path, report: Report, *, dry_run: bool = 
     if not tables:
         return None
     before = Report()
-    publication = read_publication(content, before)
+    loaded, publication = read_content(content, before)
     if publication is None or before.errors:
         count = len(before.errors) or 1
         report.error(
@@ -48,7 +48,7 @@ def import_sheet(sheet: Path, content: Path, report: Report, *, dry_run: bool = 
             "run charter check, fix what it reports, then import again",
         )
         return None
-    found = written_entities(load_content(content, Report()))
+    found = written_entities(loaded)
     plan = _Plan(content, {w.id: w for w in found})
     for table in tables:
         plan.table(table, columns(table.kind, publication.settings), found, report)

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from generator.diagnostics import Diagnostic, Location, Report
-from generator.load import load_content
-from generator.pipeline import read_publication
+from generator.load.source import LoadedContent
+from generator.pipeline import read_content
 from generator.spreadsheet.cells import Plain, from_yaml
 from generator.spreadsheet.columns import FILE_COLUMN, Column
 from generator.spreadsheet.edits import Edit, file_lines
@@ -56,13 +56,13 @@ def check_copy(
             target.unlink()  # a link to the content's own file: never write through it
             target.write_text(text, encoding="utf-8", newline="")
         after = Report()
-        read_publication(copy, after)
+        loaded, _ = read_content(copy, after)
         shown = (os.path.normpath(str(copy)), os.path.normpath(str(content)))
         known = {(d.code, d.message) for d in before.diagnostics}
         for diagnostic in after.sorted():
             _report(diagnostic, shown, new_texts, rows, known, report)
         if not report.errors:
-            _read_back(copy, rows, report)
+            _read_back(loaded, rows, report)
     finally:
         shutil.rmtree(aside, ignore_errors=True)
 
@@ -164,8 +164,8 @@ def _add(report: Report, diagnostic: Diagnostic, where: Location, message: str) 
     add(where, diagnostic.code, message, diagnostic.hint)
 
 
-def _read_back(copy: Path, rows: dict[str, Planned], report: Report) -> None:
-    written = {w.id: w for w in written_entities(load_content(copy, Report()))}
+def _read_back(loaded: LoadedContent, rows: dict[str, Planned], report: Report) -> None:
+    written = {w.id: w for w in written_entities(loaded)}
     for entity_id, (row, used, values) in rows.items():
         entry = written.get(entity_id)
         for column in used:
