@@ -138,14 +138,7 @@ def test_a_smuggled_restricted_text_fails_the_build_and_keeps_the_old_site(
     old = tmp_path / "site" / "public" / "index.html"
     old.parent.mkdir(parents=True)
     old.write_text("the last good site", encoding="utf-8")
-    status = build(
-        CANARY / "content",
-        project_dir=REPO,
-        site_dir=tmp_path / "site",
-        build_dir=tmp_path / "build",
-        with_print=False,
-        progress=Progress(io.StringIO(), interactive=False),
-    )
+    status = _build_without_print(tmp_path)
     err = capsys.readouterr().err
     assert status == 1
     assert "charter: error: the public edition carries text above PUBLIC:" in err
@@ -154,6 +147,18 @@ def test_a_smuggled_restricted_text_fails_the_build_and_keeps_the_old_site(
     assert old.read_text(encoding="utf-8") == "the last good site"
     assert not (tmp_path / "site" / "restricted").exists()
     shutil.rmtree(tmp_path / "build")
+
+
+def _build_without_print(tmp_path: Path) -> int:
+    """Build the canary publication's site (no print) into ``tmp_path``; the exit status."""
+    return build(
+        CANARY / "content",
+        project_dir=REPO,
+        site_dir=tmp_path / "site",
+        build_dir=tmp_path / "build",
+        with_print=False,
+        progress=Progress(io.StringIO(), interactive=False),
+    )
 
 
 DATA_CANARIES = {
@@ -196,14 +201,7 @@ def test_a_restricted_text_smuggled_into_a_data_file_fails_the_build(
         return pages
 
     monkeypatch.setattr(render_site, "write_tree", smuggling_write_tree)
-    status = build(
-        CANARY / "content",
-        project_dir=REPO,
-        site_dir=tmp_path / "site",
-        build_dir=tmp_path / "build",
-        with_print=False,
-        progress=Progress(io.StringIO(), interactive=False),
-    )
+    status = _build_without_print(tmp_path)
     err = capsys.readouterr().err
     assert status == 1
     assert "public/data/register.csv: carries restricted text 'the north fence is weak at canarysectiontext'" in err

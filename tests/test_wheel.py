@@ -100,16 +100,22 @@ def test_the_sample_checks_and_builds_with_print(installed: tuple[Path, Path], t
     assert (project / "site" / "restricted" / "downloads" / "nmss-strategy-restricted-1.0.0.pdf").is_file()
 
 
+def _job(venv: Path, tmp_path: Path, job: str) -> tuple[Path, list[dict[str, object]], str]:
+    """A new project, the steps of one job of its GitHub workflow, and the job's ``run:`` lines as a script."""
+    _charter(venv, "new", job, cwd=tmp_path)
+    project = tmp_path / job
+    workflow = yaml.safe_load((project / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8"))
+    steps = workflow["jobs"][job]["steps"]
+    script = "\n".join(["set -euo pipefail", *(step["run"] for step in steps if "run" in step)])
+    (project / f"{job}-job.sh").write_text(script + "\n", encoding="utf-8")
+    return project, steps, script
+
+
 def test_the_github_workflows_build_job_runs_as_a_script(installed: tuple[Path, Path], tmp_path: Path) -> None:
     venv, wheel = installed
-    _charter(venv, "new", "checkout", cwd=tmp_path)
-    project = tmp_path / "checkout"
-    workflow = yaml.safe_load((project / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8"))
-    steps = workflow["jobs"]["build"]["steps"]
-    script = "\n".join(["set -euo pipefail", *(step["run"] for step in steps if "run" in step)])
+    project, steps, script = _job(venv, tmp_path, "build")
     assert "charter build" in script
     assert all("run" not in step for step in steps if "deploy" in str(step.get("uses", "")))
-    (project / "build-job.sh").write_text(script + "\n", encoding="utf-8")
     _run(["bash", "build-job.sh"], cwd=project, env=_env(venv, CHARTER_PACKAGE=str(wheel)))
     _assert_published(project, "nss-strategy", "0.1.0")
     uploaded = [step["with"]["path"] for step in steps if "upload-pages-artifact" in str(step.get("uses", ""))]
@@ -118,18 +124,13 @@ def test_the_github_workflows_build_job_runs_as_a_script(installed: tuple[Path, 
 
 def test_the_github_workflows_check_job_annotates_a_problem(installed: tuple[Path, Path], tmp_path: Path) -> None:
     venv, wheel = installed
-    _charter(venv, "new", "review", cwd=tmp_path)
-    project = tmp_path / "review"
-    workflow = yaml.safe_load((project / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8"))
-    steps = workflow["jobs"]["check"]["steps"]
-    script = "\n".join(["set -euo pipefail", *(step["run"] for step in steps if "run" in step)])
+    project, _, script = _job(venv, tmp_path, "check")
     assert "--format github" in script
     register = project / "content" / "register.md"
     text = register.read_text(encoding="utf-8")
     lead = next(line for line in text.splitlines() if line.startswith("lead: AG-"))
     register.write_text(text.replace(lead, "lead: AG-NOBODY", 1), encoding="utf-8")
     line = next(n for n, t in enumerate(register.read_text().splitlines(), 1) if t == "lead: AG-NOBODY")
-    (project / "check-job.sh").write_text(script + "\n", encoding="utf-8")
     result = subprocess.run(
         ["bash", "check-job.sh"],
         cwd=project,

@@ -80,7 +80,7 @@ def field_edits(
     if flow_written(written, lines):  # written as one flow mapping: written again, in block form, with the changes
         first = lines[written.node.line - 1]
         indent = " " * (first.index("-") if written.in_list and "-" in first else len(first) - len(first.lstrip()))
-        data = {**_current(written), **changed}
+        data = {**written.data, **changed}
         new = entity_lines(written.kind, {k: v for k, v in data.items() if v is not None}, indent, written.in_list)
         end = entity_end(written, lines)
         return [Edit(path, written.node.line, end, new, {c: loc for k in changed for c, loc in cells[k].items()})]
@@ -103,10 +103,6 @@ def field_edits(
             new = entry(key, value, indent, ids=_ids(written.kind, key))
             edits.append(Edit(path, after, after, new, cells[key]))
     return edits
-
-
-def _current(written: Written) -> dict[str, Any]:
-    return dict(written.data)
 
 
 def _ids(kind: str, key: str) -> bool:

@@ -145,7 +145,7 @@ class _Plan:
             except CellError as problem:
                 at = f"{table.kind} {entity_id}.{column.name}"
                 report.error(row.cells[column.name], "E-SHEET-VALUE", f"{at}: {problem}", problem.hint or None)
-        used = [c for c in used if c.name in values]  # a cell that cannot be read is left as it is written
+        read = [c for c in used if c.name in values]  # a cell that cannot be read is left as it is written
         existing = self.written.get(entity_id)
         if existing is not None and existing.kind != table.kind:
             where = f"{existing.file.display_path}:{existing.node.line}"
@@ -153,9 +153,9 @@ class _Plan:
                 row.cells["id"], "E-SHEET-ID", f"{entity_id} is a {existing.kind} ({where}), not a {table.kind}"
             )
         elif existing is not None:
-            self._update(table, row, used, values, existing, report)
+            self._update(table, row, read, values, existing, report)
         else:
-            self._add(table, row, used, values, report)
+            self._add(table, row, read, values, report)
 
     def _update(
         self, table: Table, row: Row, used: list[Column], values: dict[str, Plain], existing: Written, report: Report

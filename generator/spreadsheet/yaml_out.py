@@ -74,7 +74,7 @@ def entry(key: str, value: Any, indent: str, *, ids: bool = False) -> list[str]:
     if isinstance(value, list):
         return _list_entry(key, value, indent, ids=ids)
     if isinstance(value, dict):
-        if all(not isinstance(v, (list, dict)) for v in value.values()) and not _is_block_map(value):
+        if all(not isinstance(v, (list, dict)) for v in value.values()) and not isinstance(value, BlockMap):
             return [f"{indent}{key}: {_flow_map(value)}"]
         lines = [f"{indent}{key}:"]
         for inner_key, inner in value.items():
@@ -90,14 +90,8 @@ def entry(key: str, value: Any, indent: str, *, ids: bool = False) -> list[str]:
     return [first + text]
 
 
-def _is_block_map(value: dict[str, Any]) -> bool:
-    return getattr(value, "block", False)
-
-
 class BlockMap(dict[str, Any]):
     """A mapping to be written one field a line even when its values are all scalars (an action's ``raci``)."""
-
-    block = True
 
 
 def _list_entry(key: str, items: list[Any], indent: str, *, ids: bool) -> list[str]:
