@@ -116,7 +116,7 @@ def test_a_public_name_reads_as_written_in_the_pdf_and_epub(site: Site) -> None:
 
 def test_register_heat_map_and_coverage_read_the_publications_own_formula(site: Site) -> None:
     register = site.public("register")
-    assert "Scores are likelihood × vulnerability × impact; each score is followed by its rating band." in register
+    assert "Scores are likelihood × vulnerability × impact, each with its rating band." in register
     assert (
         "3 risks placed by their residual likelihood and impact. A risk's score also counts its vulnerability, "
         "so the risks of one cell can differ in rating band" in register

@@ -1,4 +1,8 @@
-"""Chapter pages: the drafters' prose with its entity blocks summarised and its views rendered in place."""
+"""Chapter pages: the drafters' prose with its entity blocks summarised and its views rendered in place.
+
+A chapter holding a wide view (a table of many columns, a diagram) does without the
+table-of-contents sidebar, so the view gets the page's whole width.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +11,9 @@ import re
 from generator.model import Chapter, EntityBlock, Passage, View
 from generator.render_site.escape import md_inline
 from generator.render_site.fragments import block
-from generator.render_site.render import Page, Renderer
+from generator.render_site.render import Page, Renderer, needs_width
 from generator.render_site.summaries import entity_block_html
+from generator.views import render_view
 
 _H1 = re.compile(r"^ {0,3}#(?:[ \t]|$)")
 
@@ -22,14 +27,24 @@ def _chapter(site: Renderer, chapter: Chapter) -> Page:
     folder = site.sitemap.chapter_folders[chapter.path]
     page = site.context(folder)
     parts = [] if _opens_with_h1(chapter) else [f"# {md_inline(chapter.title)}\n"]
+    wide = False
     for segment in chapter.segments:
         if isinstance(segment, Passage):
             parts.append("\n" + site.prose(segment.text, page, chapter.path) + "\n")
         elif isinstance(segment, EntityBlock):
             parts.append(block(entity_block_html(site, segment, page)))
         elif isinstance(segment, View):
-            parts.append(site.view(segment, page))
-    return Page(folder, chapter.title, "".join(parts), source=chapter.location.path, description=chapter.description)
+            blocks = render_view(segment, site.publication)
+            wide = wide or any(needs_width(b) for b in blocks)
+            parts.append(site.view(segment, page, blocks))
+    return Page(
+        folder,
+        chapter.title,
+        "".join(parts),
+        hide=("toc",) if wide else (),
+        source=chapter.location.path,
+        description=chapter.description,
+    )
 
 
 def _opens_with_h1(chapter: Chapter) -> bool:

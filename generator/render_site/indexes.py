@@ -62,9 +62,16 @@ def _register(site: Renderer, page: PageContext) -> str:
     return site.view(View(show="register", location=GENERATED, title="Risk register"), page)
 
 
-def _table(build: Callable[[Publication], Table]) -> Callable[[Renderer, PageContext], str]:
-    """The tables of an index that shows one table built from the publication."""
-    return lambda site, page: block(render_table(build(site.publication), page))
+def _table(build: Callable[[Publication], Table], kind: str) -> Callable[[Renderer, PageContext], str]:
+    """The tables of an index that shows one table of a kind's entities, built from the publication."""
+
+    def tables(site: Renderer, page: PageContext) -> str:
+        table = build(site.publication)
+        label = KINDS[kind].label
+        table.noun = (label.singular, label.plural)
+        return block(render_table(table, page))
+
+    return tables
 
 
 def _agencies(publication: Publication) -> Table:
@@ -176,13 +183,16 @@ _INDEXES: dict[str, Index] = {
         "Every risk of the register, highest residual score first. Select a column heading to sort.", _register
     ),
     "agency": Index(
-        "The agencies of the state that take part in the structure, the register or the plan.", _table(_agencies)
+        "The agencies of the state that take part in the structure, the register or the plan.",
+        _table(_agencies, "agency"),
     ),
-    "committee": Index("The committees of the structure, from the national committee down.", _table(_committees)),
-    "objective": Index("The strategic objectives and the risks each addresses.", _table(_objectives)),
-    "action": Index("The actions of the action plan.", _table(_actions)),
-    "indicator": Index("The indicators that monitor the objectives and actions.", _table(_indicators)),
-    "threat": Index("The threat categories, and the risks that assess each.", _table(_threats)),
+    "committee": Index(
+        "The committees of the structure, from the national committee down.", _table(_committees, "committee")
+    ),
+    "objective": Index("The strategic objectives and the risks each addresses.", _table(_objectives, "objective")),
+    "action": Index("The actions of the action plan.", _table(_actions, "action")),
+    "indicator": Index("The indicators that monitor the objectives and actions.", _table(_indicators, "indicator")),
+    "threat": Index("The threat categories, and the risks that assess each.", _table(_threats, "threat")),
 }
 
 

@@ -52,6 +52,15 @@ class Page:
         return head + self.body.strip("\n") + "\n" + abbreviations
 
 
+WIDE_COLUMNS = 6
+"""A table of this many columns or more needs the page's whole width."""
+
+
+def needs_width(block: Block) -> bool:
+    """Whether a view's table or diagram needs the page's whole width (no table of contents beside it)."""
+    return isinstance(block, Diagram) or block.wide or len(block.columns) >= WIDE_COLUMNS
+
+
 @dataclass
 class Renderer:
     """Everything the page builders share while rendering one publication."""
@@ -112,9 +121,9 @@ class Renderer:
         """The edition's open data (computed once: its files, its page and the landing page all list it)."""
         return open_data(self.publication)
 
-    def view(self, view: View, page: PageContext) -> str:
+    def view(self, view: View, page: PageContext, blocks: list[Block] | None = None) -> str:
         """A view placed in a page; under a table that is published as data, the links to its files."""
-        blocks = render_view(view, self.publication)
+        blocks = render_view(view, self.publication) if blocks is None else blocks
         html = self.blocks(blocks, page)
         if view.show in DATA_TABLES and any(isinstance(b, Table) and b.rows for b in blocks):
             html += download_line(view.show, page, whole=not view.options) + "\n\n"

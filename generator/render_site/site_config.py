@@ -27,8 +27,8 @@ from generator.render_site.nav import OVERLAY_PATH
 
 CHARTER_CSS = ("assets/stylesheets/charter.css",)
 """The stylesheets every page links, before the project's own (so the project's can override them)."""
-CHARTER_JS = ("assets/javascripts/vendor/tablesort.min.js", "assets/javascripts/charter.js")
-"""The scripts every page loads: the register's sorting and filters."""
+CHARTER_JS = ("assets/javascripts/charter.js",)
+"""The scripts every page loads: the tables' sorting, filters and scroll cues."""
 HOOKS = (
     Path(__file__).resolve().with_name("material_patches.py"),
     Path(__file__).resolve().with_name("site_hook.py"),

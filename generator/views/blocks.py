@@ -34,6 +34,12 @@ class Marker:
     band: Band | None = None
     title: str = ""
     """A longer explanation, e.g. 'Responsible'."""
+    short: str = ""
+    """A shorter text where room is tight, e.g. a score's number without its band's name.
+
+    A renderer that shows it keeps ``text`` as the marker's accessible name and explains
+    the colours in the table's ``legend``.
+    """
 
 
 Inline = str | Link | Marker
@@ -51,6 +57,8 @@ class Cell:
     """Heat map cells: the band the cell's score falls in (shown with a text label too)."""
     header: bool = False
     """A row header (``<th scope="row">``)."""
+    keep: bool = False
+    """Never broken over two lines (a date)."""
 
     @property
     def text(self) -> str:
@@ -59,10 +67,15 @@ class Cell:
 
 
 def cell(
-    *parts: Inline, separator: str = " ", sort_key: str | None = None, header: bool = False, band: Band | None = None
+    *parts: Inline,
+    separator: str = " ",
+    sort_key: str | None = None,
+    header: bool = False,
+    band: Band | None = None,
+    keep: bool = False,
 ) -> Cell:
     """A cell of the given parts; empty strings are dropped."""
-    return Cell([p for p in parts if p != ""], separator=separator, sort_key=sort_key, header=header, band=band)
+    return Cell([p for p in parts if p != ""], separator, sort_key, band, header, keep)
 
 
 @dataclass(slots=True)
@@ -73,6 +86,8 @@ class Column:
     abbr: str = ""
     """A short heading for narrow matrix columns; ``name`` is then its full title."""
     numeric: bool = False
+    short: str = ""
+    """A shorter heading where room is tight (the web), with ``name`` as its expansion."""
 
 
 @dataclass(slots=True)
@@ -92,6 +107,15 @@ class Table:
     """Plain-text notes shown under the table (keys, legends)."""
     empty: str = "Nothing to show."
     """What to say when there are no rows."""
+    legend: list[Marker] = field(default_factory=list)
+    """What the colours of the table's markers mean, for renderers that show markers by ``short``."""
+    cards: bool = False
+    """On a narrow screen, show each row as a card of labelled fields instead of a table row."""
+    summary_rows: int = 0
+    """How many of the last rows summarise others (a register's public groups): they are not
+    sorted among the rows above them, nor counted as rows."""
+    noun: tuple[str, str] = ("row", "rows")
+    """What one row is (singular, plural), e.g. a risk: for a filter's count."""
 
 
 @dataclass(slots=True)

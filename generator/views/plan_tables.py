@@ -83,6 +83,7 @@ def actions(publication: Publication, view: View) -> list[Table]:
             rows,
             wide=True,
             sortable=True,
+            noun=("action", "actions"),
             empty="No action matches this selection.",
         )
     ]

@@ -10,6 +10,7 @@ from generator.resolve import Publication
 from generator.views.blocks import Cell, Column, Link, Marker, Table, cell
 from generator.views.text import (
     agency_link,
+    band_legend,
     date_cell,
     id_links,
     list_cell,
@@ -74,18 +75,18 @@ def register(publication: Publication, view: View) -> list[Table]:
         ]
         for r in risks
     ]
-    rows += [_group_row(publication, group) for group in publication.risk_groups if not view.options]
+    groups = [_group_row(publication, group) for group in publication.risk_groups if not view.options]
     columns = [
         Column("Ref"),
         Column("Risk"),
-        Column("Threat category"),
+        Column("Threat category", short="Threat"),
         Column("Lead"),
         Column("Support"),
-        Column("Inherent", numeric=True),
-        Column("Residual", numeric=True),
-        Column("Target", numeric=True),
+        Column("Inherent", numeric=True, short="Inh."),
+        Column("Residual", numeric=True, short="Res."),
+        Column("Target", numeric=True, short="Tgt."),
         Column("Trend"),
-        Column("Review by"),
+        Column("Review by", short="Review"),
         *portion_column(publication),
     ]
     return [
@@ -93,11 +94,15 @@ def register(publication: Publication, view: View) -> list[Table]:
             "register",
             view.title or "Risk register",
             columns,
-            rows,
+            rows + groups,
             wide=True,
             sortable=True,
-            notes=[f"Scores are {formula_text(publication)}; each score is followed by its rating band."],
+            notes=[f"Scores are {formula_text(publication)}, each with its rating band."],
             empty="No risk matches this selection.",
+            legend=band_legend(publication),
+            cards=True,
+            summary_rows=len(groups),
+            noun=("risk", "risks"),
         )
     ]
 

@@ -74,10 +74,20 @@ def score_cell(assessment: Assessment) -> Cell:
     if assessment.withheld:
         return cell(Marker("Withheld", title="Shown only in a restricted edition"), sort_key="0000")
     return cell(
-        Marker(f"{assessment.score} {assessment.band.name}", assessment.band, title=f"Rated {assessment.band.name}"),
+        Marker(
+            f"{assessment.score} {assessment.band.name}",
+            assessment.band,
+            title=f"Rated {assessment.band.name}",
+            short=str(assessment.score),
+        ),
         sort_key=f"{assessment.score:04d}",
         band=assessment.band,
     )
+
+
+def band_legend(publication: Publication) -> list[Marker]:
+    """The rating bands as a legend: each band's name and its range of scores, on its colour."""
+    return [Marker(f"{b.name} {b.min}–{b.max}", b) for b in publication.settings.scales.bands]
 
 
 def portion_column(publication: Publication) -> list[Column]:
@@ -90,9 +100,14 @@ def portion_cell(publication: Publication, entity: Entity) -> list[Cell]:
     return [cell(Marker(entity.classification, title="Classification"))] if publication.portion_marked() else []
 
 
+def short_date(day: dt.date | None) -> str:
+    """A date as tables write it, to fit a narrow column: '31 Mar 2027'."""
+    return f"{day.day} {day:%b %Y}" if day else ""
+
+
 def date_cell(day: dt.date | None) -> Cell:
-    """A date, sortable."""
-    return cell(long_date(day), sort_key=day.isoformat() if day else "")
+    """A date in a table ('31 Mar 2027'), sortable, never broken over two lines."""
+    return cell(short_date(day), sort_key=day.isoformat() if day else "", keep=True)
 
 
 def plural(count: int, word: str, many: str | None = None) -> str:

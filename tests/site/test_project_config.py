@@ -45,7 +45,7 @@ def test_a_teams_site_name_palette_and_page_with_charters_register(tmp_path: Pat
     assets = _assets(register)
     css = [a for a in assets if a.endswith(".css")]
     assert [a.rsplit("/", 1)[-1] for a in css if "charter" in a or "team" in a] == ["charter.css", "team.css"]
-    assert any(a.endswith("tablesort.min.js") for a in assets)
+    assert any(a.endswith("charter.js") for a in assets)
     assert any(a.endswith("assets/javascripts/charter.js") for a in assets)
     assert "<title>Register - Harbour Security Online</title>" in register
     assert 'data-md-color-primary="teal"' in register
@@ -75,7 +75,7 @@ def test_a_mkdocs_yml_inside_the_content_with_its_own_theme_folder_and_hook(tmp_
     assert "<!-- team hook -->" in register
     assert any(a.endswith("charter.css") for a in _assets(register))  # Charter's theme folder, after the team's
     assert (content / "site" / "public" / "assets" / "stylesheets" / "charter.css").is_file()
-    assert any(a.endswith("tablesort.min.js") for a in _assets(register))
+    assert any(a.endswith("charter.js") for a in _assets(register))
 
 
 def test_a_setting_that_loads_from_outside_the_site_is_refused(

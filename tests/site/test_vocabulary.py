@@ -109,7 +109,7 @@ def test_the_site_shows_the_added_values_by_their_labels(tmp_path: Path) -> None
     assert built.status == 0, built.stderr
     plan = _article(built.site / "plan" / "index.html")
     assert (
-        "Status Risks treated ACT-01 Fence the container quay OBJ-1 HA CM-HSC 1 February 2026 31 December 2026 On hold"
+        "Status Risks treated ACT-01 Fence the container quay OBJ-1 HA CM-HSC 1 Feb 2026 31 Dec 2026 On hold"
         in plan
     )
     assert "IND-01 Containers stolen per year Impact OBJ-1" in plan

@@ -1,36 +1,71 @@
 /*
- * Charter: sorting and filtering for the generated tables marked data-charter-sortable.
+ * Charter: sorting and filtering for the generated tables marked data-charter-sortable,
+ * and a cue on every table that is too wide for its box.
  *
- * Sorting is tablesort (vendored from npm into vendor/tablesort.min.js): column headings
- * become focusable and sort on click or Enter, and announce their order with aria-sort.
- * The filter box is added here, only when scripts run, so without JavaScript the table
- * is simply complete.
+ * Each heading of a sortable table gets a button (Space and Enter sort, like a click)
+ * and aria-sort ("none", "ascending" or "descending"). Summary rows (a register's public
+ * groups, class charter-summary-row) stay below the rows they summarise and are not
+ * counted. The filter box is added here, only when scripts run, so without JavaScript the
+ * table is simply complete.
  */
 (function () {
   "use strict";
 
-  function setUp(table) {
-    if (table.getAttribute("data-charter-ready")) {
-      return;
+  var collator = new Intl.Collator(document.documentElement.lang || undefined, {
+    numeric: true,
+    sensitivity: "base",
+  });
+
+  function sortValue(row, index) {
+    var cell = row.cells[index];
+    if (!cell) {
+      return "";
     }
-    table.setAttribute("data-charter-ready", "1");
+    var value = cell.getAttribute("data-sort");
+    return value !== null ? value : cell.textContent.trim();
+  }
+
+  function compare(a, b) {
+    var x = Number(a);
+    var y = Number(b);
+    if (a !== "" && b !== "" && !isNaN(x) && !isNaN(y)) {
+      return x - y;
+    }
+    return collator.compare(a, b);
+  }
+
+  function makeSortable(table, rows, summaries) {
+    var headings = Array.prototype.slice.call(table.tHead.rows[0].cells);
     var body = table.tBodies[0];
-    if (!body) {
-      return;
-    }
-    var rows = Array.prototype.slice.call(body.rows);
-    var caption = table.caption ? table.caption.textContent : "the table";
-
-    if (window.Tablesort && rows.length > 1) {
-      new window.Tablesort(table);
-      if (table.caption) {
-        var hint = document.createElement("span");
-        hint.className = "charter-sr-only";
-        hint.textContent = " (select a column heading to sort by it)";
-        table.caption.appendChild(hint);
+    headings.forEach(function (heading, index) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "charter-sort";
+      while (heading.firstChild) {
+        button.appendChild(heading.firstChild);
       }
-    }
+      heading.appendChild(button);
+      heading.setAttribute("aria-sort", "none");
+      button.addEventListener("click", function () {
+        var ascending = heading.getAttribute("aria-sort") !== "ascending";
+        headings.forEach(function (other) {
+          other.setAttribute("aria-sort", "none");
+        });
+        heading.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        var order = rows.slice().sort(function (a, b) {
+          var result = compare(sortValue(a, index), sortValue(b, index));
+          return (ascending ? result : -result) || rows.indexOf(a) - rows.indexOf(b);
+        });
+        order.concat(summaries).forEach(function (row) {
+          body.appendChild(row);
+        });
+      });
+    });
+  }
 
+  function addFilter(table, rows, summaries) {
+    var caption = table.caption ? table.caption.textContent.trim() : "the table";
+    var noun = (table.getAttribute("data-charter-noun") || "row|rows").split("|");
     var wrap = table.closest(".charter-table-wrap") || table;
     var box = document.createElement("div");
     box.className = "charter-filter";
@@ -54,18 +89,68 @@
     input.addEventListener("input", function () {
       var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
       var shown = 0;
-      rows.forEach(function (row) {
+      function matches(row) {
         var text = row.textContent.toLowerCase();
-        var match = words.every(function (word) {
+        return words.every(function (word) {
           return text.indexOf(word) !== -1;
         });
-        row.hidden = !match;
-        if (match) {
+      }
+      rows.forEach(function (row) {
+        row.hidden = !matches(row);
+        if (!row.hidden) {
           shown += 1;
         }
       });
-      status.textContent = words.length ? shown + " of " + rows.length + " rows shown" : "";
+      summaries.forEach(function (row) {
+        row.hidden = words.length > 0 && !matches(row);
+      });
+      var total = rows.length + " " + (rows.length === 1 ? noun[0] : noun[1]);
+      status.textContent = words.length ? shown + " of " + total + " shown" : "";
     });
+  }
+
+  function setUp(table) {
+    if (table.getAttribute("data-charter-ready")) {
+      return;
+    }
+    table.setAttribute("data-charter-ready", "1");
+    var body = table.tBodies[0];
+    if (!body || !table.tHead) {
+      return;
+    }
+    var all = Array.prototype.slice.call(body.rows);
+    var rows = all.filter(function (row) {
+      return !row.classList.contains("charter-summary-row");
+    });
+    var summaries = all.filter(function (row) {
+      return row.classList.contains("charter-summary-row");
+    });
+    if (rows.length > 1) {
+      makeSortable(table, rows, summaries);
+    }
+    addFilter(table, rows, summaries);
+  }
+
+  // A box too wide for the page scrolls sideways: say so, in words beside it.
+  function watchWidth(wrap) {
+    if (wrap.getAttribute("data-charter-watched")) {
+      return;
+    }
+    wrap.setAttribute("data-charter-watched", "1");
+    var cue = document.createElement("p");
+    cue.className = "charter-scroll-cue";
+    cue.textContent = "Scroll sideways to see the whole table →";
+    cue.hidden = true;
+    wrap.parentNode.insertBefore(cue, wrap.nextSibling);
+    function update() {
+      var scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
+      wrap.classList.toggle("charter-scrolls", scrolls);
+      cue.hidden = !scrolls;
+    }
+    update();
+    if (window.ResizeObserver) {
+      new ResizeObserver(update).observe(wrap);
+    }
   }
 
   // A wide organisation chart opens centred on its root, not on its leftmost branch.
@@ -78,6 +163,8 @@
   function init() {
     var tables = document.querySelectorAll("table[data-charter-sortable]");
     Array.prototype.forEach.call(tables, setUp);
+    var wraps = document.querySelectorAll(".charter-table-wrap");
+    Array.prototype.forEach.call(wraps, watchWidth);
     var charts = document.querySelectorAll(".charter-diagram--orgchart .charter-diagram__scroll");
     Array.prototype.forEach.call(charts, centre);
   }
