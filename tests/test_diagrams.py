@@ -211,3 +211,33 @@ def test_a_drawing_is_escaped_xml(sample: Publication) -> None:
     svg = drawing.svg(lambda i: f"?a=1&b={i}")
     ET.fromstring(svg)  # parses: the & is escaped
     assert "&amp;b=" in svg
+
+
+def _contrast(a: str, b: str) -> float:
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    high, low = sorted([luminance(a), luminance(b)], reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_diagram_colours_meet_wcag_aa_in_the_light_and_the_dark_scheme() -> None:
+    from generator.views.svg import PALETTE
+    from generator.views.timeline_layout import STATUS_STYLE
+
+    for name in ("ink", "muted", "heading"):
+        for ground in ("paper", "shade", "band"):
+            assert _contrast(PALETTE[name], PALETTE[ground]) >= 4.5, (name, ground)
+    for fill, stroke, _ in STATUS_STYLE.values():
+        assert max(_contrast(fill, PALETTE["shade"]), _contrast(stroke, PALETTE["shade"])) >= 3, fill
+    css = (REPO / "themes" / "site" / "assets" / "stylesheets" / "charter.css").read_text(encoding="utf-8")
+    dark = dict(re.findall(r'slate"\] \.charter-diagram \.cd-([a-z-]+) \{ (?:fill|stroke): (#[0-9a-f]{6})', css))
+    paper, shade = dark.pop("paper"), dark.pop("shade")
+    assert set(dark) >= {"ink", "muted", "heading", "bar-progressing", "bar-delayed", "bar-finished", "rule-line"}
+    for name, colour in dark.items():
+        needed = 4.5 if name in ("ink", "muted", "heading") else 3.0
+        if name in ("band", "milestone", "bar-planned"):
+            continue  # a background; the milestone's stroke outlines a yellow diamond; the planned bar is its stroke
+        assert _contrast(colour, paper) >= needed and _contrast(colour, shade) >= needed, name
