@@ -23,13 +23,14 @@ from dataclasses import dataclass, field
 
 from generator.diagnostics import Location
 from generator.model import Chapter, Document, EntityBlock, Passage, View
+from generator.render_print.diagrams import diagram_files, diagram_markdown, print_plan
 from generator.render_print.links import Anchors, see_page
 from generator.render_print.markdown_escape import escape_markdown, raw_typst_block
 from generator.render_print.pages import PageSetup
 from generator.render_print.paper import Paper
 from generator.render_print.prose import HeadingLevels, chapter_title_line, has_level_one, render_prose
 from generator.render_print.summaries import SummaryWriter
-from generator.render_print.tables import cell_fills, diagram_markdown, needs_landscape, table_markdown
+from generator.render_print.tables import cell_fills, needs_landscape, table_markdown
 from generator.resolve import Publication
 from generator.views import Block, Column, Link, Table, render_view
 from generator.views.blocks import cell
@@ -284,9 +285,10 @@ def _block_markdown(block: Block, anchors: Anchors, out: Assembled, *, own_page:
         table_id = f"charter-fills-{len(out.cell_fills) + 1}"
         out.cell_fills[table_id] = cell_fills(block)
         return table_markdown(block, anchors, setup, own_page=own_page, table_id=table_id)
-    path = f"{DIAGRAM_DIR}/{block.name}.svg"
-    out.diagrams[path] = block.svg(lambda _id: None)
-    return diagram_markdown(block, path, setup)
+    plan = print_plan(block, setup.paper)
+    files = diagram_files(block, plan, DIAGRAM_DIR)
+    out.diagrams.update(files)
+    return diagram_markdown(block, plan, [path for path, _ in files], setup)
 
 
 def _anchor_rows(pieces: list[_Piece], anchors: Anchors) -> None:

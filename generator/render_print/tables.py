@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from generator.render_print.diagrams import print_plan
 from generator.render_print.links import Anchors
 from generator.render_print.markdown_escape import (
     escape_markdown,
@@ -33,9 +34,6 @@ the whole table out again.
 LANDSCAPE_MIN_COLUMNS = 6
 """A wide table with fewer columns fits a portrait page; a landscape page for it looks lost."""
 
-LANDSCAPE_DIAGRAM_RATIO = 1.25
-"""A diagram this many times wider than the portrait text goes on a landscape page."""
-
 CHAR_PT = 4.1
 """The average advance of a lower-case character in table text (8.5 pt Libertinus Serif)."""
 CAPITAL_FACTOR = 1.35
@@ -46,8 +44,6 @@ RULE_LENGTH = 200
 """Dashes in a pipe table's separator line, shared out by the columns' relative widths."""
 NOTE_DIV = '::: {.table-note custom-style="Table Note"}'
 """The key under a table: a paragraph style in DOCX, small italics in the PDF (``charter-note``)."""
-FIGURE_CAPTION_PT = 60.0
-"""Room kept below a figure for its caption."""
 MAX_NATURAL_CHARS = 90
 """Longer cell text wraps rather than asking for a wider column."""
 MAX_WORD_CHARS = 24.0
@@ -58,7 +54,7 @@ def needs_landscape(block: Table | Diagram, paper: Paper) -> bool:
     """Whether a block is printed on landscape pages: a wide matrix, or a diagram too wide for portrait."""
     if isinstance(block, Table):
         return block.wide and len(block.columns) >= LANDSCAPE_MIN_COLUMNS
-    return block.width * 0.75 > LANDSCAPE_DIAGRAM_RATIO * paper.text_width_pt
+    return print_plan(block, paper).landscape
 
 
 def table_markdown(
@@ -195,38 +191,6 @@ def _column_needs(table: Table) -> tuple[list[float], list[float]]:
         minimums.append(minimum)
         naturals.append(max(natural, minimum))
     return minimums, naturals
-
-
-def diagram_markdown(diagram: Diagram, svg_path: str, setup: PageSetup) -> str:
-    """A diagram as a figure whose image carries its text alternative; wide ones get a landscape page.
-
-    pandoc's Typst writer drops an image's alt text, so a scoped ``set image(alt: …)``
-    gives it back. The image is scaled down, never up, to fit the text area.
-    """
-    paper = setup.paper
-    landscape = needs_landscape(diagram, paper)
-    if landscape:
-        room_w, room_h = paper.landscape_width_pt, paper.landscape_height_pt - FIGURE_CAPTION_PT
-    else:
-        room_w, room_h = paper.text_width_pt, paper.text_height_pt - FIGURE_CAPTION_PT
-    width_pt, height_pt = diagram.width * 0.75, diagram.height * 0.75  # SVG px: 96 per inch
-    scale = min(1.0, room_w / width_pt, room_h / height_pt) if width_pt > 0 and height_pt > 0 else 1.0
-    attributes = [
-        f"#fig-{diagram.name}",
-        f"alt={markdown_attribute(diagram.alt)}",
-        f'width="{max(1, int(width_pt * scale))}pt"',
-    ]
-    figure = f"![{escape_markdown(diagram.caption)}]({svg_path}){{{' '.join(attributes)}}}"
-    markdown = "\n\n".join(
-        [
-            raw_typst_block(f"#[\n#set image(alt: {typst_string(diagram.alt)})"),
-            _div([f"view-{diagram.view}", "diagram"], [figure]),
-            raw_typst_block("]"),
-        ]
-    )
-    if landscape:
-        markdown = "\n\n".join([setup.landscape_open(), markdown, setup.landscape_close()])
-    return markdown
 
 
 def _chars(text: str) -> float:

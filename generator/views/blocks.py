@@ -118,9 +118,28 @@ class Table:
     """What one row is (singular, plural), e.g. a risk: for a filter's count."""
 
 
+Draw = Callable[[Callable[[str], str | None]], str]
+"""Draws an SVG, given a function from entity ID to link address (None: no link)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Drawing:
+    """One layout of a diagram, drawn at its own size (SVG px)."""
+
+    svg: Draw
+    width: float
+    height: float
+    smallest_text: float
+    """The smallest font size it uses (px): how far it may be scaled down and stay legible."""
+
+
 @dataclass(slots=True)
 class Diagram:
-    """A generated SVG diagram with its text alternative."""
+    """A generated SVG diagram with its text alternative.
+
+    ``svg`` is the full layout (the standalone file, a wide screen). A diagram may also have a
+    ``narrow`` layout for a phone, and ``pages``, which cuts it into pieces for paper.
+    """
 
     view: str
     caption: str
@@ -128,12 +147,18 @@ class Diagram:
     """A file name stem, unique in the publication, e.g. ``orgchart`` or ``timeline-OBJ-1``."""
     alt: str
     """A one-sentence text alternative."""
-    svg: Callable[[Callable[[str], str | None]], str]
-    """Draws the SVG, given a function from entity ID to link address (None: no link)."""
+    svg: Draw
+    """Draws the full layout."""
     width: float
     height: float
     description: list[str] = field(default_factory=list)
     """A longer text version (one line per node or bar), for readers who cannot see it."""
+    smallest_text: float = 12.0
+    """The smallest font size of the full layout (px)."""
+    narrow: Drawing | None = None
+    """A layout for a narrow box (a phone), e.g. a vertical tree: shown where the full one would shrink."""
+    pages: Callable[[float, float], list[Drawing]] | None = None
+    """Cuts the diagram into pieces that each fit a box of (width, height) SVG px at full size, for paper."""
 
 
 Block = Table | Diagram

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from generator.model import Agency, Assessment, Entity
 from generator.resolve import Publication
@@ -118,3 +119,8 @@ def plural(count: int, word: str, many: str | None = None) -> str:
 def number_text(value: float) -> str:
     """A number without a needless '.0'."""
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def natural_key(text: str) -> list[tuple[int, int | str]]:
+    """A sort key that orders numbers inside IDs by value: OBJ-2 before OBJ-10."""
+    return [(0, int(part)) if part.isdigit() else (1, part.lower()) for part in re.split(r"(\d+)", text) if part]

@@ -153,20 +153,11 @@
     }
   }
 
-  // A wide organisation chart opens centred on its root, not on its leftmost branch.
-  function centre(scroller) {
-    if (scroller.scrollWidth > scroller.clientWidth) {
-      scroller.scrollLeft = (scroller.scrollWidth - scroller.clientWidth) / 2;
-    }
-  }
-
   function init() {
     var tables = document.querySelectorAll("table[data-charter-sortable]");
     Array.prototype.forEach.call(tables, setUp);
     var wraps = document.querySelectorAll(".charter-table-wrap");
     Array.prototype.forEach.call(wraps, watchWidth);
-    var charts = document.querySelectorAll(".charter-diagram--orgchart .charter-diagram__scroll");
-    Array.prototype.forEach.call(charts, centre);
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
