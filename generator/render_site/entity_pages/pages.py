@@ -76,7 +76,7 @@ def entity_pages(site: Renderer) -> list[Page]:
 
 def _head(entity: Entity, page: PageContext) -> str:
     index = PAGE_FOLDERS[entity.KIND]
-    crumbs = breadcrumbs([(page.page(""), "Home"), (page.page(index), kind_of(entity).index)], entity.id)
+    crumbs = breadcrumbs([(page.page(""), "Home"), (page.page(index), kind_of(entity).index)], heading_of(entity))
     return f"{crumbs}\n\n# {md_inline(heading_of(entity))}\n"
 
 
@@ -93,8 +93,8 @@ def _tail(site: Renderer, entity: Entity, page: PageContext, siblings: list[Enti
     following = siblings[i + 1] if i + 1 < len(siblings) else None
     nav = pager(
         f"More {kind_of(entity).label.plural}",
-        (page.href(previous.id) or "", previous.id) if previous else None,
-        (page.href(following.id) or "", following.id) if following else None,
+        (page.href(previous.id) or "", heading_of(previous)) if previous else None,
+        (page.href(following.id) or "", heading_of(following)) if following else None,
     )
     empty = f"Nothing else in the publication refers to this {entity.KIND}."
     return "\n## Referenced by\n" + block(item_list(items, empty=empty), source, nav)
