@@ -66,7 +66,8 @@ def entity_pages(site: Renderer) -> list[Page]:
     """Every entity page, kind by kind, in publication order."""
     pages = []
     for kind, build in PAGE_BUILDERS.items():
-        entities: list[Entity] = list(site.publication.of_kind(KINDS[kind].model))
+        # a threat that a chapter is about has that chapter for its page (generator.render_site.subjects)
+        entities = [e for e in site.publication.of_kind(KINDS[kind].model) if e.id in site.sitemap.entity_folders]
         for i, entity in enumerate(entities):
             folder = site.sitemap.entity_folders[entity.id]
             page = site.context(folder)

@@ -22,12 +22,13 @@ def linked_from(html: str) -> set[str]:
     return set(_HREF.findall(html))
 
 
-def referenced_by(site: Renderer, entity: Entity, page: PageContext, shown: set[str]) -> str | None:
+def referenced_by(site: Renderer, entity: Entity, page: PageContext, shown: set[str], *, level: int = 2) -> str | None:
     """The groups of what refers to ``entity``, one per kind and one of chapters, as HTML.
 
     A referrer the page already links to (its ``shown`` addresses: a risk's actions, an
     agency's committees, the chapter the entity is written in) is not repeated. '' when
-    nothing is left, and None when nothing refers to the entity at all.
+    nothing is left, and None when nothing refers to the entity at all. Each group's heading
+    is one level below ``level``, the level of the heading "Referenced by" stands under.
     """
     referrers = site.publication.referrers(entity.id)
     if not referrers:
@@ -47,7 +48,7 @@ def referenced_by(site: Renderer, entity: Entity, page: PageContext, shown: set[
     order = [spec.label.plural_title for spec in KINDS.values()] + [CHAPTERS]
     rows = [(label, groups[label]) for label in order if label in groups]
     return "".join(
-        f'<div class="charter-referrers__group"><h3>{esc(label)}</h3>{item_list(links)}</div>'
+        f'<div class="charter-referrers__group"><h{level + 1}>{esc(label)}</h{level + 1}>{item_list(links)}</div>'
         for label, links in rows
     )
 
