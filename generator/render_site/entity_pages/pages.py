@@ -19,10 +19,10 @@ from generator.render_site.entity_pages.committee import committee_page
 from generator.render_site.entity_pages.common import heading_of
 from generator.render_site.entity_pages.indicator import indicator_page
 from generator.render_site.entity_pages.objective import objective_page
+from generator.render_site.entity_pages.referrers import linked_from, referenced_by
 from generator.render_site.entity_pages.risk import risk_page
 from generator.render_site.entity_pages.threat import threat_page
 from generator.render_site.escape import esc, md_inline
-from generator.render_site.entity_pages.referrers import linked_from, referenced_by
 from generator.render_site.fragments import block, breadcrumbs, pager
 from generator.render_site.links import PAGE_FOLDERS
 from generator.render_site.render import Page, Renderer

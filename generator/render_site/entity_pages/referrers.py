@@ -1,4 +1,4 @@
-""""Referenced by": what names an entity, grouped by kind, without what its page already links to."""
+""" "Referenced by": what names an entity, grouped by kind, without what its page already links to."""
 
 from __future__ import annotations
 

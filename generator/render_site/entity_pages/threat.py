@@ -4,9 +4,9 @@ the threat, the same facts at the end of that chapter (see :mod:`generator.rende
 from __future__ import annotations
 
 from generator.model import Threat
+from generator.model.kinds import kind_of
 from generator.render_site.context import PageContext
 from generator.render_site.entity_pages.common import narrative, risk_item
-from generator.model.kinds import kind_of
 from generator.render_site.entity_pages.referrers import linked_from, referenced_by
 from generator.render_site.escape import esc, md_inline
 from generator.render_site.fragments import block, facts, item_list, paragraph
