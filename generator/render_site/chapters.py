@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from generator.model import Chapter, EntityBlock, Passage, View
+from generator.model import Chapter, EntityBlock, Passage, Threat, View
+from generator.render_site.entity_pages.threat import threat_section
 from generator.render_site.escape import md_inline
 from generator.render_site.fragments import block
 from generator.render_site.render import Page, Renderer, needs_width
@@ -37,6 +38,9 @@ def _chapter(site: Renderer, chapter: Chapter) -> Page:
             blocks = render_view(segment, site.publication)
             wide = wide or any(needs_width(b) for b in blocks)
             parts.append(site.view(segment, page, blocks))
+    for threat_id, subject_folder in site.sitemap.subjects.items():
+        if subject_folder == folder:
+            parts.append(threat_section(site, site.publication.get(threat_id, Threat), page, "".join(parts)))
     return Page(
         folder,
         chapter.title,

@@ -13,6 +13,7 @@ from urllib.parse import quote
 
 from generator.model import Chapter, Entity
 from generator.model.kinds import page_kinds
+from generator.render_site.subjects import threat_chapters
 from generator.resolve import Publication
 
 PAGE_FOLDERS: dict[str, str] = {spec.kind: spec.folder for spec in page_kinds() if spec.folder is not None}
@@ -99,17 +100,24 @@ class SiteMap:
         """Entity ID → (chapter folder, fragment) for entities shown only in their chapter."""
         self.titles: dict[str, str] = dict(publication.public_names)
         """Entity ID → its title, for link text; an entity the edition leaves out, its public name."""
+        subjects = threat_chapters(publication)
+        self.subjects: dict[str, str] = {}
+        """Threat ID → the folder of the chapter about it, which is the threat's page (no page of its own)."""
         self._claim("")
         for kind_folder in PAGE_FOLDERS.values():
             self._claim(kind_folder)
         for entity in publication.entities.values():
             self.titles[entity.id] = entity.title
-            if entity.KIND in PAGE_FOLDERS:
+            if entity.KIND in PAGE_FOLDERS and entity.id not in subjects:
                 self.entity_folders[entity.id] = self._claim(f"{PAGE_FOLDERS[entity.KIND]}/{entity.id.lower()}")
         for chapter in publication.chapters:
             self.chapter_folders[chapter.path] = self._claim(_chapter_folder(chapter.path))
+        for threat_id, path in subjects.items():
+            self.subjects[threat_id] = self.chapter_folders[path]
         for entity in publication.entities.values():
-            if entity.id not in self.entity_folders and entity.chapter in self.chapter_folders:
+            if entity.id in self.entity_folders or entity.id in self.subjects:
+                continue
+            if entity.chapter in self.chapter_folders:
                 self.anchors[entity.id] = (self.chapter_folders[entity.chapter], anchor_id(entity.id))
 
     def _claim(self, wanted: str) -> str:
@@ -123,11 +131,11 @@ class SiteMap:
         """The folder of an entity's or a chapter's own page, if it has one."""
         if isinstance(item, Chapter):
             return self.chapter_folders.get(item.path)
-        return self.entity_folders.get(item.id)
+        return self.entity_folders.get(item.id) or self.subjects.get(item.id)
 
     def href(self, from_folder: str, entity_id: str) -> str | None:
         """The address of an entity (its page, or its place in a chapter), or None when it has neither."""
-        folder = self.entity_folders.get(entity_id)
+        folder = self.entity_folders.get(entity_id) or self.subjects.get(entity_id)
         if folder is not None:
             return relative(from_folder, folder)
         place = self.anchors.get(entity_id)
@@ -137,7 +145,7 @@ class SiteMap:
 
     def markdown_target(self, from_folder: str, entity_id: str) -> str | None:
         """A Markdown link target (a relative ``.md`` path MkDocs checks in strict mode), or None."""
-        folder = self.entity_folders.get(entity_id)
+        folder = self.entity_folders.get(entity_id) or self.subjects.get(entity_id)
         fragment = ""
         if folder is None:
             if entity_id not in self.anchors:

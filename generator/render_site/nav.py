@@ -4,13 +4,22 @@ The navigation lists the landing page, the chapters in reading order, the annexe
 one index page per kind. Entity pages are reached from those indexes, from every table
 and from their breadcrumbs, but are left out of the sidebar: with thousands of them it
 would repeat on every page and dominate the site's weight.
+
+Folders of content/ become sections of the sidebar, so that a long publication shows its
+structure: a folder's ``index.md`` is its section's page (the section's own link), and a
+folder without one is a section labelled with the folder's name. The sidebar never
+reorders the reading order, which the previous and next links follow: a folder whose
+chapters are read apart (the sample's strategy/, read before and after the register)
+keeps its chapters in their places instead of gathering them into one section.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from importlib.resources import files
 from typing import Any
 
+from generator.model import Chapter
 from generator.model.kinds import KINDS
 from generator.render_site.escape import esc
 from generator.render_site.links import DATA_FOLDER, PAGE_FOLDERS, page_src
@@ -25,27 +34,89 @@ SOURCES_PATH = ".charter/sources.json"
 def navigation(site: Renderer) -> list[Any]:
     """The ``nav`` of the site: home, chapters, annexes, reference indexes."""
     chapters = site.publication.chapters
+    folders = site.sitemap.chapter_folders
     nav: list[Any] = [{"Home": "index.md"}]
-    nav += [page_src(site.sitemap.chapter_folders[c.path]) for c in chapters if not c.annex]
-    annexes = [page_src(site.sitemap.chapter_folders[c.path]) for c in chapters if c.annex]
-    if annexes:
+    nav += _sections([c for c in chapters if not c.annex], (), folders)
+    annexes = _sections([c for c in chapters if c.annex], (), folders)
+    if len(annexes) == 1 and isinstance(annexes[0], dict):
+        nav += annexes  # the annexes' own folder is their section
+    elif annexes:
         nav.append({"Annexes": annexes})
     reference: list[Any] = [{KINDS[kind].index: page_src(folder)} for kind, folder in PAGE_FOLDERS.items()]
     nav.append({"Reference": [*reference, {"Open data": page_src(DATA_FOLDER)}]})
     return nav
 
 
+def section_pages(nav: list[Any], site: Renderer) -> list[str]:
+    """The pages of ``nav`` that are their section's own page (a folder's ``index.md``), by path below the tree.
+
+    The theme shows each as its section's link rather than as the section's first entry.
+    """
+    index_srcs = {page_src(f) for path, f in site.sitemap.chapter_folders.items() if _is_index(path)}
+    found: list[str] = []
+    for item in nav:
+        for children in item.values() if isinstance(item, dict) else ():
+            if isinstance(children, list):
+                if children and isinstance(children[0], str) and children[0] in index_srcs:
+                    found.append(children[0])
+                found += section_pages(children, site)
+    return found
+
+
+def _sections(chapters: list[Chapter], prefix: tuple[str, ...], folders: dict[str, str]) -> list[Any]:
+    """The nav items of chapters that all lie in the folder ``prefix``, in their reading order.
+
+    Each run of consecutive chapters in one subfolder becomes that subfolder's section,
+    unless the subfolder's chapters are read in several runs (then they stay in place),
+    or the run is a single chapter (a section of one page only hides it one level down).
+    """
+    runs: list[tuple[str | None, list[Chapter]]] = []
+    for chapter in chapters:
+        parts = _folder_parts(chapter.path)
+        key = parts[len(prefix)] if len(parts) > len(prefix) else None
+        if runs and runs[-1][0] == key and key is not None:
+            runs[-1][1].append(chapter)
+        else:
+            runs.append((key, [chapter]))
+    counts = Counter(key for key, _ in runs)
+    items: list[Any] = []
+    for key, run in runs:
+        if key is None:
+            items += [page_src(folders[c.path]) for c in run]
+        elif counts[key] > 1 or len(run) == 1:
+            items += _sections(run, (*prefix, key), folders)
+        else:
+            folder = (*prefix, key)
+            index = next((c for c in run if _is_index(c.path) and _folder_parts(c.path) == folder), None)
+            rest = [c for c in run if c is not index]
+            children = ([page_src(folders[index.path])] if index else []) + _sections(rest, folder, folders)
+            label = index.title if index else key.replace("-", " ").replace("_", " ").capitalize()
+            items.append({esc(" ".join(label.split())): children})
+    return items
+
+
+def _folder_parts(path: str) -> tuple[str, ...]:
+    """The folders a chapter's file lies in, below content/."""
+    return tuple(path.split("/")[:-1])
+
+
+def _is_index(path: str) -> bool:
+    """Whether a chapter is its folder's own page (``index.md`` or ``README.md``)."""
+    return "/" in path and path.rsplit("/", 1)[1].lower() in ("index.md", "readme.md")
+
+
 def overlay(site: Renderer) -> dict[str, Any]:
     """The MkDocs settings that come from the publication rather than from ``mkdocs.yml``."""
     settings = site.publication.settings
     parts = [settings.country, f"{settings.title}, version {settings.version}"]
+    nav = navigation(site)
     config: dict[str, Any] = {
         "site_name": esc(settings.title),
         "site_description": esc(f"{settings.title}: {settings.country}, {settings.edition}"),
         "copyright": esc(" · ".join(p for p in parts if p)),
-        "nav": navigation(site),
+        "nav": nav,
         "not_in_nav": "\n".join(f"/{folder}/*/index.md" for folder in PAGE_FOLDERS.values()),
-        "extra": {"charter": {"marking": esc(site.publication.marking)}},
+        "extra": {"charter": {"marking": esc(site.publication.marking), "sections": section_pages(nav, site)}},
     }
     edition = site.publication.edition
     if edition is not None and edition.url:

@@ -66,7 +66,9 @@ def _listed(model: type[E], details: Callable[[Renderer, E], str]) -> tuple[str,
 
 
 def _item(site: Renderer, entity: Entity, page: PageContext, details: str) -> str:
-    if entity.id in site.sitemap.entity_folders:
+    href = page.href(entity.id)
+    has_page = entity.id in site.sitemap.entity_folders or entity.id in site.sitemap.subjects
+    if has_page and href != page.page(page.folder):  # a threat's summary in the chapter about it is at home
         name = page.link(entity.id, heading_of(entity))
     else:
         name = f"<strong>{esc(heading_of(entity))}</strong>"

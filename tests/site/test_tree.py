@@ -10,6 +10,7 @@ import yaml
 from generator.downloads import Download
 from generator.render_site import write_tree
 from generator.render_site.nav import OVERLAY_PATH
+from generator.render_site.subjects import threat_chapters
 from tests.site.conftest import MINIMAL, build_site, load
 from tests.site.golden import GOLDEN, ROOTS, files_of, render
 
@@ -32,7 +33,9 @@ def test_one_page_per_entity_chapter_and_index(tmp_path: Path) -> None:
     expected = ["index.md", "plan/index.md", "register/index.md", "structure/index.md", "data/index.md"]
     expected += [f"{kind}/index.md" for kind in kinds]
     entities = [*publication.risks, *publication.agencies, *publication.committees, *publication.objectives]
-    entities += [*publication.actions, *publication.indicators, *publication.threats]
+    entities += [*publication.actions, *publication.indicators]
+    # both threat categories are the subject of the Register chapter, their page (generator.render_site.subjects)
+    assert threat_chapters(publication) == {"TH-THEFT": "register.md", "TH-SPILL": "register.md"}
     expected += [f"{kind}/{e.id.lower()}/index.md" for e in entities for kind in kinds if _singular(kind) == e.KIND]
     assert written == sorted(expected)
     assert pages == len(written)

@@ -12,6 +12,7 @@ from generator.render_site.tables import render_table
 from generator.views.blocks import Column, Link, Marker, Table, cell
 from generator.views.text import agency_type_label, status_label
 
+NO_ROLE = '<p class="charter-none">This agency has no role yet.</p>'
 RACI_NAMES = {"R": "Responsible", "A": "Accountable", "C": "Consulted", "I": "Informed"}
 
 
@@ -24,21 +25,20 @@ def agency_page(site: Renderer, agency: Agency, page: PageContext) -> str:
         ("Ministry", esc(agency.ministry)),
     ]
     out = block(facts(rows)) + narrative(site, agency, page)
-    none = "None"
     if roles is None:
-        return out + "\n## Roles\n" + block('<p class="charter-none">This agency has no role yet.</p>')
+        return out + "\n## Roles\n" + block(NO_ROLE)
     controls = [f"{esc(name)} ({page.link(risk.id, risk.id)})" for risk, name in roles.owns_controls]
     role_rows = [
-        ("Chairs", item_list(entity_links(page, roles.chairs, with_id=False)) or none),
-        ("Runs the secretariat of", item_list(entity_links(page, roles.secretariat, with_id=False)) or none),
-        ("Sits on", item_list(entity_links(page, roles.member, with_id=False)) or none),
-        ("Leads risks", item_list([risk_item(page, r) for r in roles.leads_risks]) or none),
-        ("Supports risks", item_list([risk_item(page, r) for r in roles.supports_risks]) or none),
-        ("Leads objectives", item_list(entity_links(page, roles.leads_objectives, with_id=True)) or none),
-        ("Owns indicators", item_list(entity_links(page, roles.owns_indicators, with_id=True)) or none),
-        ("Owns controls", item_list(controls) or none),
+        ("Chairs", item_list(entity_links(page, roles.chairs, with_id=False))),
+        ("Runs the secretariat of", item_list(entity_links(page, roles.secretariat, with_id=False))),
+        ("Sits on", item_list(entity_links(page, roles.member, with_id=False))),
+        ("Leads risks", item_list([risk_item(page, r) for r in roles.leads_risks])),
+        ("Supports risks", item_list([risk_item(page, r) for r in roles.supports_risks])),
+        ("Leads objectives", item_list(entity_links(page, roles.leads_objectives, with_id=True))),
+        ("Owns indicators", item_list(entity_links(page, roles.owns_indicators, with_id=True))),
+        ("Owns controls", item_list(controls)),
     ]
-    out += "\n## Roles\n" + block(facts(role_rows))
+    out += "\n## Roles\n" + block(facts(role_rows) or NO_ROLE)
     if roles.raci:
         rows_raci = [
             [

@@ -19,10 +19,11 @@ from generator.render_site.entity_pages.committee import committee_page
 from generator.render_site.entity_pages.common import heading_of
 from generator.render_site.entity_pages.indicator import indicator_page
 from generator.render_site.entity_pages.objective import objective_page
+from generator.render_site.entity_pages.referrers import linked_from, referenced_by
 from generator.render_site.entity_pages.risk import risk_page
 from generator.render_site.entity_pages.threat import threat_page
 from generator.render_site.escape import esc, md_inline
-from generator.render_site.fragments import block, breadcrumbs, item_list, pager
+from generator.render_site.fragments import block, breadcrumbs, pager
 from generator.render_site.links import PAGE_FOLDERS
 from generator.render_site.render import Page, Renderer
 
@@ -65,24 +66,24 @@ def entity_pages(site: Renderer) -> list[Page]:
     """Every entity page, kind by kind, in publication order."""
     pages = []
     for kind, build in PAGE_BUILDERS.items():
-        entities: list[Entity] = list(site.publication.of_kind(KINDS[kind].model))
+        # a threat that a chapter is about has that chapter for its page (generator.render_site.subjects)
+        entities = [e for e in site.publication.of_kind(KINDS[kind].model) if e.id in site.sitemap.entity_folders]
         for i, entity in enumerate(entities):
             folder = site.sitemap.entity_folders[entity.id]
             page = site.context(folder)
-            body = _head(entity, page) + build(site, entity, page) + _tail(site, entity, page, entities, i)
+            body = build(site, entity, page)
+            body = _head(entity, page) + body + _tail(site, entity, page, body, entities, i)
             pages.append(Page(folder, heading_of(entity), body, source=str(entity.location)))
     return pages
 
 
 def _head(entity: Entity, page: PageContext) -> str:
     index = PAGE_FOLDERS[entity.KIND]
-    crumbs = breadcrumbs([(page.page(""), "Home"), (page.page(index), kind_of(entity).index)], entity.id)
+    crumbs = breadcrumbs([(page.page(""), "Home"), (page.page(index), kind_of(entity).index)], heading_of(entity))
     return f"{crumbs}\n\n# {md_inline(heading_of(entity))}\n"
 
 
-def _tail(site: Renderer, entity: Entity, page: PageContext, siblings: list[Entity], i: int) -> str:
-    referrers = site.publication.referrers(entity.id)
-    items = [site.item_link(item, page) for item in referrers]
+def _tail(site: Renderer, entity: Entity, page: PageContext, body: str, siblings: list[Entity], i: int) -> str:
     written = site.sitemap.chapter_folders.get(entity.chapter)
     source = ""
     if written is not None:
@@ -93,8 +94,10 @@ def _tail(site: Renderer, entity: Entity, page: PageContext, siblings: list[Enti
     following = siblings[i + 1] if i + 1 < len(siblings) else None
     nav = pager(
         f"More {kind_of(entity).label.plural}",
-        (page.href(previous.id) or "", previous.id) if previous else None,
-        (page.href(following.id) or "", following.id) if following else None,
+        (page.href(previous.id) or "", heading_of(previous)) if previous else None,
+        (page.href(following.id) or "", heading_of(following)) if following else None,
     )
-    empty = f"Nothing else in the publication refers to this {entity.KIND}."
-    return "\n## Referenced by\n" + block(item_list(items, empty=empty), source, nav)
+    groups = referenced_by(site, entity, page, linked_from(body + source))
+    if groups is None:
+        groups = f'<p class="charter-none">Nothing else in the publication refers to this {esc(entity.KIND)}.</p>'
+    return ("\n## Referenced by\n" if groups else "\n") + block(groups, source, nav)
