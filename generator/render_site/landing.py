@@ -13,7 +13,7 @@ from generator.render_site.fragments import block, facts, item_list, paragraph
 from generator.render_site.render import Page, Renderer
 from generator.render_site.tables import render_table
 from generator.views.blocks import Column, Marker, Table, cell
-from generator.views.text import long_date
+from generator.views.text import long_date, plural
 
 MEDIA_TYPES = {
     "PDF": "application/pdf",
@@ -40,7 +40,7 @@ def landing_page(site: Renderer, downloads: list[Download]) -> Page:
         ("Date", f'<time datetime="{settings.date.isoformat()}">{esc(long_date(settings.date))}</time>'),
     ]
     body = f"# {md_inline(settings.title)}\n"
-    body += block(paragraph(settings.subtitle, "charter-lead"), facts(rows))
+    body += block(paragraph(settings.subtitle, "charter-lead"), paragraph(summary(site)), facts(rows))
     body += "\n## Key figures\n" + block(_figures(site, page), render_table(_bands_table(site), page))
     body += block(render_table(_status_table(site), page))
     if downloads:
@@ -48,6 +48,34 @@ def landing_page(site: Renderer, downloads: list[Download]) -> Page:
     body += "\n## Open data\n" + block(open_data_section(site, page))
     body += "\n## Contents\n" + block(_contents(site, page))
     return Page("", settings.title, body)
+
+
+def summary(site: Renderer) -> str:
+    """The publication in two plain sentences: what it assesses and plans, and how severe the worst is."""
+    publication = site.publication
+    grouped = sum(group.count for group in publication.risk_groups)
+    assessed = sum(1 for t in publication.threats if publication.risks_of_threat(t))
+    work = [
+        plural(len(publication.objectives), "strategic objective"),
+        plural(len(publication.actions), "action"),
+    ]
+    who = [plural(len(publication.agencies), "agency", "agencies"), plural(len(publication.committees), "committee")]
+    text = (
+        f"This publication assesses {plural(len(publication.risks) + grouped, 'risk')} in "
+        f"{plural(assessed, 'threat category', 'threat categories')} and sets out {' and '.join(work)} "
+        f"to reduce them, carried by {' and '.join(who)}."
+    )
+    rated = [r for r in publication.risks if not r.withheld]
+    if rated:
+        top = max(publication.settings.scales.bands, key=lambda b: b.min)
+        worst = [r for r in rated if r.residual.band.name == top.name]
+        if worst:
+            text += f" With today's controls, {plural(len(worst), 'risk')} {'is' if len(worst) == 1 else 'are'} rated {top.name}."
+        else:
+            highest = max(r.residual.band.min for r in rated)
+            band = next(b for b in publication.settings.scales.bands if b.min == highest)
+            text += f" With today's controls, no risk is rated {top.name}; the highest are rated {band.name}."
+    return text
 
 
 def _figures(site: Renderer, page: PageContext) -> str:
