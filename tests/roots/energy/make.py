@@ -287,7 +287,8 @@ TAILS = [
     "",
     ", during a cold winter evening peak",
     ", leaving hospitals, water works and telecommunications on back-up power for several days",
-    ", while the second unit is down for planned maintenance and imports are already constrained by the regional shortage",
+    ", while the second unit is down for planned maintenance and imports are already constrained"
+    " by the regional shortage",
     ", causing rota disconnections of households and industry across three regions for more than a week",
 ]
 
@@ -392,7 +393,8 @@ def risks_of(code: str, lead: str, supports: list[str], threat_id: str) -> list[
             lines.append(
                 "controls:\n"
                 f"  - {{name: Security plan approved by the regulator, effectiveness: partial, owner: {lead}}}\n"
-                f"  - {{name: Redundant supply route, effectiveness: {RNG.choice(['effective', 'weak'])}, owner: AG-GRID}}"
+                f"  - {{name: Redundant supply route, effectiveness: {RNG.choice(['effective', 'weak'])},"
+                " owner: AG-GRID}"
             )
         if n == 16:
             lines.append("classification: OFFICIAL")
@@ -436,7 +438,7 @@ def write_register(order: int) -> tuple[int, dict[str, list[str]]]:
             body = f"{desc} The [[{lead}]] leads on this category.\n\n{threat_block}\n"
             if code == "NET":
                 body += FRENCH + "\n"
-            for rid, text_ in risks:
+            for _rid, text_ in risks:
                 body += block("risk", text_) + "\n"
             body += block("view", f"show: heatmap\nstage: residual\nthreat: {tid}")
             chapter(f"register/{theme}/{code.lower()}/index.md", tname, order, body)
@@ -548,7 +550,7 @@ def actions_for(line_objs: list[str], by_code: dict[str, list[str]], counter: li
     """The actions of one line of effort: four per objective, covering all the objective's risks."""
     text = ""
     ids = []
-    for oid, otitle, olead, codes in OBJECTIVES:
+    for oid, _otitle, olead, codes in OBJECTIVES:
         if oid not in line_objs:
             continue
         risks = [r for code in codes for r in by_code[code]]
@@ -684,7 +686,8 @@ def main() -> None:
         oid = OBJECTIVES[n % len(OBJECTIVES)][0]
         parent = f"action: {aid}" if n % 2 else f"objective: {oid}"
         ind_text.append(
-            f"- id: IND-{n:02d}\n  name: Share of planned work completed ({aid})\n  level: {'output' if n % 2 else 'outcome'}\n"
+            f"- id: IND-{n:02d}\n  name: Share of planned work completed ({aid})\n"
+            f"  level: {'output' if n % 2 else 'outcome'}\n"
             f"  {parent}\n  owner: {AGENCIES[n % len(AGENCIES)][0]}\n  baseline: {n % 5}\n  target: 100\n  unit: '%'\n"
             "  frequency: quarterly"
         )
