@@ -45,6 +45,7 @@ threat_catalogue: replace
 scales:
   factors: [threat, vulnerability, impact]
   formula: threat * vulnerability * impact
+  heatmap: {across: [threat, vulnerability], up: impact, across_label: Likelihood}
   threat:
     - {score: 1, label: Remote, definition: No actor or hazard known to be able and willing; no event in twenty years}
     - {score: 2, label: Credible, definition: Capability or intent exists, not both; one event in ten to twenty years}
@@ -440,7 +441,7 @@ def write_register(order: int) -> tuple[int, dict[str, list[str]]]:
                 body += FRENCH + "\n"
             for _rid, text_ in risks:
                 body += block("risk", text_) + "\n"
-            body += block("view", f"show: heatmap\nstage: residual\nthreat: {tid}")
+            body += block("view", f"show: heatmap\nstage: residual\nthreat: {tid}\ntitle: 'Residual heat map: {tname}'")
             chapter(f"register/{theme}/{code.lower()}/index.md", tname, order, body)
     return order, by_code
 
