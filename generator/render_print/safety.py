@@ -166,7 +166,19 @@ return {
         return pandoc.RawBlock("typst", "#align(center, line(length: 50%, stroke: 0.5pt))")
       end
     end,
-    Span = clean,
+    -- An entity ID (Charter's .charter-id span) never breaks at its hyphens: Word keeps a
+    -- non-breaking hyphen (U+2011) with its neighbours; Typst boxes the ID, the EPUB's CSS
+    -- keeps the span on one line.
+    Span = function(el)
+      if FORMAT == "docx" and el.classes:includes("charter-id") then
+        el = el:walk({
+          Str = function(s)
+            return pandoc.Str((s.text:gsub("%-", "\u{2011}")))
+          end,
+        })
+      end
+      return clean(el)
+    end,
     Div = clean,
     Header = clean,
     Table = clean,
