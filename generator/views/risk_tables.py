@@ -33,9 +33,15 @@ def has_imo_numbers(publication: Publication) -> bool:
     return any(threat.imo is not None for threat in publication.threats)
 
 
+ADDED = "Added"
+"""What the IMO number column says of a category the publication adds to the IMO's twelve."""
+
+
 def imo_cell(threat: Threat) -> Cell:
-    """A threat category's IMO number, or 'Emerging' for a category the deck does not number."""
-    return cell(str(threat.imo) if threat.imo else "Emerging", sort_key=f"{threat.imo or 99:02d}")
+    """A threat category's IMO number, or 'Added' for a category of the publication's own."""
+    if threat.imo:
+        return cell(str(threat.imo), sort_key=f"{threat.imo:02d}")
+    return cell(Marker(ADDED, title="A category of the publication's own, not one of the IMO's twelve"), sort_key="99")
 
 
 def filtered_risks(publication: Publication, view: View) -> list[Risk]:
@@ -143,6 +149,8 @@ def coverage(publication: Publication, view: View) -> list[Table]:
             ]
         )
     assessed = sum(1 for t in publication.threats if publication.risks_of_threat(t))
+    own = sum(1 for t in publication.threats if not t.imo)
+    added = [f"{ADDED}: {plural(own, 'category', 'categories')} of the publication's own."] if numbered and own else []
     columns = [
         *([Column("IMO No.")] if numbered else []),
         Column("Threat category"),
@@ -156,7 +164,7 @@ def coverage(publication: Publication, view: View) -> list[Table]:
             view.title or "Coverage of the threat categories",
             columns,
             rows,
-            notes=[f"The register assesses {assessed} of {len(publication.threats)} threat categories."],
+            notes=[f"The register assesses {assessed} of {len(publication.threats)} threat categories.", *added],
         )
     ]
 
