@@ -2,7 +2,7 @@
 
 The PDF boxes each ID (its text still reads as written), the EPUB keeps it in a span its
 stylesheet holds on one line, and the DOCX writes its hyphens as non-breaking hyphens
-(U+2011), the one form Word keeps together.
+(``w:noBreakHyphen``), the one form Word keeps together; Word's text reads them as '-'.
 """
 
 from __future__ import annotations
@@ -70,9 +70,12 @@ def test_the_epub_keeps_ids_on_one_line(sample: Built) -> None:
 
 
 def test_the_docx_writes_ids_with_non_breaking_hyphens(sample: Built) -> None:
+    """Word's own non-breaking hyphen, which python-docx (and Word's plain text) read as '-'."""
     with zipfile.ZipFile(sample.file("DOCX")) as docx:
         body = docx.read("word/document.xml").decode("utf-8")
-    assert "R\u2011SMG\u201101" in body
+    hyphen = '</w:t></w:r><w:r><w:noBreakHyphen/></w:r><w:r><w:t xml:space="preserve">'
+    assert f">R{hyphen}SMG{hyphen}01</w:t>" in body
+    assert "\u2011" not in body
 
 
 def test_an_id_is_one_markdown_unit() -> None:
