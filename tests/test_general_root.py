@@ -31,6 +31,7 @@ from generator.render_print.markdown_escape import typst_label
 from generator.render_site.links import anchor_id
 from generator.resolve.editions import for_edition
 from generator.validate.ids import is_acronym_id
+from tests.html_tables import tables
 
 REPO = Path(__file__).resolve().parents[1]
 GENERAL = REPO / "tests" / "roots" / "general" / "content"
@@ -118,13 +119,26 @@ def test_register_heat_map_and_coverage_read_the_publications_own_formula(site: 
     register = site.public("register")
     assert "Scores are likelihood × vulnerability × impact, each with its rating band." in register
     assert (
-        "3 risks placed by their residual likelihood and impact. A risk's score also counts its vulnerability, "
-        "so the risks of one cell can differ in rating band" in register
+        "3 risks placed by their residual likelihood × vulnerability and impact. "
+        "Score = likelihood × vulnerability × impact. Each cell names its rating band" in register
     )
     assert "Coverage of the threat categories Threat category Status Risks Highest residual" in register
     assert "Score = likelihood × vulnerability × impact." in register  # the scales view
     for page in ("register", "risks", "threats"):
         assert "IMO" not in site.public_html(page), page
+
+
+def test_the_three_factor_heat_map_plots_likelihood_times_vulnerability_against_impact(site: Site) -> None:
+    """No ``scales.heatmap``: every factor but the last across (their product), the last up; bands in words."""
+    (heatmap,) = tables(site.public_html("register"), "charter-table--heatmap")
+    assert heatmap.head == ["Impact ↓ / Likelihood × vulnerability →", "1", "2", "3", "4", "6", "8", "9", "12", "16"]
+    assert [row[0] for row in heatmap.rows] == ["4 Καταστροφικός", "3 Πολύ σοβαρός", "2 Σοβαρός", "1 Μικρός"]
+    cells = {(row[0].split()[0], heatmap.head[i]): text for row in heatmap.rows for i, text in enumerate(row) if i}
+    assert cells["4", "6"] == "Υψηλός R-RAN-01"  # residual 3 × 2 × 4 = 24
+    assert cells["2", "4"] == "Μέτριος R-DOS-01"  # 2 × 2 × 2 = 8
+    assert cells["3", "2"] == "Χαμηλός R-OUT-01"  # 1 × 2 × 3 = 6
+    assert cells["4", "16"] == "Πολύ υψηλός" and cells["1", "1"] == "Χαμηλός"  # every cell names its band
+    assert sum(text.count("R-") for text in cells.values()) == 3
 
 
 def test_a_greek_acronym_is_linked_by_an_ascii_anchor(site: Site) -> None:

@@ -24,7 +24,7 @@ from generator.model.entities import (
     View,
 )
 from generator.model.refs import FieldPath, Ref
-from generator.model.settings import Band, Document, Edition, Revision, ScaleLevel, Scales, Settings
+from generator.model.settings import Band, Document, Edition, HeatmapAxes, Revision, ScaleLevel, Scales, Settings
 
 __all__ = [
     "WITHHELD",
@@ -41,6 +41,7 @@ __all__ = [
     "Entity",
     "EntityBlock",
     "FieldPath",
+    "HeatmapAxes",
     "Indicator",
     "Milestone",
     "Objective",

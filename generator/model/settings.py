@@ -29,6 +29,28 @@ class Band:
 
 
 @dataclass(slots=True)
+class HeatmapAxes:
+    """Which factors a heat map shows across (its columns) and up (its rows).
+
+    An axis of several factors shows the distinct values of their product (likelihood =
+    threat × vulnerability), so that with every factor of the formula on one axis, each cell
+    has one score and one rating band.
+    """
+
+    across: list[str]
+    up: list[str]
+    across_label: str = ""
+    """The across axis's name, e.g. Likelihood (by default its factors' names)."""
+    up_label: str = ""
+    """The up axis's name (by default its factors' names)."""
+
+
+def default_axes(formula: list[str]) -> HeatmapAxes:
+    """The heat map a publication gets when it says none: every factor of the formula but the last across."""
+    return HeatmapAxes(across=formula[:-1] or formula, up=formula[-1:] if len(formula) > 1 else [])
+
+
+@dataclass(slots=True)
 class Scales:
     """How risks are scored: the factors, their scales, the formula and the bands."""
 
@@ -41,6 +63,8 @@ class Scales:
     impact_dimensions: dict[str, str]
     """Impact dimension id → name."""
     bands: list[Band]
+    heatmap: HeatmapAxes | None = None
+    """The heat map's axes as ``publication.yml`` sets them; None for :func:`default_axes`."""
     bands_cover: bool = True
     """False when the bands leave a score without a band (an error the validate stage reported): the
     content is still checked, and a score in a gap reads as the stand-in band "no band"."""
@@ -63,6 +87,17 @@ class Scales:
         for factor in self.formula:
             result *= values[factor]
         return result
+
+    def axes(self) -> HeatmapAxes:
+        """The heat map's axes: the publication's own, or the default."""
+        return self.heatmap or default_axes(self.formula)
+
+    def axis_values(self, factors: list[str]) -> list[int]:
+        """The distinct values an axis of ``factors`` takes (their product), lowest first; [1] for no factor."""
+        values = {1}
+        for factor in factors:
+            values = {v * level.score for v in values for level in self.levels[factor]}
+        return sorted(values)
 
     def band_for(self, score: int) -> Band:
         """The band a score falls in; bands are checked to cover every score."""

@@ -32,6 +32,19 @@ def anchor_name(entity_id: str) -> str:
     return "U-" + "-".join(f"{ord(char):x}" for char in entity_id)
 
 
+def id_markdown(entity_id: str, *, anchor: str | None = None) -> str:
+    """An entity ID as one unbreakable unit, linked to ``anchor`` when given.
+
+    Typst gets a ``box`` (no line break inside it); the EPUB a span that its stylesheet
+    keeps on one line (``.charter-id``); the DOCX the same span, whose hyphens the safety
+    filter turns into non-breaking hyphens (U+2011), since Word has no style that keeps a
+    run on one line. The PDF's and the EPUB's text still reads the ID as written.
+    """
+    span = f"[{escape_markdown(entity_id)}]{{.charter-id}}"
+    inner = f"[{span}](#{anchor})" if anchor else span
+    return f"{raw_typst_inline('#box[')}{inner}{raw_typst_inline(']')}"
+
+
 def page_of(anchor: str) -> str:
     """Typst code for the number of the page an anchor is printed on."""
     return f"#context locate({typst_label(anchor)}).page()"
@@ -80,8 +93,7 @@ class Anchors:
 
     def id_link(self, entity_id: str) -> str:
         """A link shown by the entity's ID; in the PDF the ID never breaks at its hyphens."""
-        linked = self.link(escape_markdown(entity_id), entity_id)
-        return f"{raw_typst_inline('#box[')}{linked}{raw_typst_inline(']')}"
+        return id_markdown(entity_id, anchor=anchor_name(entity_id) if self.has(entity_id) else None)
 
     def prose_ref(self, entity_id: str, own_words: str | None) -> str:
         """A ``[[ID]]`` or ``[[ID|words]]`` reference as it reads in print.
@@ -101,5 +113,5 @@ class Anchors:
         linked = self.link(text, entity_id)
         anchor = anchor_name(entity_id)
         if kind_of(entity).cited_by_id and own_words is None:  # readers cite it by its ID ('R-PIR-01')
-            return f"{linked} ({escape_markdown(entity.id)}{raw_typst_inline(', p.~' + page_of(anchor))})"
+            return f"{linked} ({id_markdown(entity.id)}{raw_typst_inline(', p.~' + page_of(anchor))})"
         return f"{linked}{see_page(anchor)}"

@@ -166,7 +166,28 @@ return {
         return pandoc.RawBlock("typst", "#align(center, line(length: 50%, stroke: 0.5pt))")
       end
     end,
-    Span = clean,
+    -- An entity ID (Charter's .charter-id span) never breaks at its hyphens: in Word each
+    -- hyphen becomes Word's own non-breaking hyphen (w:noBreakHyphen, which Word's text
+    -- reads as '-'); Typst boxes the ID, the EPUB's CSS keeps the span on one line.
+    Span = function(el)
+      if FORMAT == "docx" and el.classes:includes("charter-id") then
+        el = el:walk({
+          Str = function(s)
+            local parts = {}
+            for piece, dash in s.text:gmatch("([^-]*)(-?)") do
+              if piece ~= "" then
+                parts[#parts + 1] = pandoc.Str(piece)
+              end
+              if dash ~= "" then
+                parts[#parts + 1] = pandoc.RawInline("openxml", "<w:r><w:noBreakHyphen/></w:r>")
+              end
+            end
+            return parts
+          end,
+        })
+      end
+      return clean(el)
+    end,
     Div = clean,
     Header = clean,
     Table = clean,

@@ -97,7 +97,10 @@ class SummaryWriter:
 
     def _threat(self, t: Threat) -> Described:
         facts = [
-            ("IMO category", str(t.imo) if t.imo else "Emerging threat" if self.numbered else ""),  # "" is left out
+            (
+                "IMO category",
+                str(t.imo) if t.imo else "Not an IMO category" if self.numbered else "",
+            ),  # "" is left out
             ("Nature", "Malicious" if t.malicious else "Non-malicious"),
         ]
         return escape_markdown(t.name), facts, escape_markdown(t.description)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from generator.render_print.diagrams import print_plan
-from generator.render_print.links import Anchors
+from generator.render_print.links import Anchors, id_markdown
 from generator.render_print.markdown_escape import (
     escape_markdown,
     markdown_attribute,
@@ -239,7 +239,7 @@ def _inline(part: Inline, anchors: Anchors, *, linked: bool, chip: bool) -> str:
     """One part of a cell; links only where ``linked`` (see :data:`LINKED_VIEWS`)."""
     if isinstance(part, Link):
         if not linked:
-            return escape_markdown(part.text)
+            return id_markdown(part.text) if part.text == part.target else escape_markdown(part.text)
         if part.text == part.target:
             return anchors.id_link(part.target)
         return anchors.link(escape_markdown(part.text), part.target)

@@ -70,7 +70,8 @@ def summary(site: Renderer) -> str:
         top = max(publication.settings.scales.bands, key=lambda b: b.min)
         worst = [r for r in rated if r.residual.band.name == top.name]
         if worst:
-            text += f" With today's controls, {plural(len(worst), 'risk')} {'is' if len(worst) == 1 else 'are'} rated {top.name}."
+            verb = "is" if len(worst) == 1 else "are"
+            text += f" With today's controls, {plural(len(worst), 'risk')} {verb} rated {top.name}."
         else:
             highest = max(r.residual.band.min for r in rated)
             band = next(b for b in publication.settings.scales.bands if b.min == highest)

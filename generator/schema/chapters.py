@@ -28,7 +28,10 @@ class FrontMatterFields(Fields):
 
 VIEW_DESCRIPTIONS = {
     "register": "the risk register table",
-    "heatmap": "likelihood × impact table of risk IDs",
+    "heatmap": (
+        "risk IDs in a matrix of the axes `scales.heatmap` sets (by default likelihood × impact),"
+        " each cell named by its band"
+    ),
     "orgchart": "the committee organisation chart",
     "membership": "agency × committee membership matrix",
     "raci": "agencies × actions RACI matrix",

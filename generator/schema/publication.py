@@ -60,6 +60,18 @@ class BandFields(Fields):
     colour: Colour = Field("#757575", description="its colour, #rrggbb")
 
 
+class HeatmapFields(Fields):
+    across: TextList = Field(
+        default_factory=list,
+        description="the factors across (columns), several for their product; the formula's all but last by default",
+    )
+    up: TextList = Field(
+        default_factory=list, description="the factors up (the rows); by default the formula's factors not across"
+    )
+    across_label: Text = Field("", description="the across axis's name, e.g. Likelihood (its factors' by default)")
+    up_label: Text = Field("", description="the up axis's name (its factors' by default)")
+
+
 class ScalesFields(Fields):
     """The scales; besides these keys, one list of steps for each factor, under the factor's name."""
 
@@ -71,6 +83,9 @@ class ScalesFields(Fields):
     )
     bands: list[BandFields] = Field(
         default_factory=list, description="the rating bands, covering every possible score once"
+    )
+    heatmap: HeatmapFields | None = Field(
+        None, description="which factors the heat maps show across and up; every factor of the formula on one axis"
     )
     __pydantic_extra__: dict[str, list[StepFields]] = Field(init=False)
 

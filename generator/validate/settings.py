@@ -16,6 +16,7 @@ from generator.model import Band, Document, Edition, Revision, ScaleLevel, Scale
 from generator.schema import DEFAULT_LEVELS, PublicationFields
 from generator.schema.choices import Choices
 from generator.schema.publication import ScalesFields
+from generator.validate.heatmap import read_heatmap
 from generator.validate.ids import ID_HINT, ID_PATTERN
 from generator.validate.schema_reader import SchemaReader, node_at
 from generator.validate.vocabulary import read_vocabulary
@@ -150,7 +151,14 @@ def _read_scales(fields: ScalesFields, node: YNode | None, r: SchemaReader) -> S
             return None
     dimensions = {d.id: d.name or d.id for d in fields.impact_dimensions}
     bands = [Band(**b.__dict__) for b in fields.bands]
-    scales = Scales(factors=factors, formula=formula, levels=levels, impact_dimensions=dimensions, bands=bands)
+    scales = Scales(
+        factors=factors,
+        formula=formula,
+        levels=levels,
+        impact_dimensions=dimensions,
+        bands=bands,
+        heatmap=read_heatmap(fields.heatmap, factors, formula, node, r),
+    )
     scales.bands_cover = _bands_cover(scales, node, r)  # a gap is reported, and the content still checked
     return scales
 

@@ -8,6 +8,7 @@ from generator.model import Objective, Risk, RiskGroup, Threat, View
 from generator.model.vocabulary import TRENDS
 from generator.resolve import Publication
 from generator.views.blocks import Cell, Column, Link, Marker, Table, cell
+from generator.views.heatmap import heatmap as heatmap_table
 from generator.views.text import (
     agency_link,
     band_legend,
@@ -33,9 +34,15 @@ def has_imo_numbers(publication: Publication) -> bool:
     return any(threat.imo is not None for threat in publication.threats)
 
 
+ADDED = "Added"
+"""What the IMO number column says of a category the publication adds to the IMO's twelve."""
+
+
 def imo_cell(threat: Threat) -> Cell:
-    """A threat category's IMO number, or 'Emerging' for a category the deck does not number."""
-    return cell(str(threat.imo) if threat.imo else "Emerging", sort_key=f"{threat.imo or 99:02d}")
+    """A threat category's IMO number, or 'Added' for a category of the publication's own."""
+    if threat.imo:
+        return cell(str(threat.imo), sort_key=f"{threat.imo:02d}")
+    return cell(Marker(ADDED, title="A category of the publication's own, not one of the IMO's twelve"), sort_key="99")
 
 
 def filtered_risks(publication: Publication, view: View) -> list[Risk]:
@@ -126,63 +133,8 @@ def _group_row(publication: Publication, group: RiskGroup) -> list[Cell]:
 
 
 def heatmap(publication: Publication, view: View) -> list[Table]:
-    """The first factor against the last (likelihood × impact) at one stage; each cell lists its risks.
-
-    A cell names its rating band when those two factors make the whole score; with a third
-    factor (likelihood × vulnerability × impact) the risks of one cell can score differently.
-    """
-    scales = publication.settings.scales
-    stage = view.options.get("stage", "residual")
-    x_factor, y_factor = scales.factors[0], scales.factors[-1]
-    risks = filtered_risks(publication, view)
-    columns = [Column(f"{y_factor.capitalize()} ↓ / {x_factor.capitalize()} →")]
-    columns += [Column(f"{level.score} {level.label}") for level in scales.levels[x_factor]]
-    rows: list[list[Cell]] = []
-    scores_fixed = len(scales.formula) == 2 and set(scales.formula) == {x_factor, y_factor}
-    for y_level in sorted(scales.levels[y_factor], key=lambda level: -level.score):
-        row = [cell(f"{y_level.score} {y_level.label}", header=True)]
-        for x_level in scales.levels[x_factor]:
-            groups = [
-                g
-                for g in (publication.risk_groups if not view.options.keys() - {"stage"} else [])
-                if g.stage(stage).values.get(x_factor) == x_level.score
-                and g.stage(stage).values.get(y_factor) == y_level.score
-            ]
-            here = [
-                r
-                for r in risks
-                if r.stage(stage).values.get(x_factor) == x_level.score
-                and r.stage(stage).values.get(y_factor) == y_level.score
-            ]
-            band = scales.band_for(x_level.score * y_level.score) if scores_fixed else None
-            parts: list[Link | Marker | str] = [Marker(band.name, band)] if band else []
-            parts += id_links(sorted(r.id for r in here))
-            parts += [
-                Marker(f"{g.name} (group of {g.count})", title="Risks shown as their public group") for g in groups
-            ]
-            row.append(Cell(parts, separator=" ", band=band))
-        rows.append(row)
-    caption = view.title or f"{stage.capitalize()} risk heat map"
-    return [
-        Table(
-            "heatmap",
-            caption,
-            columns,
-            rows,
-            notes=[
-                f"{plural(len(risks), 'risk')} placed by their {stage} {x_factor} and {y_factor}. "
-                + _cells_note(None if scores_fixed else [f for f in scales.formula if f not in (x_factor, y_factor)])
-            ],
-        )
-    ]
-
-
-def _cells_note(others: list[str] | None) -> str:
-    """What a heat map's cells say: their rating band, or (``others``: the formula's factors off its axes) not."""
-    if others is None:
-        return "Each cell names its rating band; the IDs link to the risks."
-    also = f"also counts its {' and '.join(others)}" if others else "is not the product of these two"
-    return f"A risk's score {also}, so the risks of one cell can differ in rating band; the IDs link to the risks."
+    """The heat map of the risks the view's options let through (see :mod:`generator.views.heatmap`)."""
+    return heatmap_table(publication, view, filtered_risks(publication, view))
 
 
 def coverage(publication: Publication, view: View) -> list[Table]:
@@ -202,6 +154,8 @@ def coverage(publication: Publication, view: View) -> list[Table]:
             ]
         )
     assessed = sum(1 for t in publication.threats if publication.risks_of_threat(t))
+    own = sum(1 for t in publication.threats if not t.imo)
+    added = [f"{ADDED}: {plural(own, 'category', 'categories')} of the publication's own."] if numbered and own else []
     columns = [
         *([Column("IMO No.")] if numbered else []),
         Column("Threat category"),
@@ -215,7 +169,7 @@ def coverage(publication: Publication, view: View) -> list[Table]:
             view.title or "Coverage of the threat categories",
             columns,
             rows,
-            notes=[f"The register assesses {assessed} of {len(publication.threats)} threat categories."],
+            notes=[f"The register assesses {assessed} of {len(publication.threats)} threat categories.", *added],
         )
     ]
 
