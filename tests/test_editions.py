@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.diagnostics import Report
-from generator.model import Edition, Passage, Risk
+from generator.model import Chapter, Edition, Passage, Risk
 from generator.pipeline import read_publication
 from generator.resolve import Publication
 from generator.resolve.editions import for_edition
@@ -287,3 +287,28 @@ def test_a_level_written_empty_or_unreadable_is_the_highest(tmp_path: Path, writ
     assert public.entities["AG-PORT"].ministry == ""  # type: ignore[attr-defined]
     codes = [d.code for d in report.errors if d.code != "E-EDITION-REF"]  # the committee names AG-POLICE
     assert codes == (["E-FIELD-CHOICE"] if "SECRT" in written else [])
+
+
+def test_prose_the_edition_keeps_still_lists_its_chapter_under_referenced_by(tmp_path: Path) -> None:
+    whole = _publication(
+        tmp_path,
+        {
+            "plan.md": [
+                (
+                    "# Plan\n",
+                    "# Plan\n\n## Weak points {classification=OFFICIAL}\n\n[[AG-POLICE]] guards the gate.\n\n## Aims\n",
+                )
+            ]
+        },
+    )
+    public = for_edition(whole, PUBLIC, Report())
+    restricted = for_edition(whole, RESTRICTED, Report())
+
+    def chapters(edition: Publication, entity_id: str) -> list[str]:
+        return [c.path for c in edition.referrers(entity_id) if isinstance(c, Chapter)]
+
+    # plan.md names R-THEFT-01 in prose both editions keep
+    assert chapters(public, "R-THEFT-01") == chapters(restricted, "R-THEFT-01") == ["plan.md"]
+    # and AG-POLICE in prose only the restricted edition keeps
+    assert chapters(public, "AG-POLICE") == []
+    assert chapters(restricted, "AG-POLICE") == ["plan.md"]

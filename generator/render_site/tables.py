@@ -29,7 +29,7 @@ def render_table(table: Table, page: PageContext) -> str:
     sortable = f' data-charter-sortable data-charter-noun="{esc("|".join(table.noun))}"' if table.sortable else ""
     heatmap = table.view == "heatmap"
     prose = _prose_columns(table)
-    fitted = _fitted_columns(table) if table.wide else set()
+    fitted = _fitted_columns(table) if table.wide and not heatmap else set()
     head = "".join(_column(column, i in prose, i in fitted) for i, column in enumerate(table.columns))
     labels = [column.name for column in table.columns] if table.cards else []
     first_summary = len(table.rows) - table.summary_rows
@@ -152,4 +152,9 @@ def marker_html(marker: Marker, *, in_band: bool = False) -> str:
         )
     if style:
         return f'<span class="charter-marker charter-marker--band" style="{style}"{title}>{esc(marker.text)}</span>'
+    if marker.short:  # a mark that stands for a word, e.g. a tick for 'Addressed': the word for screen readers
+        return (
+            f'<span class="charter-marker charter-marker--short"{title}>{esc(marker.short)}'
+            f'<span class="charter-sr-only"> {esc(marker.text)}</span></span>'
+        )
     return f'<span class="charter-marker"{title}>{esc(marker.text)}</span>'

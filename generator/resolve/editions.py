@@ -84,6 +84,7 @@ def for_edition(publication: Publication, edition: Edition, report: Report) -> P
     for chapter in publication.chapters:
         if allowed(chapter.classification):
             cut.chapters.append(_cut_chapter(chapter, publication, cut, allowed, report))
+    _keep_prose_references(publication, cut)
     _cut_links(publication, cut, report)
     figures.check_edition(cut.chapters, cut.entities, publication.entities, _edition_id(cut), report)
     _compute_figures(cut)
@@ -120,6 +121,21 @@ def _cut_links(whole: Publication, cut: Publication, report: Report) -> None:
                     f"mark the prose around the link {{classification={levels[path]}}}, or link a chapter "
                     "every edition has",
                 )
+
+
+def _keep_prose_references(whole: Publication, cut: Publication) -> None:
+    """Keep the references that prose the edition keeps makes to entities it shows.
+
+    They are what lists a chapter under an entity's "Referenced by". A reference written in
+    a passage or a narrative the edition leaves out is left out with it.
+    """
+    kept = {chapter.path: _kept_lines(chapter, cut) for chapter in cut.chapters}
+    for ref in whole.refs:
+        if ref.source_id is not None or ref.source_chapter not in kept or ref.target not in cut.entities:
+            continue
+        if ref.location.line in kept[ref.source_chapter]:
+            cut.refs.append(ref)
+            cut.backlinks[ref.target].append(ref)
 
 
 def _kept_lines(chapter: Chapter, cut: Publication) -> set[int]:

@@ -250,7 +250,9 @@ def traceability(publication: Publication, view: View) -> list[Table]:
     for risk in publication.risks:
         row = [cell(Link(risk.id, risk.id), header=True), cell(title_link(risk))]
         for objective in objectives:
-            row.append(cell(Marker("Addressed", title=objective.title) if risk.id in objective.risks else ""))
+            row.append(
+                cell(Marker("Addressed", title=objective.title, short="✓") if risk.id in objective.risks else "")
+            )
         row.append(list_cell(id_links([a.id for a in publication.actions_of_risk(risk)])))
         rows.append(row)
     columns = [Column("Ref"), Column("Risk")]
@@ -263,6 +265,6 @@ def traceability(publication: Publication, view: View) -> list[Table]:
             columns,
             rows,
             wide=len(objectives) > 5,
-            notes=["'Addressed' marks each objective that addresses the risk."],
+            notes=["Each objective that addresses the risk is marked in its column."],
         )
     ]
