@@ -137,18 +137,31 @@ STICKY = (
   for (const wrap of wraps) {
     const table = wrap.querySelector("table");
     const name = boxName(wrap);
-    const tall = table.getBoundingClientRect().height > window.innerHeight;
     wrap.style.scrollBehavior = "auto";
     document.documentElement.style.scrollBehavior = "auto";
-    // the page scrolled so that the table's middle is in view, then the box to its right end
-    const top = table.getBoundingClientRect().top + window.scrollY;
-    const middle = tall ? top + table.getBoundingClientRect().height / 2 - window.innerHeight / 2 : top - 80;
+    // the page scrolled so that the table's middle is in view (or, for a box that also scrolls
+    // down, the box in view and scrolled to its middle), then the box scrolled to its right end
+    const own = wrap.scrollHeight > wrap.clientHeight + 1;
+    const tall = own || table.getBoundingClientRect().height > window.innerHeight;
+    const top = (own ? wrap : table).getBoundingClientRect().top + window.scrollY;
+    const middle = own || !tall ? top - 80 : top + table.getBoundingClientRect().height / 2 - window.innerHeight / 2;
     window.scrollTo({top: Math.max(0, middle), left: 0, behavior: "instant"});
+    if (own) wrap.scrollTop = (wrap.scrollHeight - wrap.clientHeight) / 2;
     wrap.scrollLeft = wrap.scrollWidth;
-    const box = wrap.getBoundingClientRect();
+    const outer = wrap.getBoundingClientRect();
+    const left = outer.left + wrap.clientLeft, top2 = outer.top + wrap.clientTop;
+    // the box's visible inside, without its scrollbars
+    const box = {left, right: left + wrap.clientWidth, top: top2, bottom: top2 + wrap.clientHeight};
     const failures = [];
     let checked = 0;
-    const inView = r => r.top >= 0 && r.bottom <= window.innerHeight && r.bottom > box.top && r.top < box.bottom;
+    // rows are checked below what legitimately covers them: the site's fixed header and the table's own
+    const bar = document.querySelector(".md-header");
+    const barBottom = bar && ["fixed", "sticky"].includes(getComputedStyle(bar).position) ?
+      bar.getBoundingClientRect().bottom : 0;
+    const headRows = table.tHead && shown(table.tHead) ? [...table.tHead.rows] : [];
+    const headBottom = headRows.length ? table.tHead.getBoundingClientRect().bottom : 0;
+    const ceiling = Math.max(0, barBottom, headBottom > box.top ? headBottom : 0, box.top);
+    const inView = r => r.top >= ceiling - 1 && r.bottom <= Math.min(window.innerHeight, box.bottom) + 1;
     const topmostIn = (cell, r) => {
       const x = Math.min(Math.max(r.left + r.width / 2, box.left + 1), box.right - 1);
       const y = r.top + r.height / 2;
@@ -169,14 +182,18 @@ STICKY = (
       }
     }
     let header = null;
-    const head = table.tHead && shown(table.tHead) ? table.tHead.rows[table.tHead.rows.length - 1] : null;
+    const head = headRows.length ? headRows[headRows.length - 1] : null;
     if (head && tall) {
       header = [];
-      for (const cell of head.cells) {
+      // each header cell is tested at the middle of its part not under the (sticky) corner cell
+      const corner = head.cells[0].getBoundingClientRect();
+      const from = corner.left >= box.left - 1 ? Math.max(box.left, corner.right) : box.left;
+      for (const [i, cell] of [...head.cells].entries()) {
         const r = cell.getBoundingClientRect();
-        const centre = r.left + r.width / 2;
-        if (centre < box.left || centre > box.right) continue;
-        const visible = r.top >= 0 && r.bottom <= window.innerHeight && topmostIn(cell, r);
+        const l = i === 0 ? r.left : Math.max(r.left, from), rr = Math.min(r.right, box.right);
+        if (rr - l < 4) continue;
+        const part = {left: l, width: rr - l, top: r.top, height: r.height};
+        const visible = r.top >= 0 && r.bottom <= window.innerHeight && topmostIn(cell, part);
         if (!visible) header.push(`header "${cell.textContent.trim().slice(0, 30)}" at y ` +
           `${Math.round(r.top)}..${Math.round(r.bottom)} (window 0..${window.innerHeight})`);
       }
@@ -184,6 +201,7 @@ STICKY = (
     out.push({name, scroll_width: wrap.scrollWidth, client_width: wrap.clientWidth,
               scroll_left: wrap.scrollLeft, rows_checked: checked, rows: failures, header});
     wrap.scrollLeft = 0;
+    wrap.scrollTop = 0;
   }
   window.scrollTo({top: 0, left: 0, behavior: "instant"});
   return out;

@@ -48,7 +48,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_play
 
 from tests.browser import layout_probe as probe
 from tests.browser.conftest import LAYOUT_ROOTS, PublishedSite, layout_root_name
-from tests.browser.support import AXE, AXE_TAGS, CHROMIUM, CHROMIUM_ARGS
+from tests.browser.support import AXE, AXE_TAGS, CHROMIUM, CHROMIUM_ARGS, REPO
 
 LAPTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
@@ -64,6 +64,9 @@ LOADERS = 2
 """Parallel Chromium sessions that load the pages (one per core of the CI machine)."""
 
 ROOTS = pytest.mark.parametrize("content", LAYOUT_ROOTS, ids=layout_root_name)
+GROUPED = REPO / "tests" / "roots" / "figures" / "content"
+"""A small publication whose public edition shows restricted risks as public groups (the sample's have summaries)."""
+WITH_GROUPS = pytest.mark.parametrize("content", [*LAYOUT_ROOTS, GROUPED], ids=layout_root_name)
 
 
 @dataclass
@@ -402,7 +405,7 @@ def _register_page(site: PublishedSite, browser: Browser, viewport: dict[str, in
     return tab
 
 
-@ROOTS
+@WITH_GROUPS
 def test_the_register_filter_works_on_a_phone(
     content: Path, published: Callable[[Path], PublishedSite], browser: Browser
 ) -> None:
@@ -483,7 +486,7 @@ def test_sortable_headers_are_buttons_with_aria_sort(
     _fail_all(failures, "sortable header failures")
 
 
-@ROOTS
+@WITH_GROUPS
 def test_group_rows_never_sort_among_the_risks(
     content: Path, published: Callable[[Path], PublishedSite], browser: Browser
 ) -> None:
