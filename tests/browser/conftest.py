@@ -3,6 +3,9 @@
 The crawl visits every page of the site once, in a few parallel Chromium sessions, runs
 axe-core on it and records every console error, failed request and request that leaves
 the site. The tests then assert on that record, so axe runs once per page.
+
+``published`` builds any test publication of :data:`LAYOUT_ROOTS` (and others) on first
+use, for the layout tests of tests/browser/test_layout.py.
 """
 
 from __future__ import annotations
