@@ -117,6 +117,8 @@ BOXES = (
       client_width: el.clientWidth,
       scroll_left: el.scrollLeft,
       left: r.left, right: r.right, page_width: page,
+      column_right: (el.parentElement.closest("article, .md-content__inner") || document.body)
+        .getBoundingClientRect().right,
       tabindex: el.getAttribute("tabindex"),
       label: label(el),
       scrolls_attr: el.hasAttribute("data-charter-scrolls") || el.classList.contains("charter-scrolls"),

@@ -84,7 +84,14 @@ def test_boxes_tell_a_wide_table_that_says_it_scrolls_from_one_that_does_not(tab
     assert bad["scroll_width"] > bad["client_width"] + 1
     assert not bad["scrolls_attr"] and bad["cue"] is None and bad["label"] is None and bad["tabindex"] is None
     (fits,) = _boxes(tab, _page(PLAIN_CSS, _wrap("<table><tr><td>small</td></tr></table>", False)))
-    assert fits["scroll_width"] <= fits["client_width"] + 1
+    assert fits["scroll_width"] <= fits["client_width"] + 1 and fits["right"] <= fits["column_right"]
+
+
+def test_boxes_see_a_box_that_spills_out_of_its_column(tab: Page) -> None:
+    spilling = "<div class='charter-table-wrap' style='width: 800px'><table><tr><td>small</td></tr></table></div>"
+    (spill,) = _boxes(tab, _page("article { width: 500px; }", spilling))
+    assert spill["scroll_width"] <= spill["client_width"] + 1  # nothing scrolls: the box itself is too wide
+    assert spill["right"] > spill["column_right"] + 1
 
 
 def test_a_cue_element_beside_the_box_counts(tab: Page) -> None:
