@@ -233,7 +233,7 @@ IDS = """(pattern) => {
     if (lines > 1) {
       const cell = el.closest("td, th, li, p, dd");
       split.push({id: text, lines, tops, where: cell ? cell.tagName.toLowerCase() : el.tagName.toLowerCase(),
-                  width: Math.round(el.getBoundingClientRect().width)});
+                  width: Math.round((cell || el).getBoundingClientRect().width)});
     }
   }
   return {count, split};
