@@ -3,12 +3,17 @@
 The crawl visits every page of the site once, in a few parallel Chromium sessions, runs
 axe-core on it and records every console error, failed request and request that leaves
 the site. The tests then assert on that record, so axe runs once per page.
+
+``published`` builds any test publication of :data:`LAYOUT_ROOTS` (and others) on first
+use, for the layout tests of tests/browser/test_layout.py.
 """
 
 from __future__ import annotations
 
+import contextlib
 import io
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +23,7 @@ from playwright.sync_api import Browser, ConsoleMessage, Page, Request, Response
 
 from generator.build import build
 from generator.diagnostics import Report
+from generator.model import View
 from generator.pipeline import read_publication
 from generator.progress import Progress
 from generator.render_site.links import SiteMap
@@ -169,3 +175,90 @@ def crawl(sample: SampleSite, base_url: str) -> list[PageRecord]:
     with ThreadPoolExecutor(CRAWLERS) as pool:
         records = [record for share in pool.map(lambda s: _crawl_share(base_url, s), shares) for record in share]
     return sorted(records, key=lambda r: r.path)
+
+
+LAYOUT_ROOTS = [
+    REPO / "content",
+    REPO / "tests" / "roots" / "general" / "content",
+    REPO / "tests" / "roots" / "energy" / "content",
+]
+"""The publications whose view pages tests/browser/test_layout.py checks; one line adds another."""
+
+_HOLDS_A_VIEW = re.compile(r'class="[^"]*\b(charter-table-wrap|charter-diagram)\b')
+
+
+@dataclass
+class PublishedSite:
+    """One test publication's public edition, built into a site and served."""
+
+    name: str
+    """A short name for messages: 'sample' for the shipped content, else the root's folder."""
+    root: Path
+    publication: Publication
+    view_pages: list[str]
+    """Site paths ('' for the home page) of every page that holds a view, in reading order."""
+    base_url: str
+
+
+def layout_root_name(content: Path) -> str:
+    """'sample' for the shipped content, else the test root's folder name ('general')."""
+    return "sample" if content == REPO / "content" else content.parent.name
+
+
+def _view_pages(site: Path, publication: Publication) -> list[str]:
+    """The chapters that place a view, then every other top-level page that holds a table or diagram.
+
+    The top-level pages are the generated listings (the full register at ``risks/``, the
+    action index at ``actions/``...) and the home page; one page per entity is left out.
+    """
+    sitemap = SiteMap(publication)
+    chapters = [
+        sitemap.chapter_folders[chapter.path] + "/"
+        for chapter in publication.chapters
+        if any(isinstance(segment, View) for segment in chapter.segments)
+    ]
+    listings = [
+        path
+        for path in site_pages(site)
+        if (path == "" or (path.endswith("/") and path.count("/") == 1))
+        and path not in chapters
+        and _HOLDS_A_VIEW.search((site / path / "index.html").read_text(encoding="utf-8"))
+    ]
+    return chapters + listings
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[Path], PublishedSite]]:
+    """Build, once per session and only when first asked, a test publication's site, and serve it.
+
+    A root whose content folder does not exist yet is skipped, with its path as the reason.
+    """
+    sites: dict[Path, PublishedSite] = {}
+    with contextlib.ExitStack() as servers:
+
+        def get(content: Path) -> PublishedSite:
+            if not content.is_dir():
+                pytest.skip(f"{content.relative_to(REPO)} does not exist yet")
+            if content not in sites:
+                name = layout_root_name(content)
+                work = tmp_path_factory.mktemp(f"layout-{name}")
+                status = build(
+                    content,
+                    project_dir=REPO,
+                    site_dir=work / "site",
+                    build_dir=work / "build",
+                    with_print=False,
+                    progress=Progress(io.StringIO(), interactive=False),
+                )
+                assert status == 0, f"charter build failed on {content}"
+                report = Report()
+                whole = read_publication(content, report)
+                assert whole is not None and not report.failed()
+                edition = next((e for e in whole.settings.editions if e.id == "public"), whole.settings.editions[0])
+                publication = for_edition(whole, edition, report)
+                root = work / "site" / edition.id
+                url = servers.enter_context(serve_folder(root))
+                sites[content] = PublishedSite(name, root, publication, _view_pages(root, publication), url)
+            return sites[content]
+
+        yield get
