@@ -8,6 +8,8 @@ script (charter.js) adds sorting and a filter box, and without it the table is c
 
 from __future__ import annotations
 
+import re
+
 from generator.render_site.colours import band_style
 from generator.render_site.context import PageContext
 from generator.render_site.escape import esc
@@ -15,6 +17,8 @@ from generator.views.blocks import Cell, Column, Inline, Link, Marker, Table
 
 NOWRAP_LENGTH = 16
 """A cell of one short word (an ID such as R-PIR-01) is never broken at its hyphens."""
+ID_LIKE = re.compile(r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$")
+"""An ID of any length (AG-SHIPPING-ASSOC): one unit, never broken at its hyphens."""
 PROSE_LENGTH = 30
 """A column whose longest single text is longer than this many characters holds running text."""
 
@@ -74,7 +78,8 @@ def _prose_columns(table: Table) -> set[int]:
 def _unbroken(cell: Cell) -> bool:
     """Whether a cell is one short word (an ID, a score) or a date: never broken over lines."""
     text = cell.text
-    return cell.keep or (len(text) <= NOWRAP_LENGTH and " " not in text) or (len(cell.parts) == 1 and _score(cell))
+    short = len(text) <= NOWRAP_LENGTH and " " not in text
+    return cell.keep or short or bool(ID_LIKE.match(text)) or (len(cell.parts) == 1 and _score(cell))
 
 
 def _score(cell: Cell) -> bool:
@@ -89,7 +94,14 @@ def _fitted_columns(table: Table) -> set[int]:
 
 
 def _column(column: Column, prose: bool, fitted: bool = False) -> str:
-    flags = (("charter-num", column.numeric), ("charter-prose", prose), ("charter-fit", fitted))
+    label_text = column.short or column.abbr or column.name
+    unbroken = bool(ID_LIKE.match(label_text)) or (len(label_text) <= NOWRAP_LENGTH and " " not in label_text)
+    flags = (
+        ("charter-num", column.numeric),
+        ("charter-prose", prose),
+        ("charter-fit", fitted),
+        ("charter-nowrap", unbroken and not prose),
+    )
     classes = [name for name, on in flags if on]
     numeric = f' class="{" ".join(classes)}"' if classes else ""
     short = column.short or column.abbr

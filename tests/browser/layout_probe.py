@@ -161,7 +161,8 @@ STICKY = (
     const barBottom = bar && ["fixed", "sticky"].includes(getComputedStyle(bar).position) ?
       bar.getBoundingClientRect().bottom : 0;
     const headRows = table.tHead && shown(table.tHead) ? [...table.tHead.rows] : [];
-    const headBottom = headRows.length ? table.tHead.getBoundingClientRect().bottom : 0;
+    // (the header's cells, not the thead: sticky cells move, the row group they belong to does not)
+    const headBottom = Math.max(0, ...headRows.flatMap(row => [...row.cells].map(c => c.getBoundingClientRect().bottom)));
     const ceiling = Math.max(0, barBottom, headBottom > box.top ? headBottom : 0, box.top);
     const inView = r => r.top >= ceiling - 1 && r.bottom <= Math.min(window.innerHeight, box.bottom) + 1;
     const topmostIn = (cell, r) => {
@@ -169,6 +170,12 @@ STICKY = (
       const y = r.top + r.height / 2;
       const hit = document.elementFromPoint(x, y);
       return hit !== null && (hit === cell || cell.contains(hit));
+    };
+    const coverName = (cell, r) => {
+      const x = Math.min(Math.max(r.left + r.width / 2, box.left + 1), box.right - 1);
+      const hit = document.elementFromPoint(x, r.top + r.height / 2);
+      return hit ? `${hit.tagName.toLowerCase()}.${[...hit.classList].join(".")} "${hit.textContent.trim().slice(0, 20)}"` :
+        "nothing";
     };
     for (const row of table.tBodies.length ? [...table.tBodies].flatMap(b => [...b.rows]) : [...table.rows]) {
       if (!shown(row) || !row.cells.length) continue;
@@ -180,7 +187,7 @@ STICKY = (
       if (!inside || !topmostIn(cell, r)) {
         failures.push(`first cell "${cell.textContent.trim().slice(0, 30)}" at x ${Math.round(r.left)}..` +
           `${Math.round(r.right)}, box x ${Math.round(box.left)}..${Math.round(box.right)}` +
-          (inside ? " (covered by another element)" : ""));
+          (inside ? ` (covered by ${coverName(cell, r)})` : ""));
       }
     }
     let header = null;

@@ -145,6 +145,11 @@
     function update() {
       var scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
       wrap.classList.toggle("charter-scrolls", scrolls);
+      if (scrolls) {
+        wrap.setAttribute("data-charter-scrolls", "");
+      } else {
+        wrap.removeAttribute("data-charter-scrolls");
+      }
       cue.hidden = !scrolls;
     }
     update();
