@@ -162,7 +162,8 @@ STICKY = (
       bar.getBoundingClientRect().bottom : 0;
     const headRows = table.tHead && shown(table.tHead) ? [...table.tHead.rows] : [];
     // (the header's cells, not the thead: sticky cells move, the row group they belong to does not)
-    const headBottom = Math.max(0, ...headRows.flatMap(row => [...row.cells].map(c => c.getBoundingClientRect().bottom)));
+    const headCells = headRows.flatMap(row => [...row.cells]);
+    const headBottom = Math.max(0, ...headCells.map(c => c.getBoundingClientRect().bottom));
     const ceiling = Math.max(0, barBottom, headBottom > box.top ? headBottom : 0, box.top);
     const inView = r => r.top >= ceiling - 1 && r.bottom <= Math.min(window.innerHeight, box.bottom) + 1;
     const topmostIn = (cell, r) => {
@@ -174,8 +175,8 @@ STICKY = (
     const coverName = (cell, r) => {
       const x = Math.min(Math.max(r.left + r.width / 2, box.left + 1), box.right - 1);
       const hit = document.elementFromPoint(x, r.top + r.height / 2);
-      return hit ? `${hit.tagName.toLowerCase()}.${[...hit.classList].join(".")} "${hit.textContent.trim().slice(0, 20)}"` :
-        "nothing";
+      if (!hit) return "nothing";
+      return `${hit.tagName.toLowerCase()}.${[...hit.classList].join(".")} "${hit.textContent.trim().slice(0, 20)}"`;
     };
     for (const row of table.tBodies.length ? [...table.tBodies].flatMap(b => [...b.rows]) : [...table.rows]) {
       if (!shown(row) || !row.cells.length) continue;
