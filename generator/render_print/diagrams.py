@@ -52,6 +52,12 @@ def print_plan(diagram: Diagram, paper: Paper) -> PrintPlan:
     return PrintPlan([full], full.width * PT_PER_PX > paper.text_width_pt * 1.25)
 
 
+def figure_alts(diagram: Diagram, plan: PrintPlan) -> list[str]:
+    """The text alternative of each figure the plan prints: the diagram's, with 'Part 2 of 3.' when cut."""
+    count = len(plan.drawings)
+    return [diagram.alt + (f" Part {i} of {count}." if count > 1 else "") for i in range(1, count + 1)]
+
+
 def diagram_files(diagram: Diagram, plan: PrintPlan, folder: str) -> list[tuple[str, str]]:
     """(path, SVG text) of each drawing of the plan, without links (the PDF's figures are images)."""
     names = [diagram.name] + [f"{diagram.name}-{i}" for i in range(2, len(plan.drawings) + 1)]
@@ -71,9 +77,10 @@ def diagram_markdown(diagram: Diagram, plan: PrintPlan, paths: list[str], setup:
         room_w, room_h = paper.text_width_pt, paper.text_height_pt - FIGURE_CAPTION_PT
     count = len(plan.drawings)
     figures = []
+    alts = figure_alts(diagram, plan)
     for index, (drawing, path) in enumerate(zip(plan.drawings, paths, strict=True), start=1):
         caption = diagram.caption + (f" ({index} of {count})" if count > 1 else "")
-        alt = diagram.alt + (f" Part {index} of {count}." if count > 1 else "")
+        alt = alts[index - 1]
         width_pt = drawing.width * PT_PER_PX * _scale(drawing, room_w, room_h)
         anchor = f"fig-{diagram.name}" + (f"-{index}" if index > 1 else "")
         attributes = [f"#{anchor}", f"alt={markdown_attribute(alt)}", f'width="{max(1, int(width_pt))}pt"']
