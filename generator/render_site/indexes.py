@@ -180,7 +180,8 @@ def _threats(publication: Publication) -> Table:
 
 _INDEXES: dict[str, Index] = {
     "risk": Index(
-        "Every risk of the register, highest residual score first. Select a column heading to sort.", _register
+        "Every risk of the register, highest residual score first. Sort it by any column, or filter it by any word.",
+        _register,
     ),
     "agency": Index(
         "The agencies of the state that take part in the structure, the register or the plan.",

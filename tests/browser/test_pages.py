@@ -201,3 +201,22 @@ def test_timeline_is_drawn_with_a_text_alternative(page: Page, sample: SampleSit
     expect(timeline).to_be_visible()
     expect(timeline.locator("title").first).to_have_text(re.compile(r"\S"))
     assert timeline.evaluate("svg => svg.getBoundingClientRect().width") > 300
+
+
+def test_register_cards_sort_from_a_menu_on_a_phone(browser: Browser, base_url: str, sample: SampleSite) -> None:
+    context = browser.new_context(base_url=base_url, viewport={"width": 390, "height": 844})
+    tab = context.new_page()
+    tab.goto("risks/")
+    menu = tab.get_by_label("Sort by")
+    expect(menu).to_be_visible()
+    menu.select_option(label="Ref (descending)")
+    ids = sorted((r.id for r in sample.publication.risks), key=str.lower, reverse=True)
+    rows = tab.locator("table.charter-table--register tbody tr")
+    expect(rows.first.locator("th")).to_have_text(ids[0])
+    expect(tab.locator("table.charter-table--register thead th").first).to_have_attribute("aria-sort", "descending")
+    context.close()
+    wide = browser.new_context(base_url=base_url, viewport={"width": 1280, "height": 900})
+    tab = wide.new_page()
+    tab.goto("risks/")
+    expect(tab.get_by_label("Sort by")).to_be_hidden()  # the headings' buttons sort there
+    wide.close()

@@ -34,9 +34,26 @@
     return collator.compare(a, b);
   }
 
+  // Sorts the rows by one column; returns the function, for the headings' buttons and the
+  // phone's "Sort by" menu to share.
   function makeSortable(table, rows, summaries) {
     var headings = Array.prototype.slice.call(table.tHead.rows[0].cells);
     var body = table.tBodies[0];
+
+    function sortBy(index, ascending) {
+      headings.forEach(function (other) {
+        other.setAttribute("aria-sort", "none");
+      });
+      headings[index].setAttribute("aria-sort", ascending ? "ascending" : "descending");
+      var order = rows.slice().sort(function (a, b) {
+        var result = compare(sortValue(a, index), sortValue(b, index));
+        return (ascending ? result : -result) || rows.indexOf(a) - rows.indexOf(b);
+      });
+      order.concat(summaries).forEach(function (row) {
+        body.appendChild(row);
+      });
+    }
+
     headings.forEach(function (heading, index) {
       var button = document.createElement("button");
       button.type = "button";
@@ -47,20 +64,39 @@
       heading.appendChild(button);
       heading.setAttribute("aria-sort", "none");
       button.addEventListener("click", function () {
-        var ascending = heading.getAttribute("aria-sort") !== "ascending";
-        headings.forEach(function (other) {
-          other.setAttribute("aria-sort", "none");
-        });
-        heading.setAttribute("aria-sort", ascending ? "ascending" : "descending");
-        var order = rows.slice().sort(function (a, b) {
-          var result = compare(sortValue(a, index), sortValue(b, index));
-          return (ascending ? result : -result) || rows.indexOf(a) - rows.indexOf(b);
-        });
-        order.concat(summaries).forEach(function (row) {
-          body.appendChild(row);
-        });
+        sortBy(index, heading.getAttribute("aria-sort") !== "ascending");
       });
     });
+    return sortBy;
+  }
+
+  // On a phone a card table hides its heading row, so it sorts from a menu instead.
+  function addSortMenu(table, box, sortBy) {
+    var label = document.createElement("label");
+    label.className = "charter-filter__sort";
+    label.appendChild(document.createTextNode("Sort by "));
+    var select = document.createElement("select");
+    var none = document.createElement("option");
+    none.value = "";
+    none.textContent = "as published";
+    select.appendChild(none);
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (heading, index) {
+      var abbr = heading.querySelector("abbr");
+      var name = abbr ? abbr.title : heading.textContent.trim();
+      [["a", " (ascending)"], ["d", " (descending)"]].forEach(function (way) {
+        var option = document.createElement("option");
+        option.value = index + way[0];
+        option.textContent = name + way[1];
+        select.appendChild(option);
+      });
+    });
+    select.addEventListener("change", function () {
+      if (select.value) {
+        sortBy(parseInt(select.value, 10), select.value.slice(-1) === "a");
+      }
+    });
+    label.appendChild(select);
+    box.appendChild(label);
   }
 
   function addFilter(table, rows, summaries) {
@@ -107,6 +143,7 @@
       var total = rows.length + " " + (rows.length === 1 ? noun[0] : noun[1]);
       status.textContent = words.length ? shown + " of " + total + " shown" : "";
     });
+    return box;
   }
 
   function setUp(table) {
@@ -125,10 +162,11 @@
     var summaries = all.filter(function (row) {
       return row.classList.contains("charter-summary-row");
     });
-    if (rows.length > 1) {
-      makeSortable(table, rows, summaries);
+    var sortBy = rows.length > 1 ? makeSortable(table, rows, summaries) : null;
+    var box = addFilter(table, rows, summaries);
+    if (sortBy && table.classList.contains("charter-table--cards")) {
+      addSortMenu(table, box, sortBy);
     }
-    addFilter(table, rows, summaries);
   }
 
   // A box too wide for the page scrolls sideways: say so, in words beside it.
