@@ -141,7 +141,7 @@ def _render_words(text: str, render_ref: RefRenderer, depth: list[int]) -> str:
         parts += [before, render_ref(match.group(1).strip(), words, depth[0] > 0)]
         cursor = match.end()
     depth[0] = _parentheses(text[cursor:], depth[0])
-    return "".join(parts + [text[cursor:]])
+    return "".join([*parts, text[cursor:]])
 
 
 def _parentheses(text: str, depth: int) -> int:
