@@ -52,6 +52,9 @@ ANNEXES: list[tuple[str, str, str]] = [
 """The generated annexes every document ends with: view, title, introduction."""
 _ANNEX_TITLES = {show: title for show, title, _intro in ANNEXES}
 
+LANDSCAPE_INTRO_MAX_CHARS = 2_000
+"""A chapter's introduction short enough to share the landscape page with its first table."""
+
 ANNEX_NUMBERING = "#counter(heading).update(0)\n#set heading(numbering: annex-numbering, supplement: none)"
 """Raw Typst before the first annex: annexes are lettered (Annex A, A.1, ...)."""
 
@@ -99,7 +102,7 @@ def assemble(publication: Publication, document: Document, *, setup: PageSetup) 
     pieces = _front_matter(publication, chapters)
     images: dict[str, str] = {}
     annex_chapters = _annex_chapters(chapters)
-    pieces += _body(publication, chapters, anchors, images, annex_chapters)
+    pieces += _body(publication, chapters, anchors, images, annex_chapters, setup.paper)
     pieces += _annexes(publication, chapters, annex_chapters, setup.paper)
     _anchor_rows(pieces, anchors)
 
@@ -193,6 +196,7 @@ def _body(
     anchors: Anchors,
     images: dict[str, str],
     annex_chapters: dict[str, str],
+    paper: Paper,
 ) -> list[_Piece]:
     summaries = SummaryWriter(publication, anchors)
     levels = HeadingLevels()
@@ -203,6 +207,7 @@ def _body(
         start = chapter.annex and first_annex
         first_annex = first_annex and not chapter.annex
         pieces.append(_Piece(markdown=heading, annex_start=start))
+        opening = len(pieces) - 1
         levels.last = 1
         first = chapter.segments[0] if chapter.segments else None
         skip = chapter_title_line(first.text, chapter.title) if isinstance(first, Passage) else None
@@ -230,7 +235,30 @@ def _body(
                 pieces.append(_Piece(markdown=_annex_pointer(segment, anchor)))
             elif isinstance(segment, View):
                 pieces.append(_Piece(blocks=render_view(segment, publication)))
+        pieces[opening:] = _landscape_from_heading(pieces[opening:], paper)
     return pieces
+
+
+def _landscape_from_heading(pieces: list[_Piece], paper: Paper) -> list[_Piece]:
+    """A chapter whose first table is landscape, with only prose before it, starts on the landscape page.
+
+    Otherwise its heading and a short introduction would stand alone on a portrait
+    page. Longer prose, prose with a heading of its own or an entity's summary stays on
+    portrait pages.
+    """
+    first = next((i for i, p in enumerate(pieces) if p.blocks), None)
+    if first is None or first == 0 or pieces[first].markdown:
+        return pieces
+    before = pieces[1:first]
+    if sum(len(p.markdown) for p in before) > LANDSCAPE_INTRO_MAX_CHARS:
+        return pieces
+    if any(re.search(r"(?m)^#{1,6} ", p.markdown) or "charter-summary" in p.markdown for p in before):
+        return pieces
+    if not all(needs_landscape(b, paper) for b in pieces[first].blocks):
+        return pieces
+    markdown = "\n\n".join(p.markdown for p in pieces[: first + 1] if p.markdown)
+    joined = _Piece(markdown=markdown, blocks=pieces[first].blocks, annex_start=pieces[0].annex_start, landscape=True)
+    return [joined, *pieces[first + 1 :]]
 
 
 def _annex_chapters(chapters: list[Chapter]) -> dict[str, str]:

@@ -95,11 +95,13 @@ class Anchors:
         """A link shown by the entity's ID; in the PDF the ID never breaks at its hyphens."""
         return id_markdown(entity_id, anchor=anchor_name(entity_id) if self.has(entity_id) else None)
 
-    def prose_ref(self, entity_id: str, own_words: str | None) -> str:
+    def prose_ref(self, entity_id: str, own_words: str | None, nested: bool = False) -> str:
         """A ``[[ID]]`` or ``[[ID|words]]`` reference as it reads in print.
 
         ``[[R-PIR-01]]`` reads "Armed robbery … (R-PIR-01, p. 43)": the page number is
-        raw Typst, so DOCX and EPUB show "(R-PIR-01)" with a plain internal link.
+        raw Typst, so DOCX and EPUB show "(R-PIR-01)" with a plain internal link. A
+        reference already inside parentheses (``nested``) adds none: "(Armed robbery …,
+        R-PIR-01, p. 43)", never "(… (R-PIR-01, p. 43))".
         """
         entity = self.entities.get(entity_id)
         if entity is None:
@@ -113,5 +115,8 @@ class Anchors:
         linked = self.link(text, entity_id)
         anchor = anchor_name(entity_id)
         if kind_of(entity).cited_by_id and own_words is None:  # readers cite it by its ID ('R-PIR-01')
-            return f"{linked} ({id_markdown(entity.id)}{raw_typst_inline(', p.~' + page_of(anchor))})"
+            cited = f"{id_markdown(entity.id)}{raw_typst_inline(', p.~' + page_of(anchor))}"
+            return f"{linked}, {cited}" if nested else f"{linked} ({cited})"
+        if nested:
+            return f"{linked}{raw_typst_inline(', p.~' + page_of(anchor))}"
         return f"{linked}{see_page(anchor)}"

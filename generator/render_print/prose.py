@@ -22,8 +22,8 @@ _IMAGE = re.compile(r"(!\[[^\]]*\]\()(<[^>]*>|&lt;[^>]*>|[^)\s]+)((?:\s+\"[^\"]*
 DISABLED_TARGET = "#!"
 """Where a script link points after :func:`~generator.prose_safety.defuse`: no anchor, so it prints as text."""
 
-RefRenderer = Callable[[str, str | None], str]
-"""Turns a reference's target ID and optional own words into Markdown."""
+RefRenderer = Callable[[str, str | None, bool], str]
+"""Turns a reference's target ID, optional own words and whether it stands inside parentheses into Markdown."""
 ImageMover = Callable[[str], str]
 """Turns an image's path as written in a chapter into its path beside the assembled Markdown."""
 
@@ -99,7 +99,10 @@ def _render_text(
 ) -> list[str]:
     out: list[str] = []
     previous = ""
+    depth = [0]  # open parentheses in the paragraph so far, so a reference knows it is inside some
     for line in lines:
+        if not line.strip():
+            depth[0] = 0
         if _UNDERLINE.match(line) and previous.strip() and not _ATX_HEADING.match(previous):
             line = _escape_all(line)  # a setext underline: print never makes a heading of it
         heading = _ATX_HEADING.match(line)
@@ -107,15 +110,19 @@ def _render_text(
             level = levels.fit(len(heading.group(1)))
             line = "#" * level + " " + heading.group(2).strip()
         previous = line
-        line = outside_code(line, lambda words: _render_words(words, render_ref))
+        line = outside_code(line, lambda words: _render_words(words, render_ref, depth))
         if move_image is not None and "![" in line:
             line = _IMAGE.sub(lambda m: m.group(1) + _moved(m.group(2), move_image) + m.group(3), line)
         out.append(line)
     return out
 
 
-def _render_words(text: str, render_ref: RefRenderer) -> str:
-    """Prose outside code, written to print as it reads; then its references replaced."""
+def _render_words(text: str, render_ref: RefRenderer, depth: list[int]) -> str:
+    """Prose outside code, written to print as it reads; then its references replaced.
+
+    ``depth`` counts the parentheses open before ``text`` in its paragraph, and is
+    updated: a reference inside parentheses is told so, and adds none of its own.
+    """
     if "{=" in text:
         text = text.replace("{=", "\\{=")  # never a raw attribute, whatever the reader's extensions
     if "charter-raw-" in text:  # nor the class of Charter's own raw code, even with its key
@@ -123,13 +130,28 @@ def _render_words(text: str, render_ref: RefRenderer) -> str:
     if "--" in text and not _TABLE_RULE.match(text):
         text = _DASHES.sub(lambda m: _escape_all(m.group(0)), text)
     if "[[" not in text:
+        depth[0] = _parentheses(text, depth[0])
         return text
-
-    def replace(match: re.Match[str]) -> str:
+    parts: list[str] = []
+    cursor = 0
+    for match in REF_PATTERN.finditer(text):
+        before = text[cursor : match.start()]
+        depth[0] = _parentheses(before, depth[0])
         words = match.group(2).strip() if match.group(2) is not None else None
-        return render_ref(match.group(1).strip(), words)
+        parts += [before, render_ref(match.group(1).strip(), words, depth[0] > 0)]
+        cursor = match.end()
+    depth[0] = _parentheses(text[cursor:], depth[0])
+    return "".join([*parts, text[cursor:]])
 
-    return REF_PATTERN.sub(replace, text)
+
+def _parentheses(text: str, depth: int) -> int:
+    """The parentheses open after ``text``, ``depth`` being those open before it (escaped ones do not count)."""
+    for match in re.finditer(r"\\.|[()]", text):
+        if match.group(0) == "(":
+            depth += 1
+        elif match.group(0) == ")":
+            depth = max(0, depth - 1)
+    return depth
 
 
 def _render_code(line: str, kind: LineKind) -> str:

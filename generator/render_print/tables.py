@@ -31,6 +31,12 @@ nothing inside tables (the template's ``show table`` rule): there a link makes T
 the whole table out again.
 """
 
+KEEP_WHOLE_MAX_ROWS = 14
+"""A table of at most this many rows (a heat map, a scale, the phases) is kept on one page when it fits one.
+
+The template's ``charter-keep`` measures it first, so one taller than a page still breaks.
+"""
+
 LANDSCAPE_MIN_COLUMNS = 6
 """A wide table with fewer columns fits a portrait page; a landscape page for it looks lost."""
 
@@ -91,6 +97,8 @@ def table_markdown(
         markdown = _with_cell_fills(table, markdown)
     if not _words_fit(table, minimums, available):
         markdown = "\n\n".join([raw_typst_block("#[\n#set text(hyphenate: true)"), markdown, raw_typst_block("]")])
+    if len(table.rows) <= KEEP_WHOLE_MAX_ROWS:
+        markdown = "\n\n".join([raw_typst_block("#charter-keep["), markdown, raw_typst_block("]")])
     if landscape and own_page:
         markdown = "\n\n".join([setup.landscape_open(), markdown, setup.landscape_close()])
     return markdown

@@ -62,7 +62,7 @@ def write_typst(
         standalone += ["-V", f"region={region}"]
     if emblem:
         standalone += ["-V", f"emblem={emblem}"]
-    filters = [theme / "charter-images.lua"] if inline_images else []
+    filters = [theme / "charter-tables.lua"] + ([theme / "charter-images.lua"] if inline_images else [])
     text = markdown.read_text(encoding="utf-8")
     cut = split_point(text)
     if cut is None:

@@ -111,7 +111,7 @@ def test_references_in_prose_carry_the_right_page(sample: Built, sample_pages: l
     risk_ids = {r.id for r in sample.publication.risks}
     found = 0
     for page in sample_pages:
-        for risk_id, number in re.findall(r"\(([A-Z][A-Z0-9-]+), p\. (\d+)\)", _flat(page)):
+        for risk_id, number in re.findall(r"(?:\(|, )([A-Z][A-Z0-9-]+), p\. (\d+)\)", _flat(page)):
             if risk_id not in risk_ids:
                 continue
             heading = re.compile(rf"{re.escape(risk_id)} \S")
