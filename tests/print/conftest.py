@@ -24,6 +24,7 @@ from generator.resolve.editions import for_edition
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "content"
 MINIMAL = ROOT / "tests" / "roots" / "minimal" / "content"
+ENERGY = ROOT / "tests" / "roots" / "energy" / "content"
 
 
 @dataclass
@@ -70,6 +71,12 @@ def build(content: Path, out: Path, *, paper: str = "a4") -> Built:
 def sample(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """The sample publication's PDF, DOCX and EPUB."""
     return build(SAMPLE, tmp_path_factory.mktemp("sample-print"))
+
+
+@pytest.fixture(scope="session")
+def energy(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The energy root's print editions: 160 risks, heat maps of nine likelihood columns, two editions."""
+    return build(ENERGY, tmp_path_factory.mktemp("energy-print"))
 
 
 @pytest.fixture(scope="session")

@@ -15,17 +15,9 @@ from pathlib import Path
 import pytest
 
 from generator.render_print.links import id_markdown
-from tests.print.conftest import ROOT, Built, build
+from tests.print.conftest import Built
 
 pytestmark = pytest.mark.slow  # builds and reads print editions
-
-ENERGY = ROOT / "tests" / "roots" / "energy" / "content"
-
-
-@pytest.fixture(scope="module")
-def energy(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """The energy root's print editions: 160 risks, heat maps of nine likelihood columns."""
-    return build(ENERGY, tmp_path_factory.mktemp("energy-print"))
 
 
 def split_ids(pdf: Path, ids: set[str]) -> list[str]:
