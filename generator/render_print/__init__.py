@@ -130,6 +130,10 @@ def _build_document(
     setup = PageSetup(paper, docx_section_refs=section_refs)
     sources = write_sources(publication, document, doc_dir, stem=stem, setup=setup)
     markdown = sources.markdown
+    title = document.title
+    if edition is not None and len(settings.editions) > 1:
+        title = f"{document.title} ({edition.title})"
+    facts = BookFacts(title, publication.marking, settings.date, paper.text_width_pt)
 
     def pdf() -> None:
         markdown_to_pdf(
@@ -146,13 +150,14 @@ def _build_document(
 
     def docx() -> None:
         write_docx(
-            markdown, files["DOCX"], reference=reference, cell_fills=sources.cell_fills, metadata=sources.metadata
+            markdown,
+            files["DOCX"],
+            reference=reference,
+            title=title,
+            day=settings.date,
+            cell_fills=sources.cell_fills,
+            metadata=sources.metadata,
         )
-
-    title = document.title
-    if edition is not None and len(settings.editions) > 1:
-        title = f"{document.title} ({edition.title})"
-    facts = BookFacts(title, publication.marking, settings.date, paper.text_width_pt)
 
     def epub() -> None:
         write_epub(markdown, files["EPUB"], theme=theme, facts=facts, metadata=sources.metadata)
