@@ -4,11 +4,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# System tools: Debian's Chromium for the browser tests, poppler for the PDF tests.
+# System tools: Debian's Chromium for the browser tests, poppler for the PDF tests, epubcheck for the EPUB tests.
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v pdfinfo >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+[ -f /usr/share/java/epubcheck.jar ] || missing+=(epubcheck)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     apt-get update -qq

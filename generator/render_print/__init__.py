@@ -25,7 +25,7 @@ from generator.model import Document
 from generator.pipeline import read_publication
 from generator.project import mark_output
 from generator.render_print.docx_out import prepare_reference, write_docx
-from generator.render_print.epub_out import write_epub
+from generator.render_print.epub_out import BookFacts, write_epub
 from generator.render_print.names import file_stem
 from generator.render_print.pages import PageSetup
 from generator.render_print.paper import Paper, paper_for
@@ -130,6 +130,10 @@ def _build_document(
     setup = PageSetup(paper, docx_section_refs=section_refs)
     sources = write_sources(publication, document, doc_dir, stem=stem, setup=setup)
     markdown = sources.markdown
+    title = document.title
+    if edition is not None and len(settings.editions) > 1:
+        title = f"{document.title} ({edition.title})"
+    facts = BookFacts(title, publication.marking, settings.date, paper.text_width_pt)
 
     def pdf() -> None:
         markdown_to_pdf(
@@ -146,18 +150,21 @@ def _build_document(
 
     def docx() -> None:
         write_docx(
-            markdown, files["DOCX"], reference=reference, cell_fills=sources.cell_fills, metadata=sources.metadata
+            markdown,
+            files["DOCX"],
+            reference=reference,
+            title=title,
+            day=settings.date,
+            cell_fills=sources.cell_fills,
+            metadata=sources.metadata,
         )
 
     def epub() -> None:
-        write_epub(markdown, files["EPUB"], theme=theme, metadata=sources.metadata)
+        write_epub(markdown, files["EPUB"], theme=theme, facts=facts, metadata=sources.metadata)
 
     with ThreadPoolExecutor(max_workers=3) as pool:
         for future in [pool.submit(job) for job in (pdf, docx, epub)]:
             future.result()
-    title = document.title
-    if edition is not None and len(settings.editions) > 1:
-        title = f"{document.title} ({edition.title})"
     return [
         Download(document=document.id, title=title, format=fmt, filename=path.name, size=path.stat().st_size)
         for fmt, path in files.items()

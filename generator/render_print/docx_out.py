@@ -9,6 +9,7 @@ afterwards: the small ``Table Text`` style of table cells, and the heat maps' ce
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import zipfile
 from collections.abc import Callable
@@ -47,19 +48,32 @@ def write_docx(
     docx: Path,
     *,
     reference: Path,
+    title: str,
+    day: dt.date,
     cell_fills: dict[str, list[list[str | None]]] | None = None,
     metadata: Path | None = None,
 ) -> None:
     """The assembled Markdown as a Word document with styled headings, tables and captions.
 
-    ``cell_fills`` maps a table's ID to its body cells' fills (``#rrggbb`` or None). The
-    document is read back and refused if it holds a field, object or outside link that
-    could run or fetch anything.
+    ``title`` (the document's, naming the edition) and ``day`` (the publication's date) go
+    into the file's properties. ``cell_fills`` maps a table's ID to its body cells' fills
+    (``#rrggbb`` or None). The document is read back and refused if it holds a field,
+    object or outside link that could run or fetch anything.
     """
     args = [f"--reference-doc={reference}", "--toc", "--toc-depth=2", f"--resource-path={markdown.parent}"]
     run_pandoc(markdown, to="docx", output=docx, args=args, metadata=metadata)
     _rewrite_part(docx, "word/document.xml", lambda xml: fill_cells(restyle_cells(xml), cell_fills or {}))
+    _rewrite_part(docx, "docProps/core.xml", lambda xml: core_properties(xml, title=title, day=day))
     check_output(docx, "DOCX")
+
+
+def core_properties(xml: str, *, title: str, day: dt.date) -> str:
+    """``docProps/core.xml`` with the book's title and dated from the publication, not the build."""
+    xml = re.sub(r"(<dc:title>).*?(</dc:title>)", lambda m: m.group(1) + escape(title) + m.group(2), xml, count=1)
+    stamp = f"{day.isoformat()}T00:00:00Z"
+    for name in ("created", "modified"):
+        xml = re.sub(rf"(<dcterms:{name}\b[^>]*>)[^<]*(</dcterms:{name}>)", rf"\g<1>{stamp}\g<2>", xml, count=1)
+    return xml
 
 
 def restyle_cells(xml: str) -> str:

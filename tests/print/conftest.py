@@ -75,7 +75,7 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> Built:
 
 @pytest.fixture(scope="session")
 def energy(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """The energy root's print editions: 160 risks, heat maps of nine likelihood columns."""
+    """The energy root's print editions: 160 risks, heat maps of nine likelihood columns, two editions."""
     return build(ENERGY, tmp_path_factory.mktemp("energy-print"))
 
 

@@ -9,6 +9,7 @@ file). Each test asserts what a reader of the PDF, DOCX or EPUB gets.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import subprocess
 import zipfile
@@ -21,7 +22,7 @@ import pytest
 from generator.errors import BuildError
 from generator.model import Passage
 from generator.render_print import build_documents
-from generator.render_print.epub_out import write_epub
+from generator.render_print.epub_out import BookFacts, write_epub
 from generator.render_print.pandoc_run import run_pandoc
 from generator.render_print.prose import HeadingLevels, render_prose
 from generator.render_print.safety import RAW_CLASS, check_output, docx_problems, epub_problems
@@ -258,7 +259,9 @@ def test_pandoc_alone_reads_no_raw_markup_or_metadata(tmp_path: Path) -> None:
     epub = tmp_path / "raw.epub"
     metadata = tmp_path / "meta.json"
     metadata.write_text('{"title": "Real title", "lang": "en"}', encoding="utf-8")
-    write_epub(markdown, epub, theme=ROOT / "themes" / "print", metadata=metadata)
+    # the marking and title are Charter's own text, written into every document escaped
+    facts = BookFacts("Real title <i>", "PUBLIC <script>alert(3)</script>", dt.date(2026, 1, 2), 450.0)
+    write_epub(markdown, epub, theme=ROOT / "themes" / "print", facts=facts, metadata=metadata)
     documents = _epub_documents(epub)
     assert all("HIDDEN-COMMENT" not in xml for xml in documents.values())  # a comment is dropped, even here
     assert "An <img src=x onerror=alert(1)> and <svg onload=alert(2)> in a line." in " ".join(
@@ -273,6 +276,9 @@ def test_pandoc_alone_reads_no_raw_markup_or_metadata(tmp_path: Path) -> None:
     with zipfile.ZipFile(epub) as book:
         opf = next(book.read(n).decode("utf-8") for n in book.namelist() if n.endswith(".opf"))
     assert "Real title" in opf and "OVERRIDDEN" not in opf
+    assert '<dc:title id="epub-title-1">Real title &lt;i&gt;</dc:title>' in opf
+    texts = [_xml_text(xml) for xml in documents.values()]
+    assert all(text.count("PUBLIC <SCRIPT>ALERT(3)</SCRIPT>") >= 2 for text in texts), "the marking is text"
     typ = tmp_path / "raw.typ"
     run_pandoc(markdown, to="typst", output=typ, args=[])
     source = typ.read_text(encoding="utf-8")
