@@ -77,9 +77,12 @@ def _prose_columns(table: Table) -> set[int]:
 
 def _unbroken(cell: Cell) -> bool:
     """Whether a cell is one short word (an ID, a score) or a date: never broken over lines."""
-    text = cell.text
-    short = len(text) <= NOWRAP_LENGTH and " " not in text
-    return cell.keep or short or bool(ID_LIKE.match(text)) or (len(cell.parts) == 1 and _score(cell))
+    return cell.keep or _one_word(cell.text) or (len(cell.parts) == 1 and _score(cell))
+
+
+def _one_word(text: str) -> bool:
+    """A short word or an ID of any length: one unit, never broken over lines."""
+    return (len(text) <= NOWRAP_LENGTH and " " not in text) or bool(ID_LIKE.match(text))
 
 
 def _score(cell: Cell) -> bool:
@@ -94,8 +97,7 @@ def _fitted_columns(table: Table) -> set[int]:
 
 
 def _column(column: Column, prose: bool, fitted: bool = False) -> str:
-    label_text = column.short or column.abbr or column.name
-    unbroken = bool(ID_LIKE.match(label_text)) or (len(label_text) <= NOWRAP_LENGTH and " " not in label_text)
+    unbroken = _one_word(column.short or column.abbr or column.name)
     flags = (
         ("charter-num", column.numeric),
         ("charter-prose", prose),

@@ -16,15 +16,15 @@ from generator.views.blocks import Diagram, Drawing
 from generator.views.orgchart_vertical import (
     NAME_SIZE,
     SMALL,
-    TIER_STYLE,
     ChartNode,
     box_lines,
     chart_tree,
+    committee_box,
     draw_vertical,
     flatten,
     vertical_pages,
 )
-from generator.views.svg import LINE, esc, link, open_svg, text_lines
+from generator.views.svg import LINE, esc, open_svg
 from generator.views.text import agency_short, plural, tier_label
 
 BOX_W, GAP_X, GAP_Y, MARGIN = 184.0, 16.0, 44.0, 16.0
@@ -126,15 +126,5 @@ def _connector(parent: ChartNode, child: ChartNode, box_h: float) -> str:
 
 def _box(publication: Publication, node: ChartNode, box_h: float, href_for: Callable[[str], str | None]) -> str:
     c = node.committee
-    x, y = node.x, node.y
-    fill, ink = TIER_STYLE.get(c.tier, TIER_STYLE[""])
-    name, small = box_lines(publication, c, BOX_W - 14)
-    name_h = len(name) * NAME_SIZE * LINE
-    body = [
-        f'<rect x="{x:.1f}" y="{y:.1f}" width="{BOX_W:.0f}" height="{box_h:.1f}" rx="6" fill="{fill}" '
-        f'class="cd-box" stroke="#0b3d62" stroke-width="1.5"/>',
-        text_lines(name, x + BOX_W / 2, y + 8 + NAME_SIZE, NAME_SIZE, weight="bold", fill=ink),
-        text_lines(small, x + BOX_W / 2, y + 14 + name_h + SMALL, SMALL, fill=ink),
-    ]
-    label = f"{c.name}, {tier_label(publication, c.tier).lower()}"
-    return link(href_for(c.id), label, "".join(body)).replace("<g>", f'<g id="{esc(c.id)}">', 1)
+    box = committee_box(publication, c, (node.x, node.y, BOX_W, box_h), href_for, centred=True)
+    return box.replace("<g>", f'<g id="{esc(c.id)}">', 1)

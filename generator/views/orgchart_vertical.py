@@ -123,16 +123,34 @@ def _box(
     height: float,
     href_for: Callable[[str], str | None],
 ) -> str:
-    c = node.committee
-    x, box_w = MARGIN + node.depth * INDENT, _box_w(node, width)
+    x = MARGIN + node.depth * INDENT
+    return committee_box(publication, node.committee, (x, top, _box_w(node, width), height), href_for, centred=False)
+
+
+def committee_box(
+    publication: Publication,
+    c: Committee,
+    box: tuple[float, float, float, float],
+    href_for: Callable[[str], str | None],
+    *,
+    centred: bool,
+) -> str:
+    """A committee's box (x, y, width, height): its name in bold, its tier and chair below, linked to its page.
+
+    ``centred`` text suits the wide chart's boxes in rows; the vertical tree's boxes read from the left.
+    """
+    x, y, w, h = box
     fill, ink = TIER_STYLE.get(c.tier, TIER_STYLE[""])
-    name, small = box_lines(publication, c, box_w - 16)
+    pad, gap = (7, 6) if centred else (8, 4)
+    name, small = box_lines(publication, c, w - 2 * pad)
     name_h = len(name) * NAME_SIZE * LINE
+    text_x, anchor = (x + w / 2, "middle") if centred else (x + pad, "start")
+    top = y + (8 if centred else 6)
     body = [
-        f'<rect x="{x:.1f}" y="{top:.1f}" width="{box_w:.1f}" height="{height:.1f}" rx="6" fill="{fill}" '
+        f'<rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}" rx="6" fill="{fill}" '
         f'class="cd-box" stroke="#0b3d62" stroke-width="1.5"/>',
-        text_lines(name, x + 8, top + 6 + NAME_SIZE, NAME_SIZE, anchor="start", weight="bold", fill=ink),
-        text_lines(small, x + 8, top + 10 + name_h + SMALL, SMALL, anchor="start", fill=ink),
+        text_lines(name, text_x, top + NAME_SIZE, NAME_SIZE, anchor=anchor, weight="bold", fill=ink),
+        text_lines(small, text_x, top + gap + name_h + SMALL, SMALL, anchor=anchor, fill=ink),
     ]
     label = f"{c.name}, {tier_label(publication, c.tier).lower()}"
     return link(href_for(c.id), label, "".join(body))

@@ -29,17 +29,10 @@ from generator.progress import Progress
 from generator.render_site.links import SiteMap
 from generator.resolve import Publication
 from generator.resolve.editions import for_edition
-from tests.browser.support import AXE, AXE_TAGS, CHROMIUM, CHROMIUM_ARGS, REPO, serve_folder, site_pages
+from tests.browser.support import AXE, AXE_RUN, AXE_TAGS, CHROMIUM, CHROMIUM_ARGS, REPO, serve_folder, site_pages
 
 CRAWLERS = 2
 """Parallel Chromium sessions for the crawl (one per core of the CI machine)."""
-
-AXE_RUN = """tags => axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]})
-  .then(result => result.violations.map(v =>
-    `${v.id} (${v.impact}): ${v.help}\\n      ` +
-    v.nodes.slice(0, 4)
-      .map(n => n.target.join(" ") + ": " + n.failureSummary.replace(/\\n/g, " "))
-      .join("\\n      ")))"""
 
 LAID_OUT = """() => document.readyState === "complete" &&
   [...document.querySelectorAll(".md-sidebar__scrollwrap")]

@@ -333,10 +333,3 @@ SCHEME = "() => document.body.getAttribute('data-md-color-scheme')"
 
 SLATE = """() => { document.body.setAttribute('data-md-color-scheme', 'slate'); }"""
 """How Material applies its dark scheme."""
-
-AXE_RUN = """tags => axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]})
-  .then(result => result.violations.map(v =>
-    `${v.id} (${v.impact}): ${v.help}\\n        ` +
-    v.nodes.slice(0, 4)
-      .map(n => n.target.join(" ") + ": " + n.failureSummary.replace(/\\n/g, " "))
-      .join("\\n        ")))"""

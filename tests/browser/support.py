@@ -20,6 +20,13 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 REPO = Path(__file__).resolve().parents[2]
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+AXE_RUN = """tags => axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]})
+  .then(result => result.violations.map(v =>
+    `${v.id} (${v.impact}): ${v.help}\\n        ` +
+    v.nodes.slice(0, 4)
+      .map(n => n.target.join(" ") + ": " + n.failureSummary.replace(/\\n/g, " "))
+      .join("\\n        ")))"""
+"""Runs axe-core on the page with the given tags; each violation as one line with its first four nodes."""
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):

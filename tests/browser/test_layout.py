@@ -50,7 +50,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_play
 
 from tests.browser import layout_probe as probe
 from tests.browser.conftest import LAYOUT_ROOTS, PublishedSite, layout_root_name
-from tests.browser.support import AXE, AXE_TAGS, CHROMIUM, CHROMIUM_ARGS, REPO
+from tests.browser.support import AXE, AXE_RUN, AXE_TAGS, CHROMIUM, CHROMIUM_ARGS, REPO
 
 LAPTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
@@ -118,7 +118,7 @@ def _read(tab: Page, site: PublishedSite, job: Job) -> Reading:
         reading.svg = tab.evaluate(probe.SVG_TEXT, MIN_SVG_TEXT_PX)
         reading.cards = tab.evaluate(probe.CARDS)
         reading.toc = tab.evaluate(probe.TOC)
-    reading.violations = tab.evaluate(probe.AXE_RUN, AXE_TAGS)
+    reading.violations = tab.evaluate(AXE_RUN, AXE_TAGS)
     if scheme == "light":
         reading.sticky = tab.evaluate(probe.STICKY)  # last: it scrolls the page
     return reading
