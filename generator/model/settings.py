@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from generator.model.markings import OUTLINED, MarkingStyle
 from generator.model.vocabulary import Vocabularies
 
 
@@ -126,6 +127,11 @@ class Edition:
     url: str = ""
     """Where the edition's website is published (MkDocs' ``site_url``), e.g. https://nmss.gov.example/."""
 
+    @property
+    def label(self) -> str:
+        """Its one name with its level, as titles and metadata give it: 'Committee edition (OFFICIAL-SENSITIVE)'."""
+        return f"{self.title} ({self.level})"
+
 
 @dataclass(slots=True)
 class Document:
@@ -168,7 +174,25 @@ class Settings:
     threat_catalogue: str = "extend"
     subtitle: str = ""
     emblem: str | None = None
+    markings: dict[str, MarkingStyle] = field(default_factory=dict)
+    """Each level's marking style (see :mod:`generator.model.markings`); a level not here is outlined."""
     vocabulary: Vocabularies = field(default_factory=Vocabularies)
     """The extendable enumerations (agency types, tiers, indicator levels, action statuses) with their labels."""
     path: str = "publication.yml"
     """Where ``publication.yml`` is, as the user should open it."""
+
+    def marking_style(self, level: str) -> MarkingStyle:
+        """How the marking of ``level`` looks: filled in its colour, or outlined."""
+        return self.markings.get(level, OUTLINED)
+
+    def edition_label(self, edition: Edition | None) -> str:
+        """The edition's name and level where they tell editions apart; '' for a publication's only, public one."""
+        if edition is None or (len(self.editions) <= 1 and edition.level == self.levels[0]):
+            return ""
+        return edition.label
+
+    def editions_above(self, level: str) -> list[Edition]:
+        """The editions that may show more than ``level``, lowest first."""
+        rank = self.levels.index(level) if level in self.levels else len(self.levels)
+        above = [e for e in self.editions if e.level in self.levels and self.levels.index(e.level) > rank]
+        return sorted(above, key=lambda e: self.levels.index(e.level))

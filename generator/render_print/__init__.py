@@ -26,7 +26,7 @@ from generator.pipeline import read_publication
 from generator.project import mark_output
 from generator.render_print.docx_out import prepare_reference, write_docx
 from generator.render_print.epub_out import BookFacts, write_epub
-from generator.render_print.names import file_stem
+from generator.render_print.names import document_title, file_stem
 from generator.render_print.pages import PageSetup
 from generator.render_print.paper import Paper, paper_for
 from generator.render_print.sources import write_sources
@@ -123,6 +123,7 @@ def _build_document(
         theme / "reference.docx",
         reference,
         marking=publication.marking,
+        marking_style=settings.marking_style(publication.marking),
         short_title=settings.short_title or document.title,
         version=settings.version,
         paper=paper,
@@ -130,10 +131,9 @@ def _build_document(
     setup = PageSetup(paper, docx_section_refs=section_refs)
     sources = write_sources(publication, document, doc_dir, stem=stem, setup=setup)
     markdown = sources.markdown
-    title = document.title
-    if edition is not None and len(settings.editions) > 1:
-        title = f"{document.title} ({edition.title})"
-    facts = BookFacts(title, publication.marking, settings.date, paper.text_width_pt)
+    title = document_title(settings, document, edition)
+    marking = settings.marking_style(publication.marking)
+    facts = BookFacts(title, publication.marking, settings.date, paper.text_width_pt, marking_style=marking)
 
     def pdf() -> None:
         markdown_to_pdf(
@@ -146,6 +146,7 @@ def _build_document(
             day=settings.date,
             inline_images=sources.images,
             metadata=sources.metadata,
+            marking=marking,
         )
 
     def docx() -> None:

@@ -26,6 +26,7 @@ from generator.model import Chapter, Document, EntityBlock, Passage, View
 from generator.render_print.diagrams import diagram_files, diagram_markdown, print_plan
 from generator.render_print.links import Anchors, see_page
 from generator.render_print.markdown_escape import escape_markdown, raw_typst_block
+from generator.render_print.names import document_title
 from generator.render_print.pages import PageSetup
 from generator.render_print.paper import Paper
 from generator.render_print.prose import HeadingLevels, chapter_title_line, has_level_one, render_prose
@@ -129,17 +130,18 @@ def assemble(publication: Publication, document: Document, *, setup: PageSetup) 
 def _metadata(publication: Publication, document: Document, marking: str) -> dict[str, str]:
     """pandoc's metadata: the title block of DOCX and EPUB, and the Typst cover's fields, as Markdown."""
     s = publication.settings
-    edition = s.edition
-    if publication.edition is not None and len(s.editions) > 1:
-        edition = f"{s.edition}, {publication.edition.title}"
+    cut = publication.edition
+    name = cut.title if cut is not None else ""
     fields = {
         "title": document.title,
+        "document-title": document_title(s, document, cut),
         "subtitle": s.subtitle or (s.title if document.title != s.title else ""),
         "author": s.country,
-        "date": f"{edition} · Version {s.version} · {long_date(s.date)} · {marking}",
+        "date": " · ".join(p for p in (name, marking, s.edition, f"Version {s.version}", long_date(s.date)) if p),
         "short-title": s.short_title or document.title,
         "country": s.country,
-        "edition": edition,
+        "edition": s.edition,
+        "edition-name": name,
         "version": s.version,
         "issued": long_date(s.date),
         "status": s.status.capitalize(),

@@ -16,13 +16,27 @@ from collections.abc import Callable
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from generator.model.markings import OUTLINED, MarkingStyle
 from generator.render_print.pandoc_run import run_pandoc
 from generator.render_print.paper import Paper
 from generator.render_print.safety import check_output
 
 
-def prepare_reference(base: Path, target: Path, *, marking: str, short_title: str, version: str, paper: Paper) -> str:
-    """A copy of the reference document for one build; returns its section's header and footer references."""
+def prepare_reference(
+    base: Path,
+    target: Path,
+    *,
+    marking: str,
+    short_title: str,
+    version: str,
+    paper: Paper,
+    marking_style: MarkingStyle = OUTLINED,
+) -> str:
+    """A copy of the reference document for one build; returns its section's header and footer references.
+
+    A filled marking (a restricted edition's) shades its paragraph in the level's colour,
+    a band across the top and the foot of every page, with its ink on it.
+    """
     values = {"{{MARKING}}": marking.upper(), "{{SHORT_TITLE}}": short_title, "{{VERSION}}": version}
     width, height = paper.twips
     refs = ""
@@ -31,6 +45,7 @@ def prepare_reference(base: Path, target: Path, *, marking: str, short_title: st
             data = source.read(item.filename)
             if re.fullmatch(r"word/(header|footer)\d*\.xml", item.filename):
                 text = data.decode("utf-8")
+                text = shade_marking(text, marking_style)
                 for placeholder, value in values.items():
                     text = text.replace(placeholder, escape(value))
                 data = text.encode("utf-8")
@@ -41,6 +56,22 @@ def prepare_reference(base: Path, target: Path, *, marking: str, short_title: st
                 data = text.encode("utf-8")
             out.writestr(item, data)
     return refs
+
+
+def shade_marking(xml: str, style: MarkingStyle) -> str:
+    """A header or footer part with the paragraph that holds the marking placeholder shaded, if filled."""
+    if not style.filled:
+        return xml
+    fill, ink = style.fill[1:].upper(), style.ink[1:].upper()
+
+    def shade(match: re.Match[str]) -> str:
+        paragraph = re.sub(r'(<w:color w:val=")[0-9A-Fa-f]{6}(")', rf"\g<1>{ink}\g<2>", match.group(0))
+        shading = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>'
+        if "<w:jc " in paragraph:  # the schema's order: pStyle, ..., shd, ..., jc
+            return paragraph.replace("<w:jc ", f"{shading}<w:jc ", 1)
+        return re.sub(r"(<w:p\b[^>]*>)", rf"\g<1><w:pPr>{shading}</w:pPr>", paragraph, count=1)
+
+    return re.sub(r"<w:p\b(?:(?!<w:p\b).)*?\{\{MARKING\}\}.*?</w:p>", shade, xml, flags=re.DOTALL)
 
 
 def write_docx(

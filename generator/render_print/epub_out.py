@@ -18,6 +18,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from generator.errors import BuildError
+from generator.model.markings import OUTLINED, MarkingStyle
 from generator.render_print.pandoc_run import run_pandoc
 from generator.render_print.safety import check_output
 
@@ -32,6 +33,8 @@ class BookFacts:
     day: dt.date
     text_width_pt: float
     """The printed line's width: an image's width in points becomes a share of it."""
+    marking_style: MarkingStyle = OUTLINED
+    """How the marking looks: a restricted edition's is filled in its level's colour."""
 
 
 def write_epub(markdown: Path, epub: Path, *, theme: Path, facts: BookFacts, metadata: Path | None = None) -> None:
@@ -118,13 +121,22 @@ def finish_package(opf: str, facts: BookFacts) -> str:
 
 def finish_document(xhtml: str, facts: BookFacts) -> str:
     """A document of the reading order with the marking first and last, and its images' widths relative."""
-    marking = f'<p class="charter-marking">{escape(facts.marking.upper())}</p>'
+    marking = marking_html(facts)
     body = re.search(r"<body\b[^>]*>", xhtml)
     end = xhtml.rfind("</body>")
     if body is None or end < body.end():
         raise BuildError("pandoc wrote an EPUB document without a body")
     xhtml = f"{xhtml[: body.end()]}\n{marking}{xhtml[body.end() : end]}{marking}\n{xhtml[end:]}"
     return re.sub(r"<img\b[^>]*>", lambda m: _relative_image(m.group(0), facts.text_width_pt), xhtml)
+
+
+def marking_html(facts: BookFacts) -> str:
+    """The marking as a paragraph: outlined, or filled in its level's colour (validated ``#rrggbb``)."""
+    style = facts.marking_style
+    colours = ""
+    if style.filled:
+        colours = f' style="background-color:{style.fill};color:{style.ink};border-color:{style.fill}"'
+    return f'<p class="charter-marking"{colours}>{escape(facts.marking.upper())}</p>'
 
 
 _POINTS = {"pt": 1.0, "px": 0.75, "in": 72.0, "cm": 72 / 2.54, "mm": 72 / 25.4, "pc": 12.0}

@@ -1,4 +1,4 @@
-"""File names of the printed documents: a slug of the document and the version."""
+"""Names of the printed documents: their files (a slug of the document and the version) and their titles."""
 
 from __future__ import annotations
 
@@ -36,3 +36,14 @@ def _names_edition(settings: Settings, edition: Edition) -> bool:
         return False
     lowest = min(settings.editions, key=lambda e: settings.levels.index(e.level) if e.level in settings.levels else 0)
     return edition.id != lowest.id
+
+
+def document_title(settings: Settings, document: Document, edition: Edition | None = None) -> str:
+    """The title a document's files carry in their metadata, naming the edition and its level.
+
+    'National Maritime Security Strategy 2027–2031 — Committee edition (OFFICIAL-SENSITIVE)':
+    a reader who opens a file, or finds it by its title, sees which edition it is. A
+    publication with one edition at its lowest level keeps the document's own title.
+    """
+    label = settings.edition_label(edition)
+    return f"{document.title} — {label}" if label else document.title

@@ -15,6 +15,7 @@ from pathlib import Path
 import typst
 
 from generator.errors import BuildError
+from generator.model.markings import OUTLINED, MarkingStyle
 from generator.render_print.pandoc_run import run_pandoc
 from generator.render_print.paper import Paper
 from generator.render_print.safety import check_output
@@ -36,6 +37,7 @@ def write_typst(
     emblem: str | None,
     inline_images: bool = False,
     metadata: Path | None = None,
+    marking: MarkingStyle = OUTLINED,
 ) -> None:
     """The assembled Markdown as a Typst source file, through pandoc and Charter's template.
 
@@ -62,6 +64,8 @@ def write_typst(
         standalone += ["-V", f"region={region}"]
     if emblem:
         standalone += ["-V", f"emblem={emblem}"]
+    if marking.filled:  # validated #rrggbb colours: nothing to escape
+        standalone += ["-V", f"marking-fill={marking.fill}", "-V", f"marking-ink={marking.ink}"]
     filters = [theme / "charter-tables.lua"] + ([theme / "charter-images.lua"] if inline_images else [])
     text = markdown.read_text(encoding="utf-8")
     cut = split_point(text)
@@ -134,6 +138,7 @@ def markdown_to_pdf(
     day: dt.date,
     inline_images: bool = False,
     metadata: Path | None = None,
+    marking: MarkingStyle = OUTLINED,
 ) -> None:
     """The assembled Markdown as a tagged PDF/UA-1: pandoc writes Typst, Typst compiles it.
 
@@ -151,6 +156,7 @@ def markdown_to_pdf(
             emblem=emblem,
             inline_images=inline_images,
             metadata=metadata,
+            marking=marking,
         )
         compile_pdf(typ, pdf, day=day, compiler=compiler.result())
 

@@ -11,36 +11,18 @@ import re
 from functools import cache
 
 from generator.model import Band
+from generator.model.markings import contrast, ink_on, luminance
+
+__all__ = ["band_style", "contrast", "luminance"]
 
 _HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
-
-
-def _channel(value: int) -> float:
-    c = value / 255
-    return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
-
-def luminance(colour: str) -> float:
-    """The WCAG relative luminance of a ``#rgb`` or ``#rrggbb`` colour."""
-    digits = colour[1:]
-    if len(digits) == 3:
-        digits = "".join(d * 2 for d in digits)
-    r, g, b = (int(digits[i : i + 2], 16) for i in (0, 2, 4))
-    return 0.2126 * _channel(r) + 0.7152 * _channel(g) + 0.0722 * _channel(b)
-
-
-def contrast(a: str, b: str) -> float:
-    """The WCAG contrast ratio of two colours."""
-    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
-    return (la + 0.05) / (lb + 0.05)
 
 
 @cache
 def _style(colour: str) -> str:
     if not _HEX.match(colour):
         return ""
-    ink = "#000000" if contrast(colour, "#000000") >= contrast(colour, "#ffffff") else "#ffffff"
-    return f"background-color:{colour.lower()};color:{ink}"
+    return f"background-color:{colour.lower()};color:{ink_on(colour)}"
 
 
 def band_style(band: Band | None) -> str:

@@ -35,6 +35,7 @@ def landing_page(site: Renderer, downloads: list[Download]) -> Page:
     rows = [
         ("Country", esc(settings.country)),
         ("Edition", esc(settings.edition)),
+        ("Classification", esc(site.publication.edition.label) if site.publication.edition else ""),
         ("Version", esc(settings.version)),
         ("Status", esc(STATUS_NAMES.get(settings.status, settings.status.capitalize()))),
         ("Date", f'<time datetime="{settings.date.isoformat()}">{esc(long_date(settings.date))}</time>'),

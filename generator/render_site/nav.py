@@ -108,15 +108,16 @@ def _is_index(path: str) -> bool:
 def overlay(site: Renderer) -> dict[str, Any]:
     """The MkDocs settings that come from the publication rather than from ``mkdocs.yml``."""
     settings = site.publication.settings
+    named = (settings.edition, settings.edition_label(site.publication.edition))
     parts = [settings.country, f"{settings.title}, version {settings.version}"]
     nav = navigation(site)
     config: dict[str, Any] = {
         "site_name": esc(settings.title),
-        "site_description": esc(f"{settings.title}: {settings.country}, {settings.edition}"),
+        "site_description": esc(", ".join(p for p in (f"{settings.title}: {settings.country}", *named) if p)),
         "copyright": esc(" · ".join(p for p in parts if p)),
         "nav": nav,
         "not_in_nav": "\n".join(f"/{folder}/*/index.md" for folder in PAGE_FOLDERS.values()),
-        "extra": {"charter": {"marking": esc(site.publication.marking), "sections": section_pages(nav, site)}},
+        "extra": {"charter": {**marking(site), "sections": section_pages(nav, site)}},
     }
     edition = site.publication.edition
     if edition is not None and edition.url:
@@ -124,6 +125,17 @@ def overlay(site: Renderer) -> dict[str, Any]:
     if _material_speaks(settings.language):
         config["theme"] = {"language": settings.language}
     return config
+
+
+def marking(site: Renderer) -> dict[str, str]:
+    """The banner's text (escaped), the edition's name and, for a filled marking, its colours (checked #rrggbb)."""
+    publication = site.publication
+    style = publication.settings.marking_style(publication.marking)
+    edition = publication.edition
+    banner = {"marking": esc(publication.marking), "edition": esc(edition.title) if edition else ""}
+    if style.filled:
+        banner |= {"marking_fill": style.fill, "marking_ink": style.ink}
+    return banner
 
 
 def _material_speaks(language: str) -> bool:

@@ -64,6 +64,8 @@ def value(slot: Slot) -> str:
         return "a mapping: " + ", ".join(f"`{key}`" for key in slots(slot.inner))
     if slot.shape == "models" and slot.inner is not None:
         return "a list of {" + ", ".join(f"`{key}`" for key in slots(slot.inner)) + "}"
+    if slot.shape == "map":
+        return "{key: " + slot.named + "}"
     return slot.named + _bounds(slot)
 
 

@@ -18,11 +18,19 @@ DEFAULT_LEVELS = ("PUBLIC", "OFFICIAL", "OFFICIAL-SENSITIVE", "SECRET")
 class ClassificationFields(Fields):
     levels: TextList = Field(description="the levels, lowest first")
     default: Reach | None = Field(None, description="the level of content that states none (the lowest by default)")
+    colours: dict[str, Colour] = Field(
+        default_factory=dict,
+        description=(
+            "the marking's colour per level, #rrggbb (by default the lowest level is outlined and each level above "
+            "is filled: SECRET red, TOP SECRET orange, CONFIDENTIAL blue, RESTRICTED or SENSITIVE purple, "
+            "any other by its rank)"
+        ),
+    )
 
 
 class EditionFields(Fields):
     id: Text = Field(description="the edition's ID, which names its folder in site/")
-    title: Text = Field(description="its name, as covers and banners show it")
+    title: Text = Field(description="its one name, e.g. Committee edition, as covers, banners, titles and notes use it")
     level: Reach = Field(description="the highest level it may show")
     url: WebAddress = Field("", description="where it is published, in full (https://...)")
 

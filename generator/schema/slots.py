@@ -102,7 +102,7 @@ def _shaped(key: str, info: FieldInfo) -> Slot:
             return Slot(key, info, tuple(markers), "models", item)
         return Slot(key, info, tuple(markers), "list")
     if origin is dict:
-        markers += [m for m in _unwrap(typing.get_args(annotation)[1])[1] if not isinstance(m, Named)]
+        markers += _unwrap(typing.get_args(annotation)[1])[1]  # a value's name names the mapping's values
         return Slot(key, info, tuple(markers), "map")
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return Slot(key, info, tuple(markers), "model", annotation)

@@ -13,6 +13,7 @@ from generator.diagnostics import Report
 from generator.load.source import SourceFile
 from generator.load.yamlnodes import YMap, YNode, YScalar, YSeq
 from generator.model import Band, Document, Edition, Revision, ScaleLevel, Scales, Settings
+from generator.model.markings import marking_styles
 from generator.schema import DEFAULT_LEVELS, PublicationFields
 from generator.schema.choices import Choices
 from generator.schema.publication import ScalesFields
@@ -56,10 +57,27 @@ def read_settings(node: YMap, path: str, report: Report) -> Settings | None:
         history=[Revision(**h.__dict__) for h in fields.history],
         threat_catalogue=fields.threat_catalogue,
         emblem=fields.emblem or None,
+        markings=marking_styles(levels, _read_colours(fields, levels, node, r)),
         vocabulary=read_vocabulary(fields.vocabulary, node_at(node, ("vocabulary",)), r),
         path=path,
     )
     return settings
+
+
+def _read_colours(fields: PublicationFields, levels: list[str], node: YMap, r: SchemaReader) -> dict[str, str]:
+    """The marking colours the publication sets, each for one of its levels."""
+    colours = dict(fields.classification.colours) if fields.classification else {}
+    where = node_at(node, ("classification", "colours"))
+    for level in [level for level in colours if level not in levels]:
+        del colours[level]
+        r.error(
+            r.key_location(where, level) if isinstance(where, YMap) else r.file.at(1),
+            "E-MARKING-LEVEL",
+            ("classification", "colours", level),
+            f"'{level}' is not one of the classification levels ({', '.join(levels)})",
+            "give a colour to a level listed in classification.levels",
+        )
+    return colours
 
 
 def _choices(fields: PublicationFields, node: YMap, r: SchemaReader) -> Choices:

@@ -20,6 +20,7 @@ from generator.views.text import (
     portion_cell,
     portion_column,
     score_cell,
+    shown_only_in,
     title_link,
 )
 
@@ -73,9 +74,9 @@ def register(publication: Publication, view: View) -> list[Table]:
             cell(Link(publication.get(r.threat, Threat).name, r.threat)),
             cell(agency_link(publication, r.lead)),
             list_cell([agency_link(publication, a) for a in r.support]),
-            score_cell(r.inherent),
-            score_cell(r.residual),
-            score_cell(r.target),
+            score_cell(r.inherent, publication),
+            score_cell(r.residual, publication),
+            score_cell(r.target, publication),
             cell("" if r.withheld else TRENDS.label(r.trend)),
             date_cell(r.review),
             *portion_cell(publication, r),
@@ -114,18 +115,22 @@ def register(publication: Publication, view: View) -> list[Table]:
     ]
 
 
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
 def _group_row(publication: Publication, group: RiskGroup) -> list[Cell]:
     """A register row for risks shown only as their public group."""
     threats = [Link(publication.get(t, Threat).name, t) for t in group.threats if t in publication.entities]
     return [
         cell("Group", header=True),
-        cell(f"{group.name} ({plural(group.count, 'risk')} assessed in a restricted edition)"),
+        cell(f"{group.name} ({plural(group.count, 'risk')}; {_lower_first(shown_only_in(publication))})"),
         list_cell(threats),
         cell(""),
         cell(""),
-        score_cell(group.inherent),
-        score_cell(group.residual),
-        score_cell(group.target),
+        score_cell(group.inherent, publication),
+        score_cell(group.residual, publication),
+        score_cell(group.target, publication),
         cell(""),
         cell(""),
         *([cell("")] if publication.portion_marked() else []),
@@ -150,7 +155,7 @@ def coverage(publication: Publication, view: View) -> list[Table]:
                 cell(title_link(threat), header=True),
                 cell(Marker("Assessed") if risks else Marker("Not assessed")),
                 list_cell(id_links([r.id for r in risks])),
-                score_cell(worst.residual) if worst else cell("—"),
+                score_cell(worst.residual, publication) if worst else cell("—"),
             ]
         )
     assessed = sum(1 for t in publication.threats if publication.risks_of_threat(t))
@@ -188,7 +193,7 @@ def review(publication: Publication, view: View) -> list[Table]:
             cell(Link(r.id, r.id), header=True),
             cell(title_link(r)),
             cell(agency_link(publication, r.lead)),
-            score_cell(r.residual),
+            score_cell(r.residual, publication),
         ]
         for r in due
     ]

@@ -70,10 +70,26 @@ def list_cell(parts: list[Link] | list[str] | list[Link | str], *, separator: st
     return Cell(list(parts), separator=separator)
 
 
-def score_cell(assessment: Assessment) -> Cell:
-    """A score with its band: '12 High', sortable by the number; 'Withheld' where the edition may not show it."""
+def shown_only_in(publication: Publication) -> str:
+    """Where a reader finds what this edition withholds: 'Shown only in the Committee edition'.
+
+    The editions are named by their one name, as their covers and banners give it.
+    """
+    settings = publication.settings
+    above = settings.editions_above(publication.marking) if publication.edition else []
+    if not above:
+        return "Shown in no edition of this publication"
+    return "Shown only in " + " or ".join(f"the {edition.title}" for edition in above)
+
+
+def score_cell(assessment: Assessment, publication: Publication | None = None) -> Cell:
+    """A score with its band: '12 High', sortable by the number; 'Withheld' where the edition may not show it.
+
+    A withheld score's marker says which edition shows it (given ``publication``).
+    """
     if assessment.withheld:
-        return cell(Marker("Withheld", title="Shown only in a restricted edition"), sort_key="0000")
+        where = shown_only_in(publication) if publication is not None else "Not shown in this edition"
+        return cell(Marker("Withheld", title=where), sort_key="0000")
     return cell(
         Marker(
             f"{assessment.score} {assessment.band.name}",

@@ -36,7 +36,8 @@ def _annex_pages(pages: list[str], title: str) -> list[int]:
 def test_pdf_is_tagged_pdf_ua_1_with_title_and_language(sample: Built) -> None:
     info = _tool("pdfinfo", str(sample.file("PDF")))
     assert re.search(r"^Tagged:\s+yes$", info, re.MULTILINE)
-    assert re.search(rf"^Title:\s+{re.escape(sample.publication.settings.documents[0].title)}$", info, re.MULTILINE)
+    title = f"{sample.publication.settings.documents[0].title} — Public edition (PUBLIC)"  # the edition named
+    assert re.search(rf"^Title:\s+{re.escape(title)}$", info, re.MULTILINE)
     reader = pypdf.PdfReader(sample.file("PDF"))
     root = reader.trailer["/Root"]
     assert root["/Lang"] == "en"

@@ -18,7 +18,7 @@ from generator.render_site.fragments import block, facts, item_list, joined, par
 from generator.render_site.render import Renderer
 from generator.render_site.tables import marker_html, render_table
 from generator.views.blocks import Column, Link, Marker, Table, cell
-from generator.views.text import long_date, score_cell
+from generator.views.text import long_date, score_cell, shown_only_in
 
 
 def _withheld_risk(site: Renderer, risk: Risk, page: PageContext) -> str:
@@ -28,11 +28,10 @@ def _withheld_risk(site: Renderer, risk: Risk, page: PageContext) -> str:
         ("Threat category", page.link(threat.id, threat.name)),
         ("Public group", esc(risk.public_group)),
     ]
-    edition = site.publication.edition
-    level = f" above {edition.level}" if edition else ""
+    where = shown_only_in(site.publication)
     notice = (
-        f'<p class="charter-withheld">This edition does not show this risk\'s assessment: it is rated in an '
-        f"edition for readers cleared{esc(level)}. What follows is its public summary.</p>"
+        f'<p class="charter-withheld">This edition does not show this risk\'s assessment. {esc(where)}. '
+        "What follows is its public summary.</p>"
     )
     return block(facts(rows), notice, paragraph(risk.scenario)) + _response(site, risk, page)
 
@@ -94,7 +93,7 @@ def _scores_table(site: Renderer, risk: Risk) -> Table:
         for factor in scales.factors:
             value = assessment.values.get(factor)
             row.append(cell(f"{value} {scales.label(factor, value)}" if value is not None else "—"))
-        row.append(score_cell(assessment))
+        row.append(score_cell(assessment, site.publication))
         rows.append(row)
     return Table("scores", f"Scores of {risk.id}", columns, rows, notes=[f"Score = {' × '.join(scales.formula)}."])
 

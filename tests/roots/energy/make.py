@@ -36,6 +36,7 @@ language: en
 classification:
   levels: [PUBLIC, OFFICIAL]
   default: PUBLIC
+  colours: {OFFICIAL: "#f2c200"}  # yellow: its marking is written in black
 editions:
   - {id: public, title: Public edition, level: PUBLIC}
   - {id: committee, title: Council edition, level: OFFICIAL}
