@@ -92,7 +92,8 @@ def table_markdown(
     lines += ["", f": {escape_markdown(table.caption)}{caption_id}"]
     for note in notes:
         lines += ["", raw_typst_block("#charter-note["), "", NOTE_DIV, note, ":::", "", raw_typst_block("]")]
-    markdown = _div([f"view-{table.view}"], lines)
+    long = [] if len(table.rows) <= KEEP_WHOLE_MAX_ROWS else ["charter-breaks"]  # see charter-tables.lua
+    markdown = _div([f"view-{table.view}", *long], lines)
     if table.view == "heatmap":
         markdown = _with_cell_fills(table, markdown)
     if not _words_fit(table, minimums, available):

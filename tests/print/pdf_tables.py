@@ -21,6 +21,8 @@ class PrintedTable:
 
     rows: list[set[int]] = field(default_factory=list)
     caption: str = ""
+    footer_rows: int = 0
+    """How many of the rows (the last ones) are tagged as its footer (TFoot)."""
 
     @property
     def pages(self) -> list[int]:
@@ -99,6 +101,9 @@ def read_layout(pdf: Path) -> Layout:
             return
         elif tag == "/THead":
             return
+        elif tag == "/TFoot" and table is not None:
+            kids = node.get("/K")
+            table.footer_rows = len(kids) if isinstance(kids, ArrayObject) else 1
         kids = node.get("/K")
         for kid in kids if isinstance(kids, ArrayObject) else [kids] if kids is not None else []:
             walk(kid, table, page)

@@ -73,6 +73,16 @@ def test_no_small_table_is_split_across_pages(layouts: dict[str, tuple[Path, Lay
 
 
 @pytest.mark.parametrize("name", ["sample", "energy"])
+def test_only_a_table_that_may_break_tags_its_last_rows_as_its_footer(
+    layouts: dict[str, tuple[Path, Layout]], name: str
+) -> None:
+    tables = layouts[name][1].tables
+    assert {len(t.rows): t.footer_rows for t in tables if len(t.rows) < SMALL and t.footer_rows} == {}
+    long = [t for t in tables if len(t.rows) >= SMALL]
+    assert long and all(t.footer_rows == 2 for t in long), [(len(t.rows), t.footer_rows) for t in long]
+
+
+@pytest.mark.parametrize("name", ["sample", "energy"])
 def test_no_page_holds_a_single_row_of_a_table(layouts: dict[str, tuple[Path, Layout]], name: str) -> None:
     _pdf, layout = layouts[name]
     assert any(len(t.pages) > 1 for t in layout.tables)  # long tables do break

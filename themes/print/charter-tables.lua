@@ -1,7 +1,13 @@
 -- Orphan rows, for pandoc's Typst writer: Typst has no orphan control for table rows,
--- but it never splits a table's footer. A table of four rows or more gets its last two
--- rows as its footer, which the template prints once (`set table.footer(repeat: false)`),
--- so no page holds only a table's last row.
+-- but it never splits a table's footer. A table that may break across pages (Charter
+-- puts it in a div of class `charter-breaks`: more rows than tables.py's
+-- KEEP_WHOLE_MAX_ROWS, so not kept on one page whole) gets its last two rows as its
+-- footer, which the template prints once (`set table.footer(repeat: false)`), so no page
+-- holds only a table's last row.
+--
+-- The trade-off: those two rows are tagged as the table's footer (TFoot) in the PDF's
+-- structure, still in reading order, at the end. Small tables never break, so they keep
+-- every row in the body.
 
 if FORMAT ~= "typst" then
   return {}
@@ -9,7 +15,7 @@ end
 
 local KEPT = 2
 
-function Table(tbl)
+local function keep_last_rows(tbl)
   if #tbl.bodies ~= 1 or #tbl.foot.rows > 0 then
     return nil
   end
@@ -27,4 +33,10 @@ function Table(tbl)
   tbl.bodies[1].body = rows
   tbl.foot.rows = last
   return tbl
+end
+
+function Div(div)
+  if div.classes:includes("charter-breaks") then
+    return div:walk({ Table = keep_last_rows })
+  end
 end
