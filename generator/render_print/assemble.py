@@ -31,9 +31,10 @@ from generator.render_print.pages import PageSetup
 from generator.render_print.paper import Paper
 from generator.render_print.prose import HeadingLevels, chapter_title_line, has_level_one, render_prose
 from generator.render_print.summaries import SummaryWriter
+from generator.render_print.raci_print import print_view
 from generator.render_print.tables import cell_fills, needs_landscape, table_markdown
 from generator.resolve import Publication
-from generator.views import Block, Column, Link, Table, render_view
+from generator.views import Block, Column, Link, Table
 from generator.views.blocks import cell
 from generator.views.text import long_date
 
@@ -181,7 +182,7 @@ def _front_matter(publication: Publication, chapters: list[Chapter]) -> list[_Pi
     blocks: list[Block] = [about]
     if history_chapter is None:
         view = View(show="history", location=_nowhere(publication), title="Version history")
-        blocks += render_view(view, publication)
+        blocks += print_view(view, publication)
     else:
         anchor = _chapter_anchor(history_chapter)
         title = escape_markdown(_print_title(history_chapter))
@@ -236,7 +237,7 @@ def _body(
                 anchor = annex_chapters.get(segment.show) or _generated_annex_anchor(segment.show)
                 pieces.append(_Piece(markdown=_annex_pointer(segment, anchor)))
             elif isinstance(segment, View):
-                pieces.append(_Piece(blocks=render_view(segment, publication)))
+                pieces.append(_Piece(blocks=print_view(segment, publication)))
         pieces[opening:] = _landscape_from_heading(pieces[opening:], paper)
     return pieces
 
@@ -296,7 +297,7 @@ def _annexes(
             continue
         view = View(show=show, location=_nowhere(publication))
         heading = f"# {escape_markdown(title)} {{#{_generated_annex_anchor(show)} .annex}}\n\n{escape_markdown(intro)}"
-        blocks = render_view(view, publication)
+        blocks = print_view(view, publication)
         landscape = bool(blocks) and all(needs_landscape(b, paper) for b in blocks)
         pieces.append(_Piece(markdown=heading, blocks=blocks, landscape=landscape))
     if pieces and not any(c.annex for c in chapters):
