@@ -30,8 +30,8 @@ from generator.render_print.names import document_title
 from generator.render_print.pages import PageSetup
 from generator.render_print.paper import Paper
 from generator.render_print.prose import HeadingLevels, chapter_title_line, has_level_one, render_prose
-from generator.render_print.summaries import SummaryWriter
 from generator.render_print.raci_print import print_view
+from generator.render_print.summaries import SummaryWriter
 from generator.render_print.tables import cell_fills, needs_landscape, table_markdown
 from generator.resolve import Publication
 from generator.views import Block, Column, Link, Table

@@ -55,4 +55,3 @@ def for_print(table: Table) -> Table:
 def _letters(entry: Cell) -> str:
     """The RACI letters of a matrix cell, e.g. 'R/A' ('' for an agency without a role)."""
     return "".join(part.text if isinstance(part, Marker) else str(part) for part in entry.parts).strip()
-
