@@ -168,3 +168,55 @@ def run_process(command: Sequence[str], *, cwd: Path | None = None, env: Mapping
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed ({process.returncode}):\n{stderr[-4000:]}")
     return Finished(seconds=seconds, peak_rss=usage.ru_maxrss * 1024, stdout=stdout, stderr=stderr)
+
+
+def tree_rss(pid: int) -> int:
+    """Bytes: the resident set of a process and all its descendants now (Linux ``/proc``; 0 elsewhere)."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    page = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+    try:
+        entries = os.listdir("/proc")
+    except OSError:
+        return 0
+    for entry in entries:
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text(encoding="ascii")
+            statm = Path(f"/proc/{entry}/statm").read_text(encoding="ascii")
+        except OSError:
+            continue  # the process ended meanwhile
+        parent = int(stat.rsplit(")", 1)[1].split()[1])
+        children.setdefault(parent, []).append(int(entry))
+        rss[int(entry)] = int(statm.split()[1]) * page
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        total += rss.get(current, 0)
+        todo += children.get(current, [])
+    return total
+
+
+def run_process_tree(
+    command: Sequence[str], *, cwd: Path | None = None, env: Mapping[str, str] | None = None, every: float = 0.05
+) -> Finished:
+    """As :func:`run_process`, but ``peak_rss`` is the largest sum over the process tree, polled ``every`` seconds.
+
+    ``os.wait4`` gives the peak of the largest single process; processes that run at once
+    (an edition each, pandoc beside Typst) add up, and this is what a machine must hold.
+    """
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        started = time.perf_counter()
+        process = subprocess.Popen(list(command), cwd=cwd, env=env, stdout=out, stderr=err)
+        peak = 0
+        while process.poll() is None:
+            peak = max(peak, tree_rss(process.pid))
+            time.sleep(every)
+        seconds = time.perf_counter() - started
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace")
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed ({process.returncode}):\n{stderr[-4000:]}")
+    return Finished(seconds=seconds, peak_rss=peak, stdout=stdout, stderr=stderr)

@@ -253,7 +253,7 @@ def _bench_size(size: str, runs: Runs, *, with_print: bool) -> SizeResult:
         print(f"charter build (every edition, site and print) against --jobs 1 (runs: {runs.site})", flush=True)
         publish = site_bench.bench_publish(content, runs.site, project)
     print("charter build (site and print, every edition) for its peak memory", flush=True)
-    full = site_bench.charter_build(project, content, "site-full", edition=None, with_print=True)
+    full = site_bench.charter_build(project, content, "site-full", edition=None, with_print=True, tree=True)
     return SizeResult(
         size=size,
         entities=len(publication.entities),
@@ -395,7 +395,9 @@ def _memory_table(results: list[SizeResult]) -> list[str]:
         "",
         "## Peak memory",
         "",
-        "Peak resident set of the process or of any child it waited for (`os.wait4`). The limit "
+        "Peak resident set. The whole `charter build`: the sum over its process tree at once (the editions' "
+        "processes, pandoc and Typst), polled every 50 ms. The others: the largest single process "
+        "(`os.wait4`). The limit "
         f"({limit} = 1 GB) is the issue's, for the {MEMORY_LIMIT_ENTITIES:,}-entity build, and applies to the whole "
         "`charter build`.",
         "",

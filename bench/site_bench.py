@@ -45,7 +45,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.measure import Finished, Measure, Target, run_process, value_text  # noqa: E402
+from bench.measure import Finished, Measure, Target, run_process, run_process_tree, value_text  # noqa: E402
 from bench.synthetic import write_synthetic  # noqa: E402
 
 OUT = ROOT / "bench" / "out" / "site"
@@ -88,18 +88,26 @@ def first_edition(content: Path) -> str:
 
 
 def charter_build(
-    project: Path, content: Path, site: str, *, edition: str | None, with_print: bool = False, jobs: int | None = None
+    project: Path,
+    content: Path,
+    site: str,
+    *,
+    edition: str | None,
+    with_print: bool = False,
+    jobs: int | None = None,
+    tree: bool = False,
 ) -> Finished:
     """One ``charter build`` in a fresh process, run in ``project`` (its build/ and site folders).
 
     It builds the edition named (every edition when None), without the print editions
-    unless ``with_print``, with ``--jobs`` when given.
+    unless ``with_print``, with ``--jobs`` when given. With ``tree`` its peak memory is that
+    of the whole process tree at once (the editions' processes and their tools added up).
     """
     command = [sys.executable, "-m", "generator", "build", str(content.resolve()), "--site-dir", site]
     command += ["--edition", edition] if edition else []
     command += [] if with_print else ["--no-print"]
     command += ["--jobs", str(jobs)] if jobs else []
-    return run_process(command, cwd=project, env=ENV)
+    return (run_process_tree if tree else run_process)(command, cwd=project, env=ENV)
 
 
 def _stages(finished: Finished) -> dict[str, float]:

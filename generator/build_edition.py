@@ -57,10 +57,13 @@ def build_editions(job: EditionJob, editions: list[Edition], progress: Progress,
         for edition in editions:
             build_edition(job, edition, progress)
         return
+    from generator.compile_slots import share, unshare
+
     global _JOB
     _JOB = (job, progress.for_process())  # what the forked processes inherit, instead of a pickled copy
     try:
         context = multiprocessing.get_context("fork")
+        share(context)  # one large Typst compile at a time: their memory would add up
         with ProcessPoolExecutor(max_workers=min(jobs, len(editions)), mp_context=context) as pool:
             futures = [pool.submit(_build_in_process, edition) for edition in editions]
             done, _ = wait(futures, return_when=FIRST_EXCEPTION)
@@ -73,6 +76,7 @@ def build_editions(job: EditionJob, editions: list[Edition], progress: Progress,
                 progress.stages.extend(future.result())
     finally:
         _JOB = None
+        unshare()
 
 
 def _safe_to_fork() -> bool:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import typst
 
+from generator.compile_slots import compile_slot
 from generator.errors import BuildError
 from generator.model.markings import OUTLINED, MarkingStyle
 from generator.render_print.pandoc_run import run_pandoc
@@ -179,12 +180,13 @@ def compile_pdf(typ: Path, pdf: Path, *, day: dt.date, compiler: typst.Compiler 
     try:
         if compiler is None:
             compiler = typst.Compiler(root=str(typ.parent))
-        compiler.compile(
-            input=str(typ),
-            output=str(pdf),
-            pdf_standards=["ua-1"],
-            timestamp=timestamp,
-        )
+        with compile_slot(typ.stat().st_size):
+            compiler.compile(
+                input=str(typ),
+                output=str(pdf),
+                pdf_standards=["ua-1"],
+                timestamp=timestamp,
+            )
     except typst.TypstError as exc:
         raise BuildError(f"Typst could not compile {typ.name}: {_typst_message(exc)}") from None
     except (RuntimeError, OSError) as exc:
