@@ -20,6 +20,8 @@ from generator.render_print.raci_print import MATRIX_MAX_AGENCIES, print_view
 from generator.views import Table, render_view
 from tests.print.conftest import Built, build, read
 
+pytestmark = pytest.mark.slow  # builds a 700-entity publication's print editions
+
 
 @pytest.fixture(scope="module")
 def many(tmp_path_factory: pytest.TempPathFactory) -> Built:
