@@ -20,6 +20,7 @@ from generator.model.entities import (
     Risk,
     RiskGroup,
     Segment,
+    Signature,
     Threat,
     View,
 )
@@ -56,6 +57,7 @@ __all__ = [
     "Scales",
     "Segment",
     "Settings",
+    "Signature",
     "Threat",
     "View",
 ]
