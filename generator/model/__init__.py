@@ -20,12 +20,12 @@ from generator.model.entities import (
     Risk,
     RiskGroup,
     Segment,
-    Signature,
     Threat,
     View,
 )
 from generator.model.refs import FieldPath, Ref
 from generator.model.settings import Band, Document, Edition, HeatmapAxes, Revision, ScaleLevel, Scales, Settings
+from generator.model.signature import Signature
 
 __all__ = [
     "WITHHELD",
