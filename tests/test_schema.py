@@ -83,9 +83,9 @@ def _documents(content: Path) -> list[tuple[str, str, Any]]:
 @pytest.mark.parametrize("content", [SAMPLE, GENERAL], ids=["sample", "general"])
 def test_every_yaml_document_validates_against_the_exported_schemas(content: Path, tmp_path: Path) -> None:
     validators = _schemas(content, tmp_path / "schema")
-    assert sorted(validators) == sorted(["publication", "front-matter", "view", "data-file", *ENTITY_SCHEMAS]), (
-        "one schema per data block kind, plus publication.yml, the front matter and a data file"
-    )
+    assert sorted(validators) == sorted(
+        ["publication", "front-matter", "view", "signature", "data-file", *ENTITY_SCHEMAS]
+    ), "one schema per data block kind, plus publication.yml, the front matter and a data file"
     documents = _documents(content)
     kinds = {name for name, _, _ in documents}
     assert {"publication", "front-matter", "view", "risk", "agency", "action"} <= kinds
@@ -145,7 +145,7 @@ def test_charter_schema_names_what_it_wrote(tmp_path: Path, capsys: pytest.Captu
     out = tmp_path / "out"
     assert main(["schema", str(SAMPLE), "--out", str(out)]) == 0
     line = capsys.readouterr().out.strip()
-    assert line.startswith(f"{out}: wrote 13 schemas (publication.schema.json, front-matter.schema.json, agency.")
+    assert line.startswith(f"{out}: wrote 14 schemas (publication.schema.json, front-matter.schema.json, agency.")
 
 
 def test_charter_schema_stops_on_an_unreadable_publication(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

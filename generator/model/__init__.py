@@ -25,6 +25,7 @@ from generator.model.entities import (
 )
 from generator.model.refs import FieldPath, Ref
 from generator.model.settings import Band, Document, Edition, HeatmapAxes, Revision, ScaleLevel, Scales, Settings
+from generator.model.signature import Signature
 
 __all__ = [
     "WITHHELD",
@@ -56,6 +57,7 @@ __all__ = [
     "Scales",
     "Segment",
     "Settings",
+    "Signature",
     "Threat",
     "View",
 ]

@@ -355,6 +355,8 @@ class Chapter:
     order: int
     location: Location
     annex: bool = False
+    front_matter: bool = False
+    """Printed before chapter 1, unnumbered, with roman page numbers (a foreword, an executive summary)."""
     classification: str = ""
     description: str = ""
     """A sentence on the chapter from its front matter, for search engines and link previews."""
@@ -382,3 +384,4 @@ class EntityBlock:
 
 
 Segment = Passage | EntityBlock | View
+"""A :class:`~generator.model.signature.Signature` is a Passage: what holds for prose holds for it."""

@@ -153,6 +153,17 @@ class Revision:
     author: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class Imprint:
+    """The publication's imprint: what the back of its cover and its back page say (each '' when not given)."""
+
+    reference: str = ""
+    copyright: str = ""
+    licence: str = ""
+    contact: str = ""
+    alternative_formats: str = ""
+
+
 @dataclass(slots=True)
 class Settings:
     """Everything ``publication.yml`` says about the publication as a whole."""
@@ -174,6 +185,11 @@ class Settings:
     threat_catalogue: str = "extend"
     subtitle: str = ""
     emblem: str | None = None
+    emblem_alt: str = ""
+    """The emblem's alternative text (required with an emblem)."""
+    issuer: str = ""
+    """The department or body that issues the publication."""
+    imprint: Imprint = field(default_factory=Imprint)
     markings: dict[str, MarkingStyle] = field(default_factory=dict)
     """Each level's marking style (see :mod:`generator.model.markings`); a level not here is outlined."""
     vocabulary: Vocabularies = field(default_factory=Vocabularies)

@@ -143,6 +143,7 @@ def _build_document(
             paper=paper,
             language=settings.language,
             emblem=sources.emblem,
+            emblem_alt=settings.emblem_alt,
             day=settings.date,
             inline_images=sources.images,
             metadata=sources.metadata,

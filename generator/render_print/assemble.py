@@ -1,6 +1,6 @@
 """Assemble one printed document as a single pandoc Markdown text.
 
-The order is: document control, contents (PDF only), the chapters with their
+The order is: the imprint (the back of the cover), contents (PDF only), the front matter, the chapters with their
 prose, entity summaries and views where they stand, then the annexes (the register, the
 action plan, the committees' terms of reference and the RACI). PDF-only pieces are raw
 Typst, which the DOCX and EPUB writers skip, so one Markdown text feeds all three formats.
@@ -22,8 +22,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from generator.diagnostics import Location
-from generator.model import Chapter, Document, EntityBlock, Passage, View
+from generator.model import Chapter, Document, EntityBlock, Passage, Signature, View
 from generator.render_print.diagrams import diagram_files, diagram_markdown, print_plan
+from generator.render_print.frontmatter import (
+    BACK_PAGE,
+    IMPRINT_END,
+    IMPRINT_PAGE,
+    LAST_PAGE,
+    MAIN_MATTER,
+    identity_fields,
+    imprint_markdown,
+    signature_markdown,
+)
 from generator.render_print.links import Anchors, see_page
 from generator.render_print.markdown_escape import escape_markdown, raw_typst_block
 from generator.render_print.names import document_title
@@ -34,8 +44,7 @@ from generator.render_print.raci_print import print_view
 from generator.render_print.summaries import SummaryWriter
 from generator.render_print.tables import cell_fills, needs_landscape, table_markdown
 from generator.resolve import Publication
-from generator.views import Block, Column, Link, Table
-from generator.views.blocks import cell
+from generator.views import Block, Link, Table
 from generator.views.text import long_date
 
 _ANNEX_PREFIX = re.compile(r"^\s*annex\s+[A-Z0-9]{1,3}\s*[:.\u2013\u2014-]\s*", re.IGNORECASE)
@@ -83,6 +92,8 @@ class _Piece:
     markdown: str = ""
     blocks: list[Block] = field(default_factory=list)
     annex_start: bool = False
+    main_start: bool = False
+    """The piece opens the main matter: page 1, chapter 1."""
     landscape: bool = False
     """The whole piece, heading included, is printed on landscape pages."""
 
@@ -106,11 +117,18 @@ def assemble(publication: Publication, document: Document, *, setup: PageSetup) 
     annex_chapters = _annex_chapters(chapters)
     pieces += _body(publication, chapters, anchors, images, annex_chapters, setup.paper)
     pieces += _annexes(publication, chapters, annex_chapters, setup.paper)
+    pieces.append(_Piece(markdown=BACK_PAGE))
+    opening = next((p for p in pieces if p.main_start or p.annex_start), pieces[-1])
+    opening.main_start = True  # the main matter opens at chapter 1, else the first annex, else the back page
     _anchor_rows(pieces, anchors)
 
     out = Assembled(markdown="", metadata=_metadata(publication, document, marking), images=images)
     parts: list[str] = []
-    for piece in pieces:
+    for index, piece in enumerate(pieces):
+        if piece.markdown == BACK_PAGE:  # the main matter ends on the page before: mark it there
+            parts.insert(len(parts) - 1 if index and pieces[index - 1].landscape else len(parts), LAST_PAGE)
+        if piece.main_start:
+            parts.append(MAIN_MATTER)
         if piece.annex_start:
             parts.append(raw_typst_block(ANNEX_NUMBERING))
         if piece.landscape:
@@ -148,6 +166,7 @@ def _metadata(publication: Publication, document: Document, marking: str) -> dic
         "status": s.status.capitalize(),
         "marking": marking,
         "toc-title": "Contents",
+        **identity_fields(s),
     }
     metadata = {key: escape_markdown(value) for key, value in fields.items() if value}
     metadata["lang"] = s.language or "en"
@@ -155,41 +174,17 @@ def _metadata(publication: Publication, document: Document, marking: str) -> dic
 
 
 def _front_matter(publication: Publication, chapters: list[Chapter]) -> list[_Piece]:
-    """The document control page: what this document is, and its version history.
+    """The imprint page (the back of the cover) and the contents.
 
-    When a chapter of the document already shows the history, the page points to it
-    instead of printing the same table twice.
+    Document control is printed once, where a chapter shows the history (an annex); a
+    document without one keeps its version history on the imprint page.
     """
     s = publication.settings
-    facts = [
-        ("Title", s.title),
-        ("Country", s.country),
-        ("Edition", s.edition),
-        ("Version", s.version),
-        ("Date", long_date(s.date)),
-        ("Status", s.status.capitalize()),
-    ]
-    about = Table(
-        "about",
-        "About this document",
-        [Column("Item"), Column("Value")],
-        [[cell(k, header=True), cell(v)] for k, v in facts if v],
-    )
-    lines = ["# Document control {#document-control .unnumbered .unlisted}"]
-    history_chapter = next(
-        (c for c in chapters if any(isinstance(g, View) and g.show == "history" for g in c.segments)), None
-    )
-    blocks: list[Block] = [about]
-    if history_chapter is None:
+    pieces = [_Piece(markdown=IMPRINT_PAGE)]
+    if s.history and not any(isinstance(g, View) and g.show == "history" for c in chapters for g in c.segments):
         view = View(show="history", location=_nowhere(publication), title="Version history")
-        blocks += print_view(view, publication)
-    else:
-        anchor = _chapter_anchor(history_chapter)
-        title = escape_markdown(_print_title(history_chapter))
-        note = f"The version history of this document is in [{title}](#{anchor}){see_page(anchor)}."
-    pieces = [_Piece(markdown="\n".join(lines), blocks=blocks)]
-    if history_chapter is not None:
-        pieces.append(_Piece(markdown=note))
+        pieces.append(_Piece(blocks=print_view(view, publication)))
+    pieces += [_Piece(markdown=IMPRINT_END), _Piece(markdown=imprint_markdown(s))]
     return [*pieces, _Piece(markdown=raw_typst_block("#charter-contents()"))]
 
 
@@ -204,12 +199,13 @@ def _body(
     summaries = SummaryWriter(publication, anchors)
     levels = HeadingLevels()
     pieces: list[_Piece] = []
-    first_annex = True
+    first_annex = main = True
     for chapter in chapters:
         heading = _chapter_heading(chapter)
         start = chapter.annex and first_annex
         first_annex = first_annex and not chapter.annex
-        pieces.append(_Piece(markdown=heading, annex_start=start))
+        pieces.append(_Piece(markdown=heading, annex_start=start, main_start=main and not chapter.front_matter))
+        main = main and chapter.front_matter
         opening = len(pieces) - 1
         levels.last = 1
         first = chapter.segments[0] if chapter.segments else None
@@ -222,7 +218,9 @@ def _body(
         levels.shift = 1 if own_level_one else 0
         move_image = _image_mover(chapter, images)
         for segment in chapter.segments:
-            if isinstance(segment, Passage):
+            if isinstance(segment, Signature):
+                pieces.append(_Piece(markdown=signature_markdown(segment)))
+            elif isinstance(segment, Passage):
                 skip_here = skip if segment is first else None
                 pieces.append(
                     _Piece(
@@ -261,6 +259,7 @@ def _landscape_from_heading(pieces: list[_Piece], paper: Paper) -> list[_Piece]:
         return pieces
     markdown = "\n\n".join(p.markdown for p in pieces[: first + 1] if p.markdown)
     joined = _Piece(markdown=markdown, blocks=pieces[first].blocks, annex_start=pieces[0].annex_start, landscape=True)
+    joined.main_start = pieces[0].main_start
     return [joined, *pieces[first + 1 :]]
 
 
@@ -348,7 +347,8 @@ def _chapters(publication: Publication, document: Document) -> list[Chapter]:
     else:
         by_path = {c.path: c for c in publication.chapters}
         chosen = [by_path[p] for p in document.chapters if p in by_path]
-    return [c for c in chosen if not c.annex] + [c for c in chosen if c.annex]
+    front = [c for c in chosen if c.front_matter]
+    return front + [c for c in chosen if not c.annex and not c.front_matter] + [c for c in chosen if c.annex]
 
 
 def _image_mover(chapter: Chapter, images: dict[str, str]) -> Callable[[str], str]:
@@ -379,7 +379,7 @@ def _print_title(chapter: Chapter) -> str:
 
 
 def _chapter_heading(chapter: Chapter) -> str:
-    classes = ".annex" if chapter.annex else ".chapter"
+    classes = ".annex" if chapter.annex else ".chapter .unnumbered" if chapter.front_matter else ".chapter"
     return f"# {escape_markdown(_print_title(chapter))} {{#{_chapter_anchor(chapter)} {classes}}}"
 
 

@@ -46,8 +46,8 @@ def id_markdown(entity_id: str, *, anchor: str | None = None) -> str:
 
 
 def page_of(anchor: str) -> str:
-    """Typst code for the number of the page an anchor is printed on."""
-    return f"#context locate({typst_label(anchor)}).page()"
+    """Typst code for the number of the page an anchor is printed on, as its footer gives it (vii, 42)."""
+    return f"#charter-page-of({typst_label(anchor)})"
 
 
 def see_page(anchor: str) -> str:

@@ -17,6 +17,7 @@ import typst
 from generator.compile_slots import compile_slot
 from generator.errors import BuildError
 from generator.model.markings import OUTLINED, MarkingStyle
+from generator.render_print.frontmatter import typst_string
 from generator.render_print.pandoc_run import run_pandoc
 from generator.render_print.paper import Paper
 from generator.render_print.safety import check_output
@@ -39,6 +40,7 @@ def write_typst(
     inline_images: bool = False,
     metadata: Path | None = None,
     marking: MarkingStyle = OUTLINED,
+    emblem_alt: str = "",
 ) -> None:
     """The assembled Markdown as a Typst source file, through pandoc and Charter's template.
 
@@ -64,7 +66,8 @@ def write_typst(
     if region:
         standalone += ["-V", f"region={region}"]
     if emblem:
-        standalone += ["-V", f"emblem={emblem}"]
+        # the alt text stands in a Typst string: escaped as one here, since -V values are not
+        standalone += ["-V", f"emblem={emblem}", "-V", f"emblem-alt={typst_string(emblem_alt or 'Emblem')}"]
     if marking.filled:  # validated #rrggbb colours: nothing to escape
         standalone += ["-V", f"marking-fill={marking.fill}", "-V", f"marking-ink={marking.ink}"]
     filters = [theme / "charter-tables.lua"] + ([theme / "charter-images.lua"] if inline_images else [])
@@ -140,6 +143,7 @@ def markdown_to_pdf(
     inline_images: bool = False,
     metadata: Path | None = None,
     marking: MarkingStyle = OUTLINED,
+    emblem_alt: str = "",
 ) -> None:
     """The assembled Markdown as a tagged PDF/UA-1: pandoc writes Typst, Typst compiles it.
 
@@ -158,6 +162,7 @@ def markdown_to_pdf(
             inline_images=inline_images,
             metadata=metadata,
             marking=marking,
+            emblem_alt=emblem_alt,
         )
         compile_pdf(typ, pdf, day=day, compiler=compiler.result())
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from generator.model import Chapter, EntityBlock, Passage, Threat, View
+from generator.model import Chapter, EntityBlock, Passage, Signature, Threat, View
 from generator.render_site.entity_pages.threat import threat_section
-from generator.render_site.escape import md_inline
+from generator.render_site.escape import esc, md_inline
 from generator.render_site.fragments import block
 from generator.render_site.render import Page, Renderer, needs_width
 from generator.render_site.summaries import entity_block_html
@@ -30,7 +30,9 @@ def _chapter(site: Renderer, chapter: Chapter) -> Page:
     parts = [] if _opens_with_h1(chapter) else [f"# {md_inline(chapter.title)}\n"]
     wide = False
     for segment in chapter.segments:
-        if isinstance(segment, Passage):
+        if isinstance(segment, Signature):
+            parts.append(block(signature_html(segment)))
+        elif isinstance(segment, Passage):
             parts.append("\n" + site.prose(segment.text, page, chapter.path) + "\n")
         elif isinstance(segment, EntityBlock):
             parts.append(block(entity_block_html(site, segment, page)))
@@ -59,3 +61,11 @@ def _opens_with_h1(chapter: Chapter) -> bool:
         if line.strip():
             return bool(_H1.match(line))
     return False
+
+
+def signature_html(signature: Signature) -> str:
+    """A signature as a block of its own: the name in bold, then the office, then the place and date."""
+    lines = signature.lines
+    first = f'<span class="charter-signature-name">{esc(lines[0])}</span>' if lines else ""
+    rest = "".join(f"<span>{esc(line)}</span>" for line in lines[1:])
+    return f'<p class="charter-signature">{first}{rest}</p>'

@@ -109,7 +109,9 @@ def overlay(site: Renderer) -> dict[str, Any]:
     """The MkDocs settings that come from the publication rather than from ``mkdocs.yml``."""
     settings = site.publication.settings
     named = (settings.edition, settings.edition_label(site.publication.edition))
-    parts = [settings.country, f"{settings.title}, version {settings.version}"]
+    imprint = settings.imprint  # the footer names who publishes it, under what licence
+    parts = [imprint.copyright or settings.country, settings.issuer, f"{settings.title}, version {settings.version}"]
+    parts.append(imprint.licence)
     nav = navigation(site)
     config: dict[str, Any] = {
         "site_name": esc(settings.title),

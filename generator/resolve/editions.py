@@ -36,6 +36,7 @@ from generator.model import (
     Risk,
     RiskGroup,
     Settings,
+    Signature,
     View,
 )
 from generator.model.entities import FIELD_ATTRIBUTES
@@ -310,7 +311,10 @@ def _cut_chapter(
 ) -> Chapter:
     keep = dataclasses.replace(chapter, segments=[])
     for segment in chapter.segments:
-        if isinstance(segment, Passage):
+        if isinstance(segment, Signature):
+            if is_allowed(segment.classification):
+                keep.segments.append(segment)  # plain text: no reference to cut
+        elif isinstance(segment, Passage):
             if is_allowed(segment.classification):
                 location = Location(chapter.location.path, segment.line, 1)
                 text = _cut_prose(segment.text, location, whole, cut, report)

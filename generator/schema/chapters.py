@@ -20,6 +20,13 @@ class FrontMatterFields(Fields):
         1000, description="the chapter's place: chapters are read in this order"
     )
     annex: YesNo = Field(False, description="whether the chapter is an annex")
+    front_matter: YesNo = Field(
+        False,
+        description=(
+            "whether the chapter is front matter, such as a foreword or an executive summary: printed unnumbered, "
+            "with roman page numbers, before chapter 1"
+        ),
+    )
     classification: Level | None = Field(
         None, description="the chapter's level; in a folder's index.md, the level of every file below it"
     )
@@ -80,3 +87,12 @@ class ViewFields(Fields):
     )
     committee: Annotated[Text, Refers("committee")] | None = Field(None, description="orgchart: the chart's root")
     before: Date | None = Field(None, description="review: risks due for review before this date")
+
+
+class SignatureFields(Fields):
+    """A ``yaml signature`` block: who signs a foreword or a statement."""
+
+    name: Text = Field(description="the signatory's name, e.g. Hon. Dr Marisa Okonde-Lavalle")
+    title: Text = Field("", description="their office, e.g. Minister of Transport and Maritime Affairs")
+    place: Text = Field("", description="where they signed, e.g. Port Anselm")
+    date: Date | None = Field(None, description="when they signed")

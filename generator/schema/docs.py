@@ -20,7 +20,7 @@ from pydantic import BaseModel
 from generator.diagnostics import article
 from generator.model.kinds import KINDS
 from generator.model.vocabulary import Vocabularies
-from generator.schema.chapters import VIEW_DESCRIPTIONS, VIEW_OPTIONS, FrontMatterFields, ViewFields
+from generator.schema.chapters import VIEW_DESCRIPTIONS, VIEW_OPTIONS, FrontMatterFields, SignatureFields, ViewFields
 from generator.schema.entities import ENTITY_SCHEMAS, EntityFields
 from generator.schema.publication import PublicationFields
 from generator.schema.slots import Slot, extra_slot, slots, withholdable
@@ -147,6 +147,11 @@ def views() -> str:
     return "\n".join(rows)
 
 
+def signature() -> str:
+    """A ``yaml signature`` block."""
+    return table(SignatureFields)
+
+
 def publication() -> str:
     """``publication.yml`` and its nested mappings."""
     parts = [table(PublicationFields)]
@@ -159,6 +164,7 @@ SECTIONS: dict[str, Callable[[], str]] = {
     "front-matter": front_matter,
     "entities": entities,
     "views": views,
+    "signature": signature,
     "publication": publication,
 }
 """Each generated section of the README, by its marker name."""

@@ -21,7 +21,7 @@ from pydantic import BaseModel
 
 from generator.diagnostics import article
 from generator.model.settings import Settings
-from generator.schema.chapters import FrontMatterFields, ViewFields
+from generator.schema.chapters import FrontMatterFields, SignatureFields, ViewFields
 from generator.schema.choices import Choices
 from generator.schema.entities import ENTITY_SCHEMAS, EntityFields
 from generator.schema.publication import PublicationFields
@@ -89,6 +89,7 @@ def _schemas(facts: _Facts) -> dict[str, dict[str, Any]]:
     for kind, schema in ENTITY_SCHEMAS.items():
         found[f"{kind}.schema.json"] = _block(schema, kind, facts)
     found["view.schema.json"] = _block(ViewFields, "view", facts)
+    found["signature.schema.json"] = _block(SignatureFields, "signature", facts)
     found["data-file.schema.json"] = _data_file(found, facts)
     return found
 

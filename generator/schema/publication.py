@@ -140,6 +140,18 @@ class VocabularyFields(Fields):
     action_statuses: VocabularyList = Field(default_factory=list, description="action statuses of its own")
 
 
+class ImprintFields(Fields):
+    """What the imprint page (the back of the cover) and the back page say about the publication."""
+
+    reference: Text = Field("", description="its reference number, e.g. a command paper number or an ISBN")
+    copyright: Text = Field("", description="its copyright line, e.g. © Republic of Solmara 2026")
+    licence: Text = Field("", description="the licence it is published under, e.g. Open Government Licence v3.0")
+    contact: Text = Field("", description="where readers write to with questions: an address, a mail address or both")
+    alternative_formats: Text = Field(
+        "", description="how to ask for it in another format (large print, Braille, audio), as one statement"
+    )
+
+
 class PublicationFields(Fields):
     """``publication.yml``."""
 
@@ -164,7 +176,14 @@ class PublicationFields(Fields):
     threat_catalogue: Annotated[Text, OneOf(CATALOGUE_MODES)] = Field(
         "extend", description="extend the IMO's twelve threat categories with the publication's own, or replace them"
     )
-    emblem: Text = Field("", description="an image below content/ for the cover")
+    issuer: Text = Field("", description="the department, ministry or body that issues it, as the cover names it")
+    emblem: Text = Field("", description="an SVG or PNG image below content/ for the cover")
+    emblem_alt: Text = Field(
+        "", description="what the emblem shows, as its alternative text, e.g. Emblem of the Republic (needed with one)"
+    )
+    imprint: ImprintFields | None = Field(
+        None, description="the reference, copyright, licence, contact and alternative formats the imprint page prints"
+    )
     vocabulary: VocabularyFields = Field(
         default_factory=VocabularyFields, description="values of its own added to the engine's enumerations"
     )

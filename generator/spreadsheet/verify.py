@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from generator.diagnostics import Diagnostic, Location, Report
+from generator.load.images import FORMATS as IMAGE_FORMATS
 from generator.load.source import LoadedContent
 from generator.pipeline import read_content
 from generator.spreadsheet.cells import Plain, from_yaml
@@ -68,6 +69,9 @@ def check_copy(
 
 
 def _link(source: str, target: str) -> None:
+    if Path(source).suffix.lower() in IMAGE_FORMATS:  # an image that is a hard link is refused: copy it
+        shutil.copy2(source, target)
+        return
     try:
         os.link(source, target)
     except OSError:

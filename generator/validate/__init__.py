@@ -24,9 +24,10 @@ from generator.validate.ids import id_hint
 from generator.validate.levels import Container, Levels
 from generator.validate.schema_reader import SchemaReader
 from generator.validate.settings import read_settings
+from generator.validate.signature import SIGNATURE, read_signature
 from generator.validate.views import read_view
 
-BLOCK_KINDS = (*ENTITY_SCHEMAS, "view", CODEWORDS)
+BLOCK_KINDS = (*ENTITY_SCHEMAS, "view", SIGNATURE, CODEWORDS)
 _ID_LINE = re.compile(r"^[ -]*id:[ ]*(\S+)[ ]*$", re.MULTILINE)
 
 
@@ -56,7 +57,7 @@ def validate(content: LoadedContent, report: Report) -> Validated | None:
     """Validate loaded content; None when ``publication.yml`` is unusable."""
     if content.publication is None:
         return None
-    settings = read_settings(content.publication, content.publication_path, report)
+    settings = read_settings(content.publication, content.publication_path, report, content.root)
     if settings is None:
         if content.files:
             report.note(
@@ -116,7 +117,7 @@ def _read_chapter(
     file: SourceFile, settings: Settings, choices: Choices, report: Report, levels: Levels
 ) -> tuple[Chapter, Container]:
     """The chapter a file makes, and the container its content stands in (the file's own level)."""
-    title, order, annex, description = "", 1000, False, ""
+    title, order, annex, description, front_matter = "", 1000, False, "", False
     outer = levels.file_container(file)
     location = file.at(1)
     if file.front_matter is not None:
@@ -124,6 +125,15 @@ def _read_chapter(
         front = r.read(FrontMatterFields, file.front_matter)
         if front is not None:
             title, order, annex, description = front.title, front.order, front.annex, front.description
+            front_matter = front.front_matter
+            if front.annex and front.front_matter:
+                r.error(
+                    r.key_location(file.front_matter, "front_matter"),
+                    "E-FRONT-MATTER",
+                    ("front_matter",),
+                    "a chapter cannot be both front matter and an annex",
+                    "front matter (a foreword, a summary) comes before chapter 1, an annex after the last: choose one",
+                )
             if "classification" in file.front_matter.items:
                 own = front.classification or settings.levels[-1]  # unreadable: reported, and read as the highest
                 folder = levels.marks_folder(file)
@@ -139,6 +149,7 @@ def _read_chapter(
         order=order,
         location=location,
         annex=annex,
+        front_matter=front_matter and not annex,
         classification=outer.level,
         description=description,
         links=list(file.links),
@@ -221,6 +232,11 @@ def _read_block(
     level = container.level
     if block.kind == CODEWORDS:  # a list to check against, never a segment to render
         result.codewords.extend(read_codewords(block, file, settings, level, report))
+        return
+    if block.kind == SIGNATURE:
+        signature = read_signature(block, items, file, choices, report, level)
+        if signature is not None:
+            chapter.segments.append(signature)
         return
     if block.kind == "view":
         for node in items:

@@ -8,6 +8,7 @@ naming factors, and the bands covering every possible score once.
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 
 from generator.diagnostics import Report
 from generator.load.source import SourceFile
@@ -18,6 +19,7 @@ from generator.schema import DEFAULT_LEVELS, PublicationFields
 from generator.schema.choices import Choices
 from generator.schema.publication import ScalesFields
 from generator.validate.heatmap import read_heatmap
+from generator.validate.identity import check_emblem, read_imprint
 from generator.validate.ids import ID_HINT, ID_PATTERN
 from generator.validate.schema_reader import SchemaReader, node_at
 from generator.validate.vocabulary import read_vocabulary
@@ -25,8 +27,11 @@ from generator.validate.vocabulary import read_vocabulary
 SCALE_KEYS = tuple(ScalesFields.model_fields)
 
 
-def read_settings(node: YMap, path: str, report: Report) -> Settings | None:
-    """The publication's settings, or None when they are too broken to check content against."""
+def read_settings(node: YMap, path: str, report: Report, root: Path | None = None) -> Settings | None:
+    """The publication's settings, or None when they are too broken to check content against.
+
+    ``root`` is the content folder, where the emblem must be (not looked for when None).
+    """
     file = SourceFile(rel_path="publication.yml", display_path=path)
     r = SchemaReader(file, report, "publication", Choices.of(None))
     node = _without_stray_scale_keys(node, r)
@@ -56,7 +61,10 @@ def read_settings(node: YMap, path: str, report: Report) -> Settings | None:
         scales=scales,
         history=[Revision(**h.__dict__) for h in fields.history],
         threat_catalogue=fields.threat_catalogue,
-        emblem=fields.emblem or None,
+        emblem=check_emblem(fields, node, r, root),
+        emblem_alt=fields.emblem_alt.strip(),
+        issuer=fields.issuer,
+        imprint=read_imprint(fields),
         markings=marking_styles(levels, _read_colours(fields, levels, node, r)),
         vocabulary=read_vocabulary(fields.vocabulary, node_at(node, ("vocabulary",)), r),
         path=path,

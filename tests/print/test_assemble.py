@@ -128,10 +128,8 @@ def test_references_link_to_one_anchor_and_carry_a_page_number() -> None:
     publication = read(MINIMAL)
     markdown = assemble(publication, publication.settings.documents[0], setup=PageSetup(paper_for("a4"))).markdown
     assert "[Theft of containers from the quay](#E-R-THEFT-01) (" + id_markdown("R-THEFT-01") in markdown
-    assert raw_typst_inline(", p.~#context locate(<E-R-THEFT-01>).page()") in markdown
-    assert "[the spill risk](#E-R-SPILL-01)" + raw_typst_inline("~(p.~#context locate(<E-R-SPILL-01>).page())") in (
-        markdown
-    )
+    assert raw_typst_inline(", p.~#charter-page-of(<E-R-THEFT-01>)") in markdown
+    assert "[the spill risk](#E-R-SPILL-01)" + raw_typst_inline("~(p.~#charter-page-of(<E-R-SPILL-01>))") in (markdown)
     for entity_id in publication.entities:
         if entity_id.startswith("TH-") and not publication.entities[entity_id].chapter:
             continue

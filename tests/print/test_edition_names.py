@@ -81,7 +81,7 @@ def test_the_cover_names_the_edition_once_beside_its_level(sample: Built) -> Non
     assert "Edition First edition" in restricted  # the publication's own edition, in the cover's facts
     public = " ".join(_page_text(sample.file("PDF"), 1).split())
     assert "Public edition · PUBLIC" in public
-    assert "Committee" not in public
+    assert "Committee edition" not in public and "OFFICIAL-SENSITIVE" not in public
 
 
 def test_a_restricted_pdf_is_marked_in_its_level_colour_on_every_page(sample: Built, tmp_path: Path) -> None:

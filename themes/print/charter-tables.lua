@@ -36,6 +36,19 @@ local function keep_last_rows(tbl)
 end
 
 function Div(div)
+  -- What the PDF prints on pages of its own (the imprint, see frontmatter.py).
+  if div.classes:includes("charter-not-typst") then
+    return {}
+  end
+  -- A signature (frontmatter.py's signature_markdown): the template's charter-signature block.
+  if div.classes:includes("charter-signature") then
+    local blocks = { pandoc.RawBlock("typst", "#charter-signature[") }
+    for _, b in ipairs(div.content) do
+      table.insert(blocks, b)
+    end
+    table.insert(blocks, pandoc.RawBlock("typst", "]"))
+    return blocks
+  end
   if div.classes:includes("charter-breaks") then
     return div:walk({ Table = keep_last_rows })
   end

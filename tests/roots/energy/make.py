@@ -14,6 +14,8 @@ from __future__ import annotations
 import datetime as dt
 import random
 import shutil
+import struct
+import zlib
 from pathlib import Path
 
 ROOT = Path(__file__).parent / "content"
@@ -28,6 +30,15 @@ title: National Energy Security Strategy 2027–2032
 short_title: NESS
 subtitle: Keeping the lights on, the homes warm and the industry running
 country: Republic of Caledra
+issuer: Department for Energy Security & Networks
+emblem: emblem.png
+emblem_alt: 'Emblem of Caledra: a gold "ring" on green'
+imprint:
+  reference: "ISBN 978-0-00-000000-2"
+  copyright: © Crown copyright 2026 <Caledra>
+  licence: Licensed under CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/) — reuse with attribution
+  contact: "Energy Security Unit, 4 Quay Street, Lorne; energy-security@caledra.example"
+  alternative_formats: For an accessible version (#large-print, $audio), write to the Energy Security Unit.
 edition: First edition
 version: 1.0.0
 date: 2026-11-01
@@ -335,16 +346,43 @@ FRENCH = """\
 """
 
 
+SIGNATURE = "name: Dr Aileen Marsh-Okafor\ntitle: Secretary of State for Energy\nplace: Lorne\ndate: 2026-11-01"
+
+
+def emblem_png(size: int = 96) -> bytes:
+    """A small PNG emblem (a gold ring on a green disc), written without an imaging library."""
+    rows = []
+    centre = (size - 1) / 2
+    for y in range(size):
+        row = bytearray([0])  # filter: none
+        for x in range(size):
+            r = ((x - centre) ** 2 + (y - centre) ** 2) ** 0.5 / (size / 2)
+            if r > 1:
+                row += bytes([255, 255, 255, 0])
+            elif 0.62 < r < 0.78:
+                row += bytes([201, 162, 39, 255])
+            else:
+                row += bytes([27, 94, 32, 255])
+        rows.append(bytes(row))
+    raw = zlib.compress(b"".join(rows), 9)
+
+    def part(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    header = struct.pack(">IIBBBBB", size, size, 8, 6, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + part(b"IHDR", header) + part(b"IDAT", raw) + part(b"IEND", b"")
+
+
 def block(kind: str, text: str) -> str:
     """A fenced data block."""
     return f"```yaml {kind}\n{text.rstrip()}\n```\n"
 
 
-def chapter(path: str, title: str, order: int, body: str, annex: bool = False) -> None:
+def chapter(path: str, title: str, order: int, body: str, annex: bool = False, front: bool = False) -> None:
     """Write one chapter with its front matter."""
     target = ROOT / path
     target.parent.mkdir(parents=True, exist_ok=True)
-    flag = "annex: yes\n" if annex else ""
+    flag = ("annex: yes\n" if annex else "") + ("front_matter: yes\n" if front else "")
     target.write_text(
         f"---\ntitle: '{title}'\norder: {order}\n{flag}---\n\n# {title}\n\n{body.strip()}\n", encoding="utf-8"
     )
@@ -590,13 +628,15 @@ def main() -> None:
         shutil.rmtree(ROOT)
     ROOT.mkdir(parents=True)
     (ROOT / "publication.yml").write_text(PUBLICATION, encoding="utf-8")
+    (ROOT / "emblem.png").write_bytes(emblem_png())
     chapter(
         "foreword.md",
         "Foreword",
         10,
         "Energy is the service on which every other depends. This strategy sets out how the Republic"
         " of Caledra will keep its homes warm, its lights on and its industry running through the"
-        " next five winters.\n\n" + FRENCH,
+        " next five winters.\n\n" + FRENCH + "\n\n" + block("signature", SIGNATURE),
+        front=True,
     )
     chapter(
         "summary.md",
@@ -604,6 +644,7 @@ def main() -> None:
         20,
         "The strategy rests on a register of {{count risks}} risks, {{count objectives}} objectives and"
         " {{count actions}} actions led by {{count agencies}} agencies under the [[CM-NESC]].",
+        front=True,
     )
     order = 30
     chapter("strategy/index.md", "The strategy", order, "What the state wants to achieve, and how.")
