@@ -355,6 +355,10 @@ class Chapter:
     order: int
     location: Location
     annex: bool = False
+    letter: str = ""
+    """An annex's letter ("A", "B", ..., "AA"), assigned once in reading order (:mod:`generator.resolve.annexes`)."""
+    title_location: Location | None = None
+    """Where the title was written: its front matter key, else the first heading."""
     classification: str = ""
     description: str = ""
     """A sentence on the chapter from its front matter, for search engines and link previews."""

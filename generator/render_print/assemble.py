@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from generator.diagnostics import Location
 from generator.model import Chapter, Document, EntityBlock, Passage, View
+from generator.render_print.annex_heads import annex_heading, next_letters
 from generator.render_print.diagrams import diagram_files, diagram_markdown, print_plan
 from generator.render_print.links import Anchors, see_page
 from generator.render_print.markdown_escape import escape_markdown, raw_typst_block
@@ -36,8 +37,6 @@ from generator.resolve import Publication
 from generator.views import Block, Column, Link, Table, render_view
 from generator.views.blocks import cell
 from generator.views.text import long_date
-
-_ANNEX_PREFIX = re.compile(r"^\s*annex\s+[A-Z0-9]{1,3}\s*[:.\u2013\u2014-]\s*", re.IGNORECASE)
 
 DIAGRAM_DIR = "diagrams"
 """Where the diagrams' SVG files go, relative to the assembled Markdown."""
@@ -184,7 +183,7 @@ def _front_matter(publication: Publication, chapters: list[Chapter]) -> list[_Pi
         blocks += render_view(view, publication)
     else:
         anchor = _chapter_anchor(history_chapter)
-        title = escape_markdown(_print_title(history_chapter))
+        title = escape_markdown(history_chapter.title)
         note = f"The version history of this document is in [{title}](#{anchor}){see_page(anchor)}."
     pieces = [_Piece(markdown="\n".join(lines), blocks=blocks)]
     if history_chapter is not None:
@@ -291,11 +290,12 @@ def _annexes(
 ) -> list[_Piece]:
     """The generated annexes: each of ANNEXES that no annex chapter of the document already prints."""
     pieces: list[_Piece] = []
+    letters = next_letters(chapters)
     for show, title, intro in ANNEXES:
         if show in annex_chapters:
             continue
         view = View(show=show, location=_nowhere(publication))
-        heading = f"# {escape_markdown(title)} {{#{_generated_annex_anchor(show)} .annex}}\n\n{escape_markdown(intro)}"
+        heading = f"{annex_heading(title, _generated_annex_anchor(show), next(letters))}\n\n{escape_markdown(intro)}"
         blocks = render_view(view, publication)
         landscape = bool(blocks) and all(needs_landscape(b, paper) for b in blocks)
         pieces.append(_Piece(markdown=heading, blocks=blocks, landscape=landscape))
@@ -370,16 +370,11 @@ def _chapter_anchor(chapter: Chapter) -> str:
     return f"chapter-{slug}"
 
 
-def _print_title(chapter: Chapter) -> str:
-    """The chapter's title; an annex loses a written "Annex C:" because print letters annexes itself."""
-    if chapter.annex:
-        return _ANNEX_PREFIX.sub("", chapter.title) or chapter.title
-    return chapter.title
-
-
 def _chapter_heading(chapter: Chapter) -> str:
+    if chapter.annex and chapter.letter:
+        return annex_heading(chapter.title, _chapter_anchor(chapter), chapter.letter)
     classes = ".annex" if chapter.annex else ".chapter"
-    return f"# {escape_markdown(_print_title(chapter))} {{#{_chapter_anchor(chapter)} {classes}}}"
+    return f"# {escape_markdown(chapter.title)} {{#{_chapter_anchor(chapter)} {classes}}}"
 
 
 def _without_line(text: str, index: int | None) -> str:

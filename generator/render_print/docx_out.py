@@ -4,7 +4,8 @@
 placeholders; each build fills in the marking, short title and version, and sets the
 paper size, in a copy of it. Two things pandoc cannot say are written into the document
 afterwards: the small ``Table Text`` style of table cells, and the heat maps' cell fills
-(in the tables pandoc bookmarked with the IDs the assembled Markdown gave them).
+(in the tables pandoc bookmarked with the IDs the assembled Markdown gave them). The
+table of contents gets its entries (:mod:`.docx_toc`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from generator.model.markings import OUTLINED, MarkingStyle
+from generator.render_print.docx_toc import fill_toc
 from generator.render_print.pandoc_run import run_pandoc
 from generator.render_print.paper import Paper
 from generator.render_print.safety import check_output
@@ -93,7 +95,7 @@ def write_docx(
     """
     args = [f"--reference-doc={reference}", "--toc", "--toc-depth=2", f"--resource-path={markdown.parent}"]
     run_pandoc(markdown, to="docx", output=docx, args=args, metadata=metadata)
-    _rewrite_part(docx, "word/document.xml", lambda xml: fill_cells(restyle_cells(xml), cell_fills or {}))
+    _rewrite_part(docx, "word/document.xml", lambda xml: fill_toc(fill_cells(restyle_cells(xml), cell_fills or {})))
     _rewrite_part(docx, "docProps/core.xml", lambda xml: core_properties(xml, title=title, day=day))
     check_output(docx, "DOCX")
 
