@@ -373,7 +373,7 @@ def _chapter_anchor(chapter: Chapter) -> str:
 def _chapter_heading(chapter: Chapter) -> str:
     if chapter.annex and chapter.letter:
         return annex_heading(chapter.title, _chapter_anchor(chapter), chapter.letter)
-    classes = ".annex" if chapter.annex else ".chapter"
+    classes = ".annex .unnumbered" if chapter.annex else ".chapter"  # an unlettered annex: a folder's page
     return f"# {escape_markdown(chapter.title)} {{#{_chapter_anchor(chapter)} {classes}}}"
 
 

@@ -5,7 +5,8 @@ kept, so a drafter may skip letters (one kept for a later annex), but letters mu
 forward in reading order; a letter that does not is an error at the title. An annex
 whose title names no letter gets the one after the annex before it. Letters are given
 to the whole publication before it is cut for its editions, so an annex keeps its letter
-in every edition (an edition without a restricted annex skips that annex's letter).
+in every edition (an edition without a restricted annex skips that annex's letter). A
+folder's own page (its ``index.md``) introduces the annexes below it and has no letter.
 Every title then reads "Annex D: Glossary", and so does an opening heading that repeated
 the title as written.
 """
@@ -39,6 +40,11 @@ def number_of(letters: str) -> int:
     return number
 
 
+def is_folder_page(path: str) -> bool:
+    """Whether a chapter is its folder's own page (``index.md``, ``README.md``): it introduces annexes, unlettered."""
+    return "/" in path and path.rsplit("/", 1)[1].lower() in ("index.md", "readme.md")
+
+
 def bare_title(title: str) -> str:
     """A title without its "Annex C:" prefix."""
     return ANNEX_PREFIX.sub("", title).strip() or title
@@ -49,7 +55,7 @@ def letter_annexes(chapters: list[Chapter], report: Report) -> list[Chapter]:
     out: list[Chapter] = []
     last = 0
     for chapter in chapters:
-        if not chapter.annex:
+        if not chapter.annex or is_folder_page(chapter.path):
             out.append(chapter)
             continue
         written = ANNEX_PREFIX.match(chapter.title)
