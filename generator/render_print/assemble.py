@@ -182,7 +182,7 @@ def _front_matter(publication: Publication, chapters: list[Chapter]) -> list[_Pi
         view = View(show="history", location=_nowhere(publication), title="Version history")
         blocks += render_view(view, publication)
     else:
-        anchor = _chapter_anchor(history_chapter)
+        anchor = chapter_anchor(history_chapter)
         title = escape_markdown(history_chapter.title)
         note = f"The version history of this document is in [{title}](#{anchor}){see_page(anchor)}."
     pieces = [_Piece(markdown="\n".join(lines), blocks=blocks)]
@@ -265,7 +265,7 @@ def _landscape_from_heading(pieces: list[_Piece], paper: Paper) -> list[_Piece]:
 def _annex_chapters(chapters: list[Chapter]) -> dict[str, str]:
     """The annex views that an annex chapter of the document prints in full → that chapter's anchor."""
     return {
-        segment.show: _chapter_anchor(chapter)
+        segment.show: chapter_anchor(chapter)
         for chapter in chapters
         if chapter.annex
         for segment in chapter.segments
@@ -365,16 +365,16 @@ def _image_mover(chapter: Chapter, images: dict[str, str]) -> Callable[[str], st
     return move
 
 
-def _chapter_anchor(chapter: Chapter) -> str:
+def chapter_anchor(chapter: Chapter) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", chapter.path.lower().removesuffix(".md")).strip("-") or "chapter"
     return f"chapter-{slug}"
 
 
 def _chapter_heading(chapter: Chapter) -> str:
     if chapter.annex and chapter.letter:
-        return annex_heading(chapter.title, _chapter_anchor(chapter), chapter.letter)
+        return annex_heading(chapter.title, chapter_anchor(chapter), chapter.letter)
     classes = ".annex .unnumbered" if chapter.annex else ".chapter"  # an unlettered annex: a folder's page
-    return f"# {escape_markdown(chapter.title)} {{#{_chapter_anchor(chapter)} {classes}}}"
+    return f"# {escape_markdown(chapter.title)} {{#{chapter_anchor(chapter)} {classes}}}"
 
 
 def _without_line(text: str, index: int | None) -> str:
