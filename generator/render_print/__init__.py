@@ -189,6 +189,7 @@ def _build_document(
             day=settings.date,
             cell_fills=sources.cell_fills,
             metadata=sources.metadata,
+            text_width_pt=paper.text_width_pt,
         )
 
     def epub() -> None:

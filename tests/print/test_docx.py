@@ -16,6 +16,7 @@ from tests.print.conftest import Built, plain
 
 pytestmark = pytest.mark.slow  # reads the print editions of the sample
 
+
 def _document(sample: Built) -> docx.document.Document:
     return docx.Document(str(sample.file("DOCX")))
 

@@ -1,4 +1,4 @@
-"""The DOCX contents page as Word and LibreOffice open it: entries already there, each a link.
+"""The DOCX as Word and LibreOffice open it: contents entries already there, each a link; whole words in headings.
 
 pandoc writes an empty TOC field that Word fills only when asked to update its fields,
 and LibreOffice shows blank; Charter writes the field's result (docx_toc.py).
@@ -12,6 +12,7 @@ from html import unescape
 
 import pytest
 
+from generator.render_print.docx_tables import CELL_MARGINS_TWIPS, cell_text, section_width, word_twips
 from tests.print.conftest import Built
 
 pytestmark = pytest.mark.slow  # reads the print editions of the sample and the energy publication
@@ -56,3 +57,29 @@ def test_toc_styles_exist_in_the_reference_document(sample: Built) -> None:
         styles = docx.read("word/styles.xml").decode("utf-8")
     for level in (1, 2):
         assert f'w:styleId="TOC{level}"' in styles
+
+
+@pytest.mark.parametrize("name", ["sample", "energy"])
+def test_every_table_column_holds_its_headings_longest_word(name: str, request: pytest.FixtureRequest) -> None:
+    """No heading breaks inside a word ("Phas/e"), even in a wider font than Calibri (LibreOffice's stand-in)."""
+    built: Built = request.getfixturevalue(name)
+    xml = _document_xml(built)
+    checked = crowded = 0
+    for found in re.finditer(r"<w:tbl>.*?</w:tbl>", xml, re.DOTALL):
+        table = found.group(0)
+        text_twips = section_width(xml, found.end(), 0.0)  # the page's width less its margins
+        assert text_twips > 8000
+        widths = [int(w) for w in re.findall(r'<w:gridCol w:w="(\d+)" />', table)]
+        header = re.search(r"<w:tr>.*?</w:tr>", table, re.DOTALL)
+        assert header is not None
+        cells = [cell_text(c) for c in re.findall(r"<w:tc>(.*?)</w:tc>", header.group(0), re.DOTALL)]
+        if "<w:tblHeader" not in header.group(0) or len(cells) != len(widths):
+            continue
+        needs = [max((word_twips(w) for w in t.split()), default=0.0) + CELL_MARGINS_TWIPS for t in cells]
+        if sum(needs) > text_twips:
+            crowded += 1  # more columns than the page holds whole words for: each gets its share of them
+            continue
+        for text, width, need in zip(cells, widths, needs, strict=True):
+            assert width / sum(widths) * text_twips >= need, f"'{text}' in a column of {width} of {sum(widths)}"
+            checked += 1
+    assert checked > 30 and crowded <= 2
