@@ -123,7 +123,14 @@ def _build_locked(
     staging = Path(tempfile.mkdtemp(prefix=prefix, dir=root))
     try:
         job = EditionJob(publication, staging, project_dir, build_dir, with_print)
-        build_editions(job, editions, progress, jobs=jobs if jobs is not None else default_jobs(len(editions)))
+        warnings = build_editions(
+            job, editions, progress, jobs=jobs if jobs is not None else default_jobs(len(editions))
+        )
+        if warnings.diagnostics:
+            print_report(warnings, strict=strict, style=report_style)
+            if warnings.failed(strict=strict):
+                print(f"charter: the previous {site_dir.name}/ is unchanged", file=sys.stderr)
+                return 1
         for each in editions:
             _swap(staging / each.id, site_dir / each.id, spare=staging)
     finally:

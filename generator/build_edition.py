@@ -17,7 +17,7 @@ from concurrent.futures import FIRST_EXCEPTION, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.diagnostics import Report
+from generator.diagnostics import Diagnostic, Report
 from generator.downloads import Download
 from generator.errors import BuildError
 from generator.leakcheck import codeword_secrets, find_leaks, secrets
@@ -51,12 +51,17 @@ def default_jobs(editions: int) -> int:
     return max(1, min(editions, cores))
 
 
-def build_editions(job: EditionJob, editions: list[Edition], progress: Progress, *, jobs: int) -> None:
-    """Build every edition into the staging folder, ``jobs`` at a time; raises BuildError when one fails."""
+def build_editions(job: EditionJob, editions: list[Edition], progress: Progress, *, jobs: int) -> Report:
+    """Build every edition into the staging folder, ``jobs`` at a time; raises BuildError when one fails.
+
+    Returns the warnings of the print editions (pandoc's), each once however many editions gave it.
+    """
+    report = Report()
     if jobs <= 1 or len(editions) <= 1 or not _safe_to_fork():
         for edition in editions:
-            build_edition(job, edition, progress)
-        return
+            for diagnostic in build_edition(job, edition, progress):
+                report.add(diagnostic)
+        return report
     from generator.compile_slots import share, unshare
 
     global _JOB
@@ -73,10 +78,14 @@ def build_editions(job: EditionJob, editions: list[Edition], progress: Progress,
                     future.cancel()
                 raise failed[0].exception()  # type: ignore[misc]
             for future in futures:
-                progress.stages.extend(future.result())
+                stages, diagnostics = future.result()
+                progress.stages.extend(stages)
+                for diagnostic in diagnostics:
+                    report.add(diagnostic)
     finally:
         _JOB = None
         unshare()
+    return report
 
 
 def _safe_to_fork() -> bool:
@@ -95,21 +104,24 @@ def _safe_to_fork() -> bool:
         return threading.active_count() == 1
 
 
-def _build_in_process(edition: Edition) -> list[Stage]:
-    """One edition, in a forked process; returns its stages for the build's summary."""
+def _build_in_process(edition: Edition) -> tuple[list[Stage], list[Diagnostic]]:
+    """One edition, in a forked process; returns its stages for the build's summary, and its warnings."""
     assert _JOB is not None, "set before the processes are forked"
     job, progress = _JOB
-    build_edition(job, edition, progress)
-    return progress.stages
+    diagnostics = build_edition(job, edition, progress)
+    return progress.stages, diagnostics
 
 
-def build_edition(job: EditionJob, edition: Edition, progress: Progress) -> None:
-    """Cut, print, render and build one edition into ``job.staging/<edition>``, then check it for leaks."""
+def build_edition(job: EditionJob, edition: Edition, progress: Progress) -> list[Diagnostic]:
+    """Cut, print, render and build one edition into ``job.staging/<edition>``, then check it for leaks.
+
+    Returns pandoc's warnings on its print editions.
+    """
     from generator.render_site import run_mkdocs, theme_dirs, write_tree
 
     whole, project_dir = job.publication, job.project_dir
     out, build_dir = job.staging / edition.id, job.build_dir / edition.id
-    report = Report()
+    report, warnings = Report(), Report()
     publication = for_edition(whole, edition, report)
     tree_dir = build_dir / "site-src"
     with writing(tree_dir):
@@ -122,7 +134,11 @@ def build_edition(job: EditionJob, edition: Edition, progress: Progress) -> None
 
         with progress.stage(f"{edition.id}: print") as detail, writing(tree_dir / "downloads"):
             downloads = build_documents(
-                publication, tree_dir / "downloads", project_dir=project_dir, work_dir=build_dir / "print"
+                publication,
+                tree_dir / "downloads",
+                project_dir=project_dir,
+                work_dir=build_dir / "print",
+                report=warnings,
             )
             detail.append(f"{len(downloads)} files")
     with progress.stage(f"{edition.id}: render") as detail, writing(tree_dir):
@@ -140,3 +156,4 @@ def build_edition(job: EditionJob, edition: Edition, progress: Progress) -> None
         shown = "\n  ".join(leak.format() for leak in leaks[:20])
         more = f"\n  (and {len(leaks) - 20} more)" if len(leaks) > 20 else ""
         raise BuildError(f"the {edition.id} edition carries text above {edition.level}:\n  {shown}{more}")
+    return warnings.diagnostics

@@ -92,6 +92,10 @@ class Report:
         """Record that a check did not run, and why (an error reported elsewhere)."""
         self._add(Diagnostic(location, Severity.NOTE, code, message, hint))
 
+    def add(self, diagnostic: Diagnostic) -> None:
+        """Record a diagnostic made elsewhere (say, in an edition's process)."""
+        self._add(diagnostic)
+
     def _add(self, diagnostic: Diagnostic) -> None:
         # The same problem found twice (say, by two editions) is reported once.
         if diagnostic not in self._seen:

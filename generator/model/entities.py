@@ -357,6 +357,10 @@ class Chapter:
     annex: bool = False
     front_matter: bool = False
     """Printed before chapter 1, unnumbered, with roman page numbers (a foreword, an executive summary)."""
+    letter: str = ""
+    """An annex's letter ("A", "B", ..., "AA"), assigned once in reading order (:mod:`generator.resolve.annexes`)."""
+    title_location: Location | None = None
+    """Where the title was written: its front matter key, else the first heading."""
     classification: str = ""
     description: str = ""
     """A sentence on the chapter from its front matter, for search engines and link previews."""

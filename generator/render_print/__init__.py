@@ -28,6 +28,8 @@ from generator.render_print.docx_out import prepare_reference, write_docx
 from generator.render_print.epub_out import BookFacts, write_epub
 from generator.render_print.names import document_title, file_stem
 from generator.render_print.pages import PageSetup
+from generator.render_print.pandoc_run import WARNINGS
+from generator.render_print.pandoc_warnings import warning_diagnostics
 from generator.render_print.paper import Paper, paper_for
 from generator.render_print.sources import write_sources
 from generator.render_print.typst_out import markdown_to_pdf
@@ -39,15 +41,21 @@ FORMATS = (("PDF", "pdf"), ("DOCX", "docx"), ("EPUB", "epub"))
 
 
 def build_documents(
-    publication: Publication, out_dir: Path, *, project_dir: Path, work_dir: Path, paper: str = "a4"
+    publication: Publication,
+    out_dir: Path,
+    *,
+    project_dir: Path,
+    work_dir: Path,
+    paper: str = "a4",
+    report: Report | None = None,
 ) -> list[Download]:
     """Build the PDF, DOCX and EPUB of every document into ``out_dir``; returns the files written.
 
     A publication already cut for an edition is printed as it is. The whole publication
     is first cut for each of its editions, so every edition gets its own files and no
     file carries text above its marking. ``work_dir`` keeps the intermediate files (the
-    assembled Markdown, the Typst source, the diagrams) for inspection. Raises
-    BuildError when pandoc or Typst fails.
+    assembled Markdown, the Typst source, the diagrams) for inspection. pandoc's warnings
+    go to ``report`` (:mod:`.pandoc_warnings`). Raises BuildError when pandoc or Typst fails.
     """
     try:
         paper_spec = paper_for(paper)
@@ -59,7 +67,25 @@ def build_documents(
     for cut in _editions(publication):
         for document in cut.settings.documents:
             downloads += _build_document(cut, document, out_dir, work_dir=work_dir, paper=paper_spec, theme=theme)
+            _report_warnings(cut, document, work_dir, report)
     return downloads
+
+
+def _report_warnings(publication: Publication, document: Document, work_dir: Path, report: Report | None) -> None:
+    taken = WARNINGS.take()
+    stem = file_stem(publication.settings, document, publication.edition)
+    markdown = work_dir / stem / f"{stem}.md"
+    if report is None or not taken or not markdown.is_file():
+        return
+    for diagnostic in warning_diagnostics(
+        taken,
+        markdown,
+        publication.chapters,
+        content_root=publication.content_root,
+        document=document.id,
+        settings_path=publication.settings.path,
+    ):
+        report.add(diagnostic)
 
 
 def _editions(publication: Publication) -> list[Publication]:
@@ -85,11 +111,16 @@ def run_print(content: Path, *, out_dir: Path, project_dir: Path, paper: str) ->
     for folder in (out_dir, work_dir):
         folder.mkdir(parents=True, exist_ok=True)
         mark_output(folder)
+    warnings = Report()
     try:
-        downloads = build_documents(publication, out_dir, project_dir=project_dir, work_dir=work_dir, paper=paper)
+        downloads = build_documents(
+            publication, out_dir, project_dir=project_dir, work_dir=work_dir, paper=paper, report=warnings
+        )
     except BuildError as exc:
         print(f"charter: error: {exc}", file=sys.stderr)
         return 1
+    if warnings.diagnostics:
+        print_report(warnings, strict=False)
     for download in downloads:
         print(f"{out_dir / download.filename}  {download.format}, {download.size_text}")
     return 0
@@ -159,6 +190,7 @@ def _build_document(
             day=settings.date,
             cell_fills=sources.cell_fills,
             metadata=sources.metadata,
+            text_width_pt=paper.text_width_pt,
         )
 
     def epub() -> None:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from generator.diagnostics import Location
 from generator.model import Chapter, Document, EntityBlock, Passage, Signature, View
+from generator.render_print.annex_heads import annex_heading, next_letters
 from generator.render_print.diagrams import diagram_files, diagram_markdown, print_plan
 from generator.render_print.frontmatter import (
     BACK_PAGE,
@@ -46,8 +47,6 @@ from generator.render_print.tables import cell_fills, needs_landscape, table_mar
 from generator.resolve import Publication
 from generator.views import Block, Link, Table
 from generator.views.text import long_date
-
-_ANNEX_PREFIX = re.compile(r"^\s*annex\s+[A-Z0-9]{1,3}\s*[:.\u2013\u2014-]\s*", re.IGNORECASE)
 
 DIAGRAM_DIR = "diagrams"
 """Where the diagrams' SVG files go, relative to the assembled Markdown."""
@@ -266,7 +265,7 @@ def _landscape_from_heading(pieces: list[_Piece], paper: Paper) -> list[_Piece]:
 def _annex_chapters(chapters: list[Chapter]) -> dict[str, str]:
     """The annex views that an annex chapter of the document prints in full → that chapter's anchor."""
     return {
-        segment.show: _chapter_anchor(chapter)
+        segment.show: chapter_anchor(chapter)
         for chapter in chapters
         if chapter.annex
         for segment in chapter.segments
@@ -291,11 +290,12 @@ def _annexes(
 ) -> list[_Piece]:
     """The generated annexes: each of ANNEXES that no annex chapter of the document already prints."""
     pieces: list[_Piece] = []
+    letters = next_letters(chapters)
     for show, title, intro in ANNEXES:
         if show in annex_chapters:
             continue
         view = View(show=show, location=_nowhere(publication))
-        heading = f"# {escape_markdown(title)} {{#{_generated_annex_anchor(show)} .annex}}\n\n{escape_markdown(intro)}"
+        heading = f"{annex_heading(title, _generated_annex_anchor(show), next(letters))}\n\n{escape_markdown(intro)}"
         blocks = print_view(view, publication)
         landscape = bool(blocks) and all(needs_landscape(b, paper) for b in blocks)
         pieces.append(_Piece(markdown=heading, blocks=blocks, landscape=landscape))
@@ -366,21 +366,16 @@ def _image_mover(chapter: Chapter, images: dict[str, str]) -> Callable[[str], st
     return move
 
 
-def _chapter_anchor(chapter: Chapter) -> str:
+def chapter_anchor(chapter: Chapter) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", chapter.path.lower().removesuffix(".md")).strip("-") or "chapter"
     return f"chapter-{slug}"
 
 
-def _print_title(chapter: Chapter) -> str:
-    """The chapter's title; an annex loses a written "Annex C:" because print letters annexes itself."""
-    if chapter.annex:
-        return _ANNEX_PREFIX.sub("", chapter.title) or chapter.title
-    return chapter.title
-
-
 def _chapter_heading(chapter: Chapter) -> str:
-    classes = ".annex" if chapter.annex else ".chapter .unnumbered" if chapter.front_matter else ".chapter"
-    return f"# {escape_markdown(_print_title(chapter))} {{#{_chapter_anchor(chapter)} {classes}}}"
+    if chapter.annex and chapter.letter:
+        return annex_heading(chapter.title, chapter_anchor(chapter), chapter.letter)
+    classes = ".annex .unnumbered" if chapter.annex else ".chapter .unnumbered" if chapter.front_matter else ".chapter"
+    return f"# {escape_markdown(chapter.title)} {{#{chapter_anchor(chapter)} {classes}}}"
 
 
 def _without_line(text: str, index: int | None) -> str:

@@ -4,7 +4,8 @@
 placeholders; each build fills in the marking, short title and version, and sets the
 paper size, in a copy of it. Two things pandoc cannot say are written into the document
 afterwards: the small ``Table Text`` style of table cells, and the heat maps' cell fills
-(in the tables pandoc bookmarked with the IDs the assembled Markdown gave them).
+(in the tables pandoc bookmarked with the IDs the assembled Markdown gave them). The
+table of contents gets its entries (:mod:`.docx_toc`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from generator.model.markings import OUTLINED, MarkingStyle
+from generator.render_print.docx_tables import widen_for_headings
+from generator.render_print.docx_toc import fill_toc
 from generator.render_print.pandoc_run import run_pandoc
 from generator.render_print.paper import Paper
 from generator.render_print.safety import check_output
@@ -83,17 +86,24 @@ def write_docx(
     day: dt.date,
     cell_fills: dict[str, list[list[str | None]]] | None = None,
     metadata: Path | None = None,
+    text_width_pt: float = 453.5,
 ) -> None:
     """The assembled Markdown as a Word document with styled headings, tables and captions.
 
     ``title`` (the document's, naming the edition) and ``day`` (the publication's date) go
     into the file's properties. ``cell_fills`` maps a table's ID to its body cells' fills
-    (``#rrggbb`` or None). The document is read back and refused if it holds a field,
+    (``#rrggbb`` or None); ``text_width_pt`` is the page's, for the columns' widths
+    (:mod:`.docx_tables`). The document is read back and refused if it holds a field,
     object or outside link that could run or fetch anything.
     """
     args = [f"--reference-doc={reference}", "--toc", "--toc-depth=2", f"--resource-path={markdown.parent}"]
     run_pandoc(markdown, to="docx", output=docx, args=args, metadata=metadata)
-    _rewrite_part(docx, "word/document.xml", lambda xml: fill_cells(restyle_cells(xml), cell_fills or {}))
+
+    def finish(xml: str) -> str:
+        xml = fill_cells(restyle_cells(xml), cell_fills or {})
+        return fill_toc(widen_for_headings(xml, text_width_pt))
+
+    _rewrite_part(docx, "word/document.xml", finish)
     _rewrite_part(docx, "docProps/core.xml", lambda xml: core_properties(xml, title=title, day=day))
     check_output(docx, "DOCX")
 

@@ -11,6 +11,7 @@ import functools
 import os
 import signal
 import subprocess
+import threading
 from pathlib import Path
 
 import pypandoc  # type: ignore[import-untyped]
@@ -71,7 +72,34 @@ def run_pandoc(
         raise BuildError(f"pandoc could not write {output.name}: {too_large.strerror}") from too_large
     if finished.returncode != 0:
         raise BuildError(f"pandoc could not write {output.name}: {_first_lines(messages)}")
-    return [line for line in messages.splitlines() if line.strip()]
+    warnings = [line for line in messages.splitlines() if line.strip()]
+    WARNINGS.add(source, warnings)
+    return warnings
+
+
+class Warnings:
+    """pandoc's warnings of every run, by the file it read, until the document's build takes them.
+
+    The three formats of a document run in threads at once; each edition is a process of its own.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._by_source: dict[Path, list[str]] = {}
+
+    def add(self, source: Path, lines: list[str]) -> None:
+        with self._lock:
+            self._by_source.setdefault(source, []).extend(lines)
+
+    def take(self) -> dict[Path, list[str]]:
+        """Every warning so far, by source; forgets them."""
+        with self._lock:
+            taken, self._by_source = self._by_source, {}
+        return taken
+
+
+WARNINGS = Warnings()
+"""What :func:`run_pandoc` heard; :mod:`.pandoc_warnings` turns it into diagnostics."""
 
 
 @functools.cache

@@ -70,7 +70,9 @@ def write_typst(
         standalone += ["-V", f"emblem={emblem}", "-V", f"emblem-alt={typst_string(emblem_alt or 'Emblem')}"]
     if marking.filled:  # validated #rrggbb colours: nothing to escape
         standalone += ["-V", f"marking-fill={marking.fill}", "-V", f"marking-ink={marking.ink}"]
-    filters = [theme / "charter-tables.lua"] + ([theme / "charter-images.lua"] if inline_images else [])
+    filters = [theme / "charter-tables.lua", theme / "charter-annexes.lua"] + (
+        [theme / "charter-images.lua"] if inline_images else []
+    )
     text = markdown.read_text(encoding="utf-8")
     cut = split_point(text)
     if cut is None:

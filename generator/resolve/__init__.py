@@ -9,6 +9,7 @@ from generator.diagnostics import Location, Report, article, did_you_mean
 from generator.model import Agency, Entity, Ref, Risk, Threat
 from generator.model.catalogue import default_threats
 from generator.resolve import figures
+from generator.resolve.annexes import letter_annexes
 from generator.resolve.publication import Publication
 from generator.validate import Validated
 
@@ -23,7 +24,7 @@ def resolve(validated: Validated, report: Report, *, content_root: Path) -> Publ
     entities = _index(validated, report)
     publication = Publication(
         settings=validated.settings,
-        chapters=validated.chapters,
+        chapters=letter_annexes(validated.chapters, report),
         entities=entities,
         content_root=content_root,
         codewords=validated.codewords,

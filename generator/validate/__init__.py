@@ -120,6 +120,7 @@ def _read_chapter(
     title, order, annex, description, front_matter = "", 1000, False, "", False
     outer = levels.file_container(file)
     location = file.at(1)
+    title_location = location
     if file.front_matter is not None:
         r = SchemaReader(file, report, "front matter", choices)
         front = r.read(FrontMatterFields, file.front_matter)
@@ -134,13 +135,16 @@ def _read_chapter(
                     "a chapter cannot be both front matter and an annex",
                     "front matter (a foreword, a summary) comes before chapter 1, an annex after the last: choose one",
                 )
+            if front.title:
+                title_location = r.key_location(file.front_matter, "title")
             if "classification" in file.front_matter.items:
                 own = front.classification or settings.levels[-1]  # unreadable: reported, and read as the highest
                 folder = levels.marks_folder(file)
                 where = r.key_location(file.front_matter, "classification")
                 level = folder.level if folder else levels.within(own, where, "the file", outer)
                 outer = Container(level, "the file (its front matter)")
-    title = title or _first_heading(file)
+    if not title:
+        title, title_location = next(((t, file.at(line)) for lv, t, line in file.headings if lv == 1), ("", location))
     if not title:
         title = file.rel_path.rsplit("/", 1)[-1].removesuffix(".md").replace("-", " ").capitalize()
     chapter = Chapter(
@@ -148,6 +152,7 @@ def _read_chapter(
         title=title,
         order=order,
         location=location,
+        title_location=title_location,
         annex=annex,
         front_matter=front_matter and not annex,
         classification=outer.level,
@@ -155,10 +160,6 @@ def _read_chapter(
         links=list(file.links),
     )
     return chapter, outer
-
-
-def _first_heading(file: SourceFile) -> str:
-    return next((text for level, text, _ in file.headings if level == 1), "")
 
 
 def _check_title(

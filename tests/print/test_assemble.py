@@ -143,7 +143,7 @@ def test_a_document_without_the_defining_chapter_anchors_risks_at_their_register
     anchor = raw_typst_inline("#metadata(none)") + "[]{#E-R-THEFT-01}"
     assert markdown.count(anchor) == 1
     anchor_at = markdown.index(anchor)
-    assert markdown.rfind("# Risk register", 0, anchor_at) > markdown.rfind("# Plan", 0, anchor_at)
+    assert markdown.rfind("Risk register {#annex-register", 0, anchor_at) > markdown.rfind("# Plan", 0, anchor_at)
     assert "](#E-R-THEFT-01)" in markdown
     # the committee's block is not printed and no table row is about it: its name is plain text
     assert "](#E-CM-HSC)" not in markdown

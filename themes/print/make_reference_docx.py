@@ -8,7 +8,8 @@ It starts from pandoc's own reference document (so every style pandoc uses exist
 sets Charter's look on the named styles: headings, body text, the ``Table`` table style
 (header row shaded and repeated), captions, and three styles of Charter's own
 (``Entity Summary``, ``Table Note``, and ``Table Text``, which ``docx_out.py`` gives
-the paragraphs in table cells). The header and footer carry placeholders that
+the paragraphs in table cells), and Word's ``toc 1`` and ``toc 2`` for the contents. The
+header and footer carry placeholders that
 ``generator/render_print/docx_out.py`` fills in at build time: ``{{MARKING}}``,
 ``{{SHORT_TITLE}}`` and ``{{VERSION}}``. Needs python-docx (a test dependency only).
 """
@@ -103,6 +104,14 @@ def main() -> None:
     cells.font.size = Pt(8.5)
     cells.paragraph_format.space_after = Pt(1)
     cells.paragraph_format.line_spacing = 1.0
+    for level in (1, 2):  # Word's built-in "toc 1", "toc 2": the contents that docx_toc.py fills in
+        toc = _paragraph_style(document, f"toc {level}", base="Normal")
+        toc.element.set(qn("w:styleId"), f"TOC{level}")
+        toc.element.attrib.pop(qn("w:customStyle"), None)
+        toc.font.bold = level == 1
+        toc.paragraph_format.left_indent = Mm(0 if level == 1 else 6)
+        toc.paragraph_format.space_before = Pt(6 if level == 1 else 0)
+        toc.paragraph_format.space_after = Pt(2)
     styles["Hyperlink"].font.color.rgb = ACCENT  # pandoc's light blue is 3.9:1 on white, below WCAG AA
 
     _table_style(document)

@@ -1,0 +1,85 @@
+"""The DOCX as Word and LibreOffice open it: contents entries already there, each a link; whole words in headings.
+
+pandoc writes an empty TOC field that Word fills only when asked to update its fields,
+and LibreOffice shows blank; Charter writes the field's result (docx_toc.py).
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from html import unescape
+
+import pytest
+
+from generator.render_print.docx_tables import CELL_MARGINS_TWIPS, cell_text, section_width, word_twips
+from tests.print.conftest import Built
+
+pytestmark = pytest.mark.slow  # reads the print editions of the sample and the energy publication
+
+
+def _document_xml(built: Built) -> str:
+    with zipfile.ZipFile(built.file("DOCX")) as docx:
+        return docx.read("word/document.xml").decode("utf-8")
+
+
+def _contents(xml: str) -> str:
+    """The TOC field, from its begin to its end."""
+    start = xml.index('<w:fldChar w:fldCharType="begin" w:dirty="true" />')
+    assert "TOC \\o" in xml[start : start + 300]
+    end = xml.index('<w:fldChar w:fldCharType="end" />', start)
+    assert xml.index('<w:fldChar w:fldCharType="separate" />', start) < end
+    return xml[start:end]
+
+
+@pytest.mark.parametrize("name", ["sample", "energy"])
+def test_contents_hold_an_entry_per_heading_linking_to_its_bookmark(name: str, request: pytest.FixtureRequest) -> None:
+    built: Built = request.getfixturevalue(name)
+    xml = _document_xml(built)
+    field = _contents(xml)
+    entries = re.findall(
+        r'<w:pStyle w:val="TOC(\d)" />.*?<w:hyperlink w:anchor="([^"]+)"[^>]*><w:r><w:t[^>]*>([^<]*)</w:t>', field
+    )
+    bookmarks = set(re.findall(r'<w:bookmarkStart w:id="[^"]*" w:name="([^"]+)"', xml))
+    assert len(entries) > 20
+    assert {level for level, _, _ in entries} == ({"1", "2"} if name == "sample" else {"1"})
+    assert all(anchor in bookmarks for _, anchor, _ in entries), "every entry links to a heading"
+    texts = [unescape(text) for level, _, text in entries if level == "1"]
+    chapters = [c.title for c in built.publication.chapters]
+    assert [t for t in texts if t in chapters] == chapters, "every chapter, in reading order"
+    annexes = [t for t in texts if t.startswith("Annex ")]
+    assert annexes[0] in ("Annex A: Acronyms and abbreviations", "Annex A: Acronyms")
+    assert len(annexes) == len(set(annexes)) >= 4
+
+
+def test_toc_styles_exist_in_the_reference_document(sample: Built) -> None:
+    with zipfile.ZipFile(sample.file("DOCX")) as docx:
+        styles = docx.read("word/styles.xml").decode("utf-8")
+    for level in (1, 2):
+        assert f'w:styleId="TOC{level}"' in styles
+
+
+@pytest.mark.parametrize("name", ["sample", "energy"])
+def test_every_table_column_holds_its_headings_longest_word(name: str, request: pytest.FixtureRequest) -> None:
+    """No heading breaks inside a word ("Phas/e"), even in a wider font than Calibri (LibreOffice's stand-in)."""
+    built: Built = request.getfixturevalue(name)
+    xml = _document_xml(built)
+    checked = crowded = 0
+    for found in re.finditer(r"<w:tbl>.*?</w:tbl>", xml, re.DOTALL):
+        table = found.group(0)
+        text_twips = section_width(xml, found.end(), 0.0)  # the page's width less its margins
+        assert text_twips > 8000
+        widths = [int(w) for w in re.findall(r'<w:gridCol w:w="(\d+)" />', table)]
+        header = re.search(r"<w:tr>.*?</w:tr>", table, re.DOTALL)
+        assert header is not None
+        cells = [cell_text(c) for c in re.findall(r"<w:tc>(.*?)</w:tc>", header.group(0), re.DOTALL)]
+        if "<w:tblHeader" not in header.group(0) or len(cells) != len(widths):
+            continue
+        needs = [max((word_twips(w) for w in t.split()), default=0.0) + CELL_MARGINS_TWIPS for t in cells]
+        if sum(needs) > text_twips:
+            crowded += 1  # more columns than the page holds whole words for: each gets its share of them
+            continue
+        for text, width, need in zip(cells, widths, needs, strict=True):
+            assert width / sum(widths) * text_twips >= need, f"'{text}' in a column of {width} of {sum(widths)}"
+            checked += 1
+    assert checked > 30 and crowded <= 2
