@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from generator.diagnostics import Location
 from generator.model import Chapter, Document, EntityBlock, Passage, View
+from generator.render_print.attributes import directed
 from generator.render_print.diagrams import diagram_files, diagram_markdown, print_plan
 from generator.render_print.links import Anchors, see_page
 from generator.render_print.markdown_escape import escape_markdown, raw_typst_block
@@ -237,7 +238,7 @@ def _body(
                 pieces.append(_Piece(markdown=_annex_pointer(segment, anchor)))
             elif isinstance(segment, View):
                 pieces.append(_Piece(blocks=render_view(segment, publication)))
-        pieces[opening:] = _landscape_from_heading(pieces[opening:], paper)
+        pieces[opening:] = directed(_landscape_from_heading(pieces[opening:], paper), chapter, _Piece)
     return pieces
 
 

@@ -4,11 +4,14 @@ The website reads attribute lists (the ``attr_list`` extension); pandoc does not
 print them as text. In print:
 
 - a heading's list (``## Title {: #id lang=he }``) becomes pandoc header attributes;
-- a list on its own line right after a paragraph, or at the end of a paragraph's last
-  line, wraps the paragraph in a fenced div (``::: {dir="rtl" lang="ar"}``), which pandoc
+- a list on its own line right after a paragraph wraps the paragraph in a fenced div (``::: {dir="rtl" lang="ar"}``), which pandoc
   gives DOCX as bidi paragraphs, EPUB as ``dir``/``lang`` and Typst (with
   ``themes/print/charter-bidi.lua``) as ``text(dir: rtl, lang: "ar")``;
-- any other list is dropped.
+- any other list is dropped (Python-Markdown reads a list at the end of a paragraph's
+  last line, or inside it, as text: the website shows it, print does not).
+
+A chapter's own ``lang`` and ``dir`` (its front matter) wrap the whole chapter, heading,
+prose, summaries and tables, in one such div (:func:`directed`).
 
 Only what pandoc can use is kept, and only in a safe spelling: an ID, classes (never one of
 Charter's own ``charter-`` classes), ``dir`` (``rtl``, ``ltr``, ``auto``) and a language tag
@@ -18,6 +21,11 @@ for ``lang``. Everything else is dropped silently, so no value can reach a write
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Protocol, TypeVar
+
+from generator.load.markdown import outside_code
+from generator.model import Chapter
 
 _LIST = r"\{:?[ \t]*((?:[^{}\"'\n]|\"[^\"\n]*\"|'[^'\n]*')*?)[ \t]*\}"
 _TRAILING = re.compile(r"[ \t]*\{:[ \t]*((?:[^{}\"'\n]|\"[^\"\n]*\"|'[^'\n]*')*?)[ \t]*\}[ \t]*$")
@@ -55,8 +63,7 @@ def translate(lines: list[str]) -> list[str]:
     """A run of prose lines with their attribute lists made pandoc's, or dropped; see the module."""
     out: list[str] = []
     start = 0  # where the paragraph being written began in ``out``
-    for index, line in enumerate(lines):
-        following = lines[index + 1] if index + 1 < len(lines) else ""
+    for line in lines:
         if not line.strip():
             out.append(line)
             start = len(out)
@@ -70,17 +77,17 @@ def translate(lines: list[str]) -> list[str]:
         trailing = _TRAILING.search(line)
         if trailing and _HEADING.match(line):
             attributes = pandoc_attributes(trailing.group(1))
-            text = _ANYWHERE.sub("", line[: trailing.start()]).rstrip()
+            text = _strip(line[: trailing.start()]).rstrip()
             out.append(text + (f" {{{attributes}}}" if attributes else ""))
             start = len(out)
             continue
-        if trailing and not following.strip():
-            out.append(_ANYWHERE.sub("", line[: trailing.start()]).rstrip())
-            _wrap(out, start, pandoc_attributes(trailing.group(1)))
-            start = len(out)
-            continue
-        out.append(_ANYWHERE.sub("", line) if "{:" in line else line)
+        out.append(_strip(line) if "{:" in line else line)
     return out
+
+
+def _strip(line: str) -> str:
+    """``line`` without the attribute lists in its text (those in code spans stay: they are code)."""
+    return outside_code(line, lambda words: _ANYWHERE.sub("", _TRAILING.sub("", words)))
 
 
 def _wrap(out: list[str], start: int, attributes: str) -> None:
@@ -88,3 +95,25 @@ def _wrap(out: list[str], start: int, attributes: str) -> None:
     if not attributes:
         return
     out[start:] = ["", f"::: {{{attributes}}}", *out[start:], ":::", ""]
+
+
+class _Part(Protocol):
+    annex_start: bool
+
+
+Part = TypeVar("Part", bound=_Part)
+
+
+def directed(parts: list[Part], chapter: Chapter, make: Callable[[str], Part]) -> list[Part]:
+    """A chapter's parts inside one div with its own language and direction, when its front matter sets them.
+
+    ``make`` makes a part of Markdown alone (the div's fences). What starts the annexes
+    (raw Typst setting their numbering) moves to the opening fence: inside the div it would
+    hold for this chapter only.
+    """
+    attributes = pandoc_attributes(f'dir="{chapter.dir}" lang="{chapter.lang}"')
+    if not attributes or not parts:
+        return parts
+    opening = make(f":::: {{{attributes}}}")
+    opening.annex_start, parts[0].annex_start = parts[0].annex_start, False
+    return [opening, *parts, make("::::")]

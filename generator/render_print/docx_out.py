@@ -17,6 +17,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from generator.model.markings import OUTLINED, MarkingStyle
+from generator.render_print.docx_bidi import right_to_left
 from generator.render_print.pandoc_run import run_pandoc
 from generator.render_print.paper import Paper
 from generator.render_print.safety import check_output
@@ -93,7 +94,9 @@ def write_docx(
     """
     args = [f"--reference-doc={reference}", "--toc", "--toc-depth=2", f"--resource-path={markdown.parent}"]
     run_pandoc(markdown, to="docx", output=docx, args=args, metadata=metadata)
-    _rewrite_part(docx, "word/document.xml", lambda xml: fill_cells(restyle_cells(xml), cell_fills or {}))
+    _rewrite_part(
+        docx, "word/document.xml", lambda xml: right_to_left(fill_cells(restyle_cells(xml), cell_fills or {}))
+    )
     _rewrite_part(docx, "docProps/core.xml", lambda xml: core_properties(xml, title=title, day=day))
     check_output(docx, "DOCX")
 

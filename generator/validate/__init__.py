@@ -117,6 +117,7 @@ def _read_chapter(
 ) -> tuple[Chapter, Container]:
     """The chapter a file makes, and the container its content stands in (the file's own level)."""
     title, order, annex, description = "", 1000, False, ""
+    lang = direction = ""
     outer = levels.file_container(file)
     location = file.at(1)
     if file.front_matter is not None:
@@ -124,6 +125,7 @@ def _read_chapter(
         front = r.read(FrontMatterFields, file.front_matter)
         if front is not None:
             title, order, annex, description = front.title, front.order, front.annex, front.description
+            lang, direction = front.lang or "", front.dir or ""
             if "classification" in file.front_matter.items:
                 own = front.classification or settings.levels[-1]  # unreadable: reported, and read as the highest
                 folder = levels.marks_folder(file)
@@ -141,6 +143,8 @@ def _read_chapter(
         annex=annex,
         classification=outer.level,
         description=description,
+        lang=lang,
+        dir=direction,
         links=list(file.links),
     )
     return chapter, outer
