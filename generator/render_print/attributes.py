@@ -4,8 +4,8 @@ The website reads attribute lists (the ``attr_list`` extension); pandoc does not
 print them as text. In print:
 
 - a heading's list (``## Title {: #id lang=he }``) becomes pandoc header attributes;
-- a list on its own line right after a paragraph wraps the paragraph in a fenced div (``::: {dir="rtl" lang="ar"}``), which pandoc
-  gives DOCX as bidi paragraphs, EPUB as ``dir``/``lang`` and Typst (with
+- a list on its own line right after a paragraph wraps the paragraph in a fenced div
+  (``::: {dir="rtl" lang="ar"}``), which pandoc gives DOCX as bidi paragraphs, EPUB as ``dir``/``lang`` and Typst (with
   ``themes/print/charter-bidi.lua``) as ``text(dir: rtl, lang: "ar")``;
 - any other list is dropped (Python-Markdown reads a list at the end of a paragraph's
   last line, or inside it, as text: the website shows it, print does not).

@@ -24,7 +24,9 @@ class FrontMatterFields(Fields):
         None, description="the chapter's level; in a folder's index.md, the level of every file below it"
     )
     description: Text = Field("", description="a sentence on the chapter, for search engines and link previews")
-    lang: LanguageTag | None = Field(None, description="the chapter's language where it is not the publication's, e.g. ar")
+    lang: LanguageTag | None = Field(
+        None, description="the chapter's language where it is not the publication's, e.g. ar"
+    )
     dir: Direction | None = Field(None, description="the chapter's direction: rtl, ltr or auto")
 
 
