@@ -203,3 +203,19 @@ def test_a_chapter_direction_or_language_that_is_not_one_is_an_error_at_its_key(
     found = [d.format() for d in report.errors]
     assert any(f.startswith(f"{arabic}:5:") and "'up' is not a direction" in f for f in found), found
     assert any(f.startswith(f"{arabic}:4:") and "'a r' is not a language tag" in f for f in found), found
+
+
+def test_a_character_no_font_has_in_an_entity_field_is_a_diagnostic_at_the_field(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(SCRIPTS, content)
+    register = content / "register.md"
+    text = register.read_text(encoding="utf-8")
+    register.write_text(
+        text.replace("title: Bunker spill at the oil berth", "title: Bunker spill \U00010000"), encoding="utf-8"
+    )
+    line = text.split("\n").index("title: Bunker spill at the oil berth") + 1
+    report = Report()
+    read_publication(content, report)
+    found = [d.format() for d in report.errors]
+    assert len(found) == 1 and found[0].startswith(f"{register}:{line}:"), found
+    assert "U+10000 LINEAR B SYLLABLE B008 A" in found[0]
