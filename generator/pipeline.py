@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from generator.diagnostics import Location, Report
+from generator.glyphs import check_glyphs, font_dir
 from generator.load import load_content
 from generator.load.source import LoadedContent
 from generator.resolve import Publication, resolve
@@ -39,6 +40,7 @@ def read_content(root: Path, report: Report) -> tuple[LoadedContent, Publication
             return content, None
         # Absolute, so renderers find images and the emblem wherever they run from.
         publication = resolve(validated, report, content_root=content.root.resolve())
+        check_glyphs(publication, report, font_dir(content.root.resolve().parent / "themes" / "print"))
     # The editions are checked whatever else is wrong: one problem hides no other. Only where a level
     # could not be read (and reads as the highest) are their findings a guess, and only counted.
     found = report if not validated.guessed_levels else Report()

@@ -78,6 +78,8 @@ def test_the_installed_package_is_charter_itself_outside_the_repository(installe
         [str(venv / "bin" / "python"), "-c", "from generator import packaged; print(packaged.shipped_root())"], cwd=venv
     )
     assert Path(shipped.strip()).is_relative_to(venv)
+    fonts = Path(shipped.strip()) / "themes" / "print" / "fonts"  # the PDF's fonts and their licence
+    assert {"NotoEmoji-Regular.ttf", "NotoSansArabic-Regular.ttf", "OFL.txt"} <= {p.name for p in fonts.iterdir()}
 
 
 def test_a_new_project_checks_and_builds_with_print(installed: tuple[Path, Path], tmp_path: Path) -> None:

@@ -364,6 +364,10 @@ class Chapter:
     classification: str = ""
     description: str = ""
     """A sentence on the chapter from its front matter, for search engines and link previews."""
+    lang: str = ""
+    """The chapter's own language (a checked BCP 47 tag), where it is not the publication's."""
+    dir: str = ""
+    """The chapter's direction, ``rtl``, ``ltr`` or ``auto``; empty: the publication's."""
     segments: list[Segment] = field(default_factory=list)
     """Prose, entity blocks and views, in the order they are written."""
     links: list[tuple[str, Location]] = field(default_factory=list)

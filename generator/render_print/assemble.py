@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from generator.diagnostics import Location
 from generator.model import Chapter, Document, EntityBlock, Passage, Signature, View
 from generator.render_print.annex_heads import annex_heading, next_letters
+from generator.render_print.attributes import directed
 from generator.render_print.diagrams import diagram_files, diagram_markdown, print_plan
 from generator.render_print.frontmatter import (
     BACK_PAGE,
@@ -235,7 +236,7 @@ def _body(
                 pieces.append(_Piece(markdown=_annex_pointer(segment, anchor)))
             elif isinstance(segment, View):
                 pieces.append(_Piece(blocks=print_view(segment, publication)))
-        pieces[opening:] = _landscape_from_heading(pieces[opening:], paper)
+        pieces[opening:] = directed(_landscape_from_heading(pieces[opening:], paper), chapter, _Piece)
     return pieces
 
 

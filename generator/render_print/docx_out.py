@@ -18,6 +18,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from generator.model.markings import OUTLINED, MarkingStyle
+from generator.render_print.docx_bidi import right_to_left
 from generator.render_print.docx_tables import widen_for_headings
 from generator.render_print.docx_toc import fill_toc
 from generator.render_print.pandoc_run import run_pandoc
@@ -101,7 +102,7 @@ def write_docx(
 
     def finish(xml: str) -> str:
         xml = fill_cells(restyle_cells(xml), cell_fills or {})
-        return fill_toc(widen_for_headings(xml, text_width_pt))
+        return right_to_left(fill_toc(widen_for_headings(xml, text_width_pt)))
 
     _rewrite_part(docx, "word/document.xml", finish)
     _rewrite_part(docx, "docProps/core.xml", lambda xml: core_properties(xml, title=title, day=day))

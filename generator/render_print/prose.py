@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from generator.load.markdown import REF_PATTERN, outside_code
 from generator.prose_safety import LineKind, defuse, line_kinds
+from generator.render_print.attributes import translate
 
 _ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})(?=[ \t]|$)(.*?)(?:[ \t]+#+)?[ \t]*$")
 _UNDERLINE = re.compile(r"^ {0,3}(?:-+|=+)[ \t]*$")
@@ -100,7 +101,7 @@ def _render_text(
     out: list[str] = []
     previous = ""
     depth = [0]  # open parentheses in the paragraph so far, so a reference knows it is inside some
-    for line in lines:
+    for line in translate(lines):
         if not line.strip():
             depth[0] = 0
         if _UNDERLINE.match(line) and previous.strip() and not _ATX_HEADING.match(previous):

@@ -14,8 +14,10 @@ from pathlib import Path
 
 import typst
 
+from generator import packaged
 from generator.compile_slots import compile_slot
 from generator.errors import BuildError
+from generator.glyphs import font_dir
 from generator.model.markings import OUTLINED, MarkingStyle
 from generator.render_print.frontmatter import typst_string
 from generator.render_print.pandoc_run import run_pandoc
@@ -70,9 +72,11 @@ def write_typst(
         standalone += ["-V", f"emblem={emblem}", "-V", f"emblem-alt={typst_string(emblem_alt or 'Emblem')}"]
     if marking.filled:  # validated #rrggbb colours: nothing to escape
         standalone += ["-V", f"marking-fill={marking.fill}", "-V", f"marking-ink={marking.ink}"]
-    filters = [theme / "charter-tables.lua", theme / "charter-annexes.lua"] + (
-        [theme / "charter-images.lua"] if inline_images else []
-    )
+    filters = [
+        theme / "charter-tables.lua",
+        *(_own_or_shipped(theme, f) for f in ("charter-annexes.lua", "charter-bidi.lua")),
+    ]
+    filters += [theme / "charter-images.lua"] if inline_images else []
     text = markdown.read_text(encoding="utf-8")
     cut = split_point(text)
     if cut is None:
@@ -153,7 +157,7 @@ def markdown_to_pdf(
     """
     typ = markdown.with_suffix(".typ")
     with ThreadPoolExecutor(max_workers=1) as pool:
-        compiler = pool.submit(_compiler, typ.parent)
+        compiler = pool.submit(_compiler, typ.parent, font_dir(theme))
         write_typst(
             markdown,
             typ,
@@ -169,10 +173,10 @@ def markdown_to_pdf(
         compile_pdf(typ, pdf, day=day, compiler=compiler.result())
 
 
-def _compiler(root: Path) -> typst.Compiler | None:
+def _compiler(root: Path, fonts: Path) -> typst.Compiler | None:
     """A Typst compiler for the files below ``root``, with its fonts found; None when Typst cannot start one."""
     try:
-        return typst.Compiler(root=str(root))
+        return new_compiler(root, fonts)
     except (typst.TypstError, RuntimeError, OSError):
         return None  # compile_pdf starts its own and reports what is wrong
 
@@ -186,7 +190,7 @@ def compile_pdf(typ: Path, pdf: Path, *, day: dt.date, compiler: typst.Compiler 
     timestamp = calendar.timegm(day.timetuple())
     try:
         if compiler is None:
-            compiler = typst.Compiler(root=str(typ.parent))
+            compiler = new_compiler(typ.parent, font_dir())
         with compile_slot(typ.stat().st_size):
             compiler.compile(
                 input=str(typ),
@@ -198,6 +202,17 @@ def compile_pdf(typ: Path, pdf: Path, *, day: dt.date, compiler: typst.Compiler 
         raise BuildError(f"Typst could not compile {typ.name}: {_typst_message(exc)}") from None
     except (RuntimeError, OSError) as exc:
         raise BuildError(f"Typst could not compile {typ.name}: {exc}") from None
+
+
+def _own_or_shipped(theme: Path, name: str) -> Path:
+    """A filter from the project's print theme, else Charter's (an older project theme may lack it)."""
+    return theme / name if (theme / name).is_file() else packaged.print_theme() / name
+
+
+def new_compiler(root: Path, fonts: Path) -> typst.Compiler:
+    """A compiler with only the shipped fonts and those the binding bundles, never the machine's own:
+    a PDF is the same on every machine, and every character :mod:`generator.glyphs` passes prints."""
+    return typst.Compiler(root=str(root), font_paths=[str(fonts)], ignore_system_fonts=True)
 
 
 def _language(language: str) -> tuple[str, str]:

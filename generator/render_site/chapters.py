@@ -50,6 +50,8 @@ def _chapter(site: Renderer, chapter: Chapter) -> Page:
         hide=("toc",) if wide else (),
         source=chapter.location.path,
         description=chapter.description,
+        lang=chapter.lang,
+        dir=chapter.dir,
     )
 
 

@@ -42,13 +42,20 @@ def yaml_string(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def front_matter(title: str, *, hide: tuple[str, ...] = (), description: str = "") -> str:
+def front_matter(
+    title: str, *, hide: tuple[str, ...] = (), description: str = "", lang: str = "", direction: str = ""
+) -> str:
     """A page's front matter: the title and description (HTML-escaped, since themes print them
-    unescaped) and what parts of the theme's layout the page hides (``toc``, ``navigation``)."""
+    unescaped), what parts of the theme's layout the page hides (``toc``, ``navigation``) and
+    its own language and direction (checked values; Charter's ``main.html`` puts them on the page)."""
     lines = ["---", f"title: {yaml_string(esc(' '.join(title.split())))}"]
     if description:
         lines.append(f"description: {yaml_string(esc(' '.join(description.split())))}")
     if hide:
         lines.append("hide: [" + ", ".join(hide) + "]")
+    if lang:
+        lines.append(f"charter_lang: {yaml_string(esc(lang))}")
+    if direction:
+        lines.append(f"charter_dir: {yaml_string(esc(direction))}")
     lines.append("---")
     return "\n".join(lines) + "\n\n"

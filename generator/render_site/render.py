@@ -36,6 +36,10 @@ class Page:
     """Where the page's text was written (``file:line``), for MkDocs' messages about it."""
     description: str = ""
     """A sentence on the page for search engines and link previews (the page's meta description)."""
+    lang: str = ""
+    """The page's own language (a checked tag), where it is not the publication's."""
+    dir: str = ""
+    """The page's direction (``rtl``, ``ltr`` or ``auto``), where the front matter sets one."""
 
     @property
     def src(self) -> str:
@@ -48,7 +52,11 @@ class Page:
         The landing page carries no title of its own: the theme then titles it with the
         site name alone, instead of repeating the publication's title twice.
         """
-        head = front_matter(self.title, hide=self.hide, description=self.description) if self.folder else ""
+        head = (
+            front_matter(self.title, hide=self.hide, description=self.description, lang=self.lang, direction=self.dir)
+            if self.folder
+            else ""
+        )
         return head + self.body.strip("\n") + "\n" + abbreviations
 
 

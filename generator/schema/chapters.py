@@ -9,7 +9,7 @@ from pydantic import Field
 
 from generator.model.vocabulary import STAGES, Vocabulary
 from generator.schema.entities import Fields
-from generator.schema.types import Date, Level, OneOf, Refers, Text, WholeNumber, YesNo
+from generator.schema.types import Date, Direction, LanguageTag, Level, OneOf, Refers, Text, WholeNumber, YesNo
 
 
 class FrontMatterFields(Fields):
@@ -31,6 +31,10 @@ class FrontMatterFields(Fields):
         None, description="the chapter's level; in a folder's index.md, the level of every file below it"
     )
     description: Text = Field("", description="a sentence on the chapter, for search engines and link previews")
+    lang: LanguageTag | None = Field(
+        None, description="the chapter's language where it is not the publication's, e.g. ar"
+    )
+    dir: Direction | None = Field(None, description="the chapter's direction: rtl, ltr or auto")
 
 
 VIEW_DESCRIPTIONS = {

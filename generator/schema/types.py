@@ -113,6 +113,12 @@ def _written_as(pattern: re.Pattern[str], what: str, hint: str) -> Callable[[Any
 
 
 _colour = _written_as(_COLOUR, "a colour", "write a colour as #rrggbb, e.g. #c62828")
+_language = _written_as(
+    re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,3}$"),
+    "a language tag",
+    "write a BCP 47 language tag, e.g. ar, he or el",
+)
+_direction = _written_as(re.compile(r"^(?:rtl|ltr|auto)$"), "a direction", "write rtl, ltr or auto")
 _web_address = _written_as(
     re.compile(r"^https?://"),
     "a web address",
@@ -152,6 +158,20 @@ Colour = Annotated[
     Named("colour (#rrggbb)"),
 ]
 """A colour written ``#rrggbb``."""
+LanguageTag = Annotated[
+    str,
+    BeforeValidator(_language),
+    WithJsonSchema({"type": "string", "pattern": "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$"}),
+    Named("language tag"),
+]
+"""A BCP 47 language tag such as ``ar`` or ``pt-BR``."""
+Direction = Annotated[
+    str,
+    BeforeValidator(_direction),
+    WithJsonSchema({"enum": ["rtl", "ltr", "auto"]}),
+    Named("direction (rtl, ltr or auto)"),
+]
+"""Which way text runs, as HTML's ``dir`` says it."""
 WebAddress = Annotated[
     str,
     BeforeValidator(_web_address),

@@ -118,6 +118,7 @@ def _read_chapter(
 ) -> tuple[Chapter, Container]:
     """The chapter a file makes, and the container its content stands in (the file's own level)."""
     title, order, annex, description, front_matter = "", 1000, False, "", False
+    lang = direction = ""
     outer = levels.file_container(file)
     location = file.at(1)
     title_location = location
@@ -137,6 +138,7 @@ def _read_chapter(
                 )
             if front.title:
                 title_location = r.key_location(file.front_matter, "title")
+            lang, direction = front.lang or "", front.dir or ""
             if "classification" in file.front_matter.items:
                 own = front.classification or settings.levels[-1]  # unreadable: reported, and read as the highest
                 folder = levels.marks_folder(file)
@@ -157,6 +159,8 @@ def _read_chapter(
         front_matter=front_matter and not annex,
         classification=outer.level,
         description=description,
+        lang=lang,
+        dir=direction,
         links=list(file.links),
     )
     return chapter, outer
