@@ -101,7 +101,7 @@ def _build_locked(
     """The build itself, once the locks are held; raises BuildError when a step fails."""
     report = Report()
     with progress.stage("check") as detail:
-        publication = read_publication(content, report)
+        publication = read_publication(content, report, printed=with_print)
         detail.append(f"{len(publication.entities) if publication else 0} entities")
     if publication is not None and edition is not None:
         names = [e.id for e in publication.settings.editions]

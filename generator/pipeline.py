@@ -17,14 +17,19 @@ from generator.resolve.editions import for_edition
 from generator.validate import validate
 
 
-def read_publication(root: Path, report: Report) -> Publication | None:
+def read_publication(root: Path, report: Report, *, printed: bool = True) -> Publication | None:
     """Load, validate and resolve a content folder.
 
     Returns None only when ``publication.yml`` is missing or unusable; otherwise the
     publication is returned even with errors, so the caller decides (with ``report``)
-    whether it may be rendered.
+    whether it may be rendered. ``printed`` also reports the characters no print font has
+    (:mod:`generator.glyphs`): for everything that checks or prints the content, not for a
+    build of the website alone, a preview, or what writes the content back.
     """
-    return read_content(root, report)[1]
+    publication = read_content(root, report)[1]
+    if publication is not None and printed:
+        check_glyphs(publication, report, font_dir(root.resolve().parent / "themes" / "print"))
+    return publication
 
 
 def read_content(root: Path, report: Report) -> tuple[LoadedContent, Publication | None]:
@@ -40,7 +45,6 @@ def read_content(root: Path, report: Report) -> tuple[LoadedContent, Publication
             return content, None
         # Absolute, so renderers find images and the emblem wherever they run from.
         publication = resolve(validated, report, content_root=content.root.resolve())
-        check_glyphs(publication, report, font_dir(content.root.resolve().parent / "themes" / "print"))
     # The editions are checked whatever else is wrong: one problem hides no other. Only where a level
     # could not be read (and reads as the highest) are their findings a guess, and only counted.
     found = report if not validated.guessed_levels else Report()

@@ -157,7 +157,7 @@ class _Preview:
         gc.collect()
         report = Report()
         try:
-            publication = read_publication(self.content, report)
+            publication = read_publication(self.content, report, printed=False)  # print is not previewed
             print_report(report, strict=False)
             if publication is not None and not report.failed() and self.edition is not None:
                 publication = self._cut(publication, report)

@@ -29,7 +29,8 @@ def _contents(xml: str) -> str:
     assert "TOC \\o" in xml[start : start + 300]
     end = xml.index('<w:fldChar w:fldCharType="end" />', start)
     assert xml.index('<w:fldChar w:fldCharType="separate" />', start) < end
-    return xml[start:end]
+    opening = max(xml.rfind("<w:p>", 0, start), xml.rfind("<w:p ", 0, start))  # the first entry's paragraph
+    return xml[opening:end]
 
 
 @pytest.mark.parametrize("name", ["sample", "energy"])
