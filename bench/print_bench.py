@@ -192,7 +192,7 @@ def _convert(route: str, markdown: Path, pdf: Path) -> tuple[float, float]:
     import datetime as dt
 
     from generator.render_print import theme_dir
-    from generator.render_print.pandoc_run import run_pandoc
+    from generator.render_print.pandoc_ast import convert_markdown
     from generator.render_print.paper import paper_for
     from generator.render_print.safety import RAW_CLASS
     from generator.render_print.typst_out import markdown_to_pdf
@@ -234,7 +234,7 @@ def _convert(route: str, markdown: Path, pdf: Path) -> tuple[float, float]:
             "geometry:margin=22mm",
             f"--resource-path={markdown.parent}",
         ]
-        run_pandoc(markdown, to="pdf", output=pdf, args=args)
+        convert_markdown(markdown, to="pdf", output=pdf, args=args)
     return time.perf_counter() - start, _cpu_seconds() - start_cpu
 
 

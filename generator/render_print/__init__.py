@@ -1,13 +1,14 @@
 """Print editions: PDF (pandoc → Typst → tagged PDF/UA-1), DOCX and EPUB 3.
 
 For each document of ``publication.yml`` Charter assembles one pandoc Markdown text
-(:mod:`.assemble`), then converts it three ways in parallel: pandoc's Typst writer with
+(:mod:`.assemble`), which pandoc reads once (:mod:`.pandoc_ast`), then writes it three ways
+in parallel: pandoc's Typst writer with
 ``themes/print/charter.typst`` compiled by the ``typst`` binding, pandoc's DOCX writer
 with ``themes/print/reference.docx``, and pandoc's EPUB 3 writer with
 ``themes/print/epub.css``. What only one format understands is raw markup in the
 Markdown (raw Typst, raw Office XML), which the other writers skip. Only Charter writes
-raw markup: pandoc reads no raw markup and no metadata from the Markdown, and every run
-starts with the safety filter (:mod:`.safety`), which also reads back each file written
+raw markup: pandoc reads no raw markup and no metadata from the Markdown, and reads it
+with the safety filter (:mod:`.safety`), which also reads back each file written
 (``themes/print/charter-images.lua`` runs too, only for chapters with images).
 """
 
@@ -28,6 +29,7 @@ from generator.render_print.docx_out import prepare_reference, write_docx
 from generator.render_print.epub_out import BookFacts, write_epub
 from generator.render_print.names import document_title, file_stem
 from generator.render_print.pages import PageSetup
+from generator.render_print.pandoc_ast import read_document
 from generator.render_print.pandoc_run import WARNINGS
 from generator.render_print.pandoc_warnings import warning_diagnostics
 from generator.render_print.paper import Paper, paper_for
@@ -161,14 +163,14 @@ def _build_document(
     )
     setup = PageSetup(paper, docx_section_refs=section_refs)
     sources = write_sources(publication, document, doc_dir, stem=stem, setup=setup)
-    markdown = sources.markdown
+    ast = read_document(sources.markdown)  # read once; the three formats are written from it
     title = document_title(settings, document, edition)
     marking = settings.marking_style(publication.marking)
     facts = BookFacts(title, publication.marking, settings.date, paper.text_width_pt, marking_style=marking)
 
     def pdf() -> None:
         markdown_to_pdf(
-            markdown,
+            ast,
             files["PDF"],
             theme=theme,
             paper=paper,
@@ -183,7 +185,7 @@ def _build_document(
 
     def docx() -> None:
         write_docx(
-            markdown,
+            ast,
             files["DOCX"],
             reference=reference,
             title=title,
@@ -194,7 +196,7 @@ def _build_document(
         )
 
     def epub() -> None:
-        write_epub(markdown, files["EPUB"], theme=theme, facts=facts, metadata=sources.metadata)
+        write_epub(ast, files["EPUB"], theme=theme, facts=facts, metadata=sources.metadata)
 
     with ThreadPoolExecutor(max_workers=3) as pool:
         for future in [pool.submit(job) for job in (pdf, docx, epub)]:

@@ -21,7 +21,8 @@ from generator.model.markings import OUTLINED, MarkingStyle
 from generator.render_print.docx_bidi import right_to_left
 from generator.render_print.docx_tables import widen_for_headings
 from generator.render_print.docx_toc import fill_toc
-from generator.render_print.pandoc_run import run_pandoc
+from generator.render_print.pandoc_ast import Ast, read_document
+from generator.render_print.pandoc_run import write_ast
 from generator.render_print.paper import Paper
 from generator.render_print.safety import check_output
 
@@ -79,7 +80,7 @@ def shade_marking(xml: str, style: MarkingStyle) -> str:
 
 
 def write_docx(
-    markdown: Path,
+    source: Path | Ast,
     docx: Path,
     *,
     reference: Path,
@@ -89,7 +90,8 @@ def write_docx(
     metadata: Path | None = None,
     text_width_pt: float = 453.5,
 ) -> None:
-    """The assembled Markdown as a Word document with styled headings, tables and captions.
+    """The document (its assembled Markdown, or the document read from it) as a Word document with
+    styled headings, tables and captions.
 
     ``title`` (the document's, naming the edition) and ``day`` (the publication's date) go
     into the file's properties. ``cell_fills`` maps a table's ID to its body cells' fills
@@ -97,8 +99,9 @@ def write_docx(
     (:mod:`.docx_tables`). The document is read back and refused if it holds a field,
     object or outside link that could run or fetch anything.
     """
-    args = [f"--reference-doc={reference}", "--toc", "--toc-depth=2", f"--resource-path={markdown.parent}"]
-    run_pandoc(markdown, to="docx", output=docx, args=args, metadata=metadata)
+    ast = source if isinstance(source, Ast) else read_document(source)
+    args = [f"--reference-doc={reference}", "--toc", "--toc-depth=2", f"--resource-path={ast.path.parent}"]
+    write_ast(ast.path, to="docx", output=docx, args=args, metadata=metadata)
 
     def finish(xml: str) -> str:
         xml = fill_cells(restyle_cells(xml), cell_fills or {})

@@ -19,7 +19,8 @@ from xml.sax.saxutils import escape
 
 from generator.errors import BuildError
 from generator.model.markings import OUTLINED, MarkingStyle
-from generator.render_print.pandoc_run import run_pandoc
+from generator.render_print.pandoc_ast import Ast, read_document
+from generator.render_print.pandoc_run import write_ast
 from generator.render_print.safety import check_output
 
 
@@ -37,22 +38,24 @@ class BookFacts:
     """How the marking looks: a restricted edition's is filled in its level's colour."""
 
 
-def write_epub(markdown: Path, epub: Path, *, theme: Path, facts: BookFacts, metadata: Path | None = None) -> None:
-    """The assembled Markdown as an EPUB 3 book, split into one file per chapter.
+def write_epub(source: Path | Ast, epub: Path, *, theme: Path, facts: BookFacts, metadata: Path | None = None) -> None:
+    """The document (its assembled Markdown, or the document read from it) as an EPUB 3 book, split
+    into one file per chapter.
 
     The book is read back and refused if any of its documents could run a script.
     """
+    ast = source if isinstance(source, Ast) else read_document(source)
     args = [
         f"--css={theme / 'epub.css'}",
         "--toc",
         "--toc-depth=2",
         "--split-level=1",
         "--epub-title-page=true",
-        f"--resource-path={markdown.parent}",
+        f"--resource-path={ast.path.parent}",
         # pandoc draws a random UUID otherwise; a stable one keeps the EPUB byte-identical build to build
         f"--metadata=identifier:urn:charter:{epub.stem}",
     ]
-    run_pandoc(markdown, to="epub3", output=epub, args=args, metadata=metadata)
+    write_ast(ast.path, to="epub3", output=epub, args=args, metadata=metadata)
     finish_epub(epub, facts)
     check_output(epub, "EPUB")
 

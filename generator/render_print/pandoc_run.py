@@ -1,7 +1,10 @@
 """Run pandoc (the binary that ``pypandoc_binary`` ships) and turn its failures into BuildError.
 
-pandoc is started directly: pypandoc's own ``convert_file`` asks pandoc for its formats
-first and wraps the run in more work than the conversion of a short document takes.
+A document is read once into pandoc's JSON document (:func:`read_markdown`, with the safety
+filter) and written from it in every format (:func:`write_ast`): reading Markdown is most of
+pandoc's work, and the three formats share it. pandoc is started directly: pypandoc's own
+``convert_file`` asks pandoc for its formats first and wraps the run in more work than the
+conversion of a short document takes.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from pathlib import Path
 import pypandoc  # type: ignore[import-untyped]
 
 from generator.errors import BuildError
-from generator.render_print.safety import write_filter
+from generator.render_print.safety import write_filter, write_format_filter
 
 MARKDOWN_FORMAT = "markdown" + "".join(
     f"-{extension}"
@@ -43,8 +46,19 @@ Charter's own raw Typst and Office XML reach the writers through the safety filt
 (:mod:`.safety`), which every run applies first."""
 
 
-def run_pandoc(
-    source: Path,
+def read_markdown(source: Path, output: Path) -> list[str]:
+    """Read assembled Markdown into pandoc's JSON document, the safety filter applied; returns pandoc's warnings.
+
+    Use :func:`generator.render_print.pandoc_ast.read_document`, which also checks the
+    document's links to its own anchors: this reads one piece of it.
+    """
+    command = [_pandoc(), f"--from={MARKDOWN_FORMAT}", "--to=json", str(source), f"--output={output}"]
+    command.append(f"--lua-filter={write_filter(source.parent)}")
+    return _run(command, source, output)
+
+
+def write_ast(
+    ast: Path,
     *,
     to: str,
     output: Path,
@@ -52,16 +66,21 @@ def run_pandoc(
     filters: list[Path] | None = None,
     metadata: Path | None = None,
 ) -> list[str]:
-    """Convert ``source`` to ``output``; returns pandoc's warnings, raises BuildError on failure.
+    """Write pandoc's JSON document (one :func:`read_markdown` made) as ``to``; returns pandoc's warnings.
 
     ``metadata`` is a YAML (or JSON) file of the document's metadata: the only metadata
-    pandoc gets, since the Markdown cannot carry any. The safety filter runs before ``filters``.
+    pandoc gets, since the Markdown cannot carry any. The format filter (what only one
+    writer needs, see :data:`.safety.FORMAT_FILTER`) runs before ``filters``.
     """
-    command = [_pandoc(), f"--from={MARKDOWN_FORMAT}", f"--to={to}", str(source), f"--output={output}", *args]
+    command = ["--from=json", f"--to={to}", str(ast), f"--output={output}", *args]
     if metadata is not None:
         command.append(f"--metadata-file={metadata}")
-    command.append(f"--lua-filter={write_filter(source.parent)}")
+    command.append(f"--lua-filter={write_format_filter(ast.parent)}")
     command += [f"--lua-filter={f}" if f.suffix == ".lua" else f"--filter={f}" for f in filters or []]
+    return _run([_pandoc(), *command], ast, output)
+
+
+def _run(command: list[str], source: Path, output: Path) -> list[str]:
     try:
         finished = subprocess.run(command, capture_output=True, check=False)
     except OSError as exc:

@@ -6,8 +6,10 @@ the filter shows as text (and comments, which it drops), so nothing a drafter wr
 become raw Typst, Office XML, HTML or pandoc metadata. Charter's own raw markup
 (page numbers, landscape pages, section breaks) is written as code that carries
 :data:`RAW_CLASS`, a class with a key drawn afresh by every process: prose cannot guess it,
-and :data:`FILTER`, the first filter of every run, turns that code into raw markup. The
-same filter holds every output to the site's prose rules (links, images, attributes).
+and :data:`FILTER`, run when pandoc reads the Markdown (every format is written from what
+it read, see :mod:`.pandoc_ast`), turns that code into raw markup. The same filter holds
+every output to the site's prose rules (links, images, attributes); a link to an anchor the
+document lacks becomes its words (:mod:`.pandoc_ast`, which sees the whole document).
 
 After pandoc has written a file, :func:`check_output` reads it back and refuses it when it
 carries anything that could run: the last line of defence, which never fires unless one
@@ -31,7 +33,7 @@ RAW_CLASS = f"charter-raw-{secrets.token_hex(12)}"
 RAW_FORMATS = ("typst", "openxml")
 """The raw formats Charter writes: Typst for the PDF, Office XML for the DOCX."""
 
-FILTER = r"""-- Charter's print safety filter: the first filter of every pandoc run of the print editions.
+FILTER = r"""-- Charter's print safety filter: run when pandoc reads the assembled Markdown of a print edition.
 --
 -- pandoc reads the assembled Markdown with raw TeX, raw attributes and metadata blocks turned
 -- off, and raw HTML only as tags this filter shows as text, so nothing a drafter writes can
@@ -40,7 +42,8 @@ FILTER = r"""-- Charter's print safety filter: the first filter of every pandoc 
 -- the filter is written), which prose cannot guess; this filter turns that code into raw
 -- blocks and spans. It also makes every
 -- output follow the site's prose rules whatever the Markdown said:
---   * a link goes to an anchor (``#id``) or to a web or mail address, or it is text;
+--   * a link goes to an anchor (``#id``) or to a web or mail address, or it is text (a link
+--     to an anchor the document lacks becomes text in pandoc_ast.py, which sees it whole);
 --   * an image is one of the document's own files (images/…, diagrams/…), or its alt text;
 --   * no element keeps an attribute outside a short list (no on…=, style=, src=, href=).
 
@@ -102,21 +105,7 @@ local function raw_format(el)
   return nil
 end
 
--- Every identifier in the document, so a link to an anchor it lacks becomes text: Typst
--- refuses to compile a link to a label that does not exist.
-local IDS = {}
-local function collect(el)
-  if el.identifier and el.identifier ~= "" then
-    IDS[el.identifier] = true
-  end
-end
-
-local function anchor_missing(target)
-  return target:sub(1, 1) == "#" and not IDS[target:sub(2)]
-end
-
 return {
-  { Block = collect, Inline = collect },
   {
     -- The only raw markup the reader makes is HTML: comments are dropped (one could hide text
     -- that the prose renderer missed), every other tag is shown as the text written.
@@ -149,7 +138,7 @@ return {
       return clean(el)
     end,
     Link = function(el)
-      if not link_allowed(el.target) or anchor_missing(el.target) then
+      if not link_allowed(el.target) then
         return pandoc.Span(el.content)
       end
       return clean(el)
@@ -160,6 +149,20 @@ return {
       end
       return clean(el)
     end,
+    Span = clean,
+    Div = clean,
+    Header = clean,
+    Table = clean,
+    Figure = clean,
+  },
+}
+""".replace("CHARTER_RAW_CLASS", RAW_CLASS)
+"""The Lua filter: Charter's raw code becomes raw markup; links, images and attributes are held to the site's rules."""
+
+FORMAT_FILTER = r"""-- Charter's format filter: what only one writer needs, run first when pandoc writes a format
+-- from the document the safety filter read (FORMAT is the format being written).
+return {
+  {
     -- Charter's template defines no ``horizontalrule``, which pandoc's Typst writer calls for a rule.
     HorizontalRule = function()
       if FORMAT == "typst" then
@@ -171,7 +174,7 @@ return {
     -- reads as '-'); Typst boxes the ID, the EPUB's CSS keeps the span on one line.
     Span = function(el)
       if FORMAT == "docx" and el.classes:includes("charter-id") then
-        el = el:walk({
+        return el:walk({
           Str = function(s)
             local parts = {}
             for piece, dash in s.text:gmatch("([^-]*)(-?)") do
@@ -186,16 +189,11 @@ return {
           end,
         })
       end
-      return clean(el)
     end,
-    Div = clean,
-    Header = clean,
-    Table = clean,
-    Figure = clean,
   },
 }
-""".replace("CHARTER_RAW_CLASS", RAW_CLASS)
-"""The Lua filter: Charter's raw code becomes raw markup; links, images and attributes are held to the site's rules."""
+"""
+"""The Lua filter of every written format: a Typst rule, Word's non-breaking hyphens in IDs."""
 
 
 def write_filter(folder: Path) -> Path:
@@ -204,12 +202,21 @@ def write_filter(folder: Path) -> Path:
     The file is this process's own (its key differs from any other build's), so two builds
     that share a work folder never read each other's filter.
     """
-    path = folder / f"charter-safety-{os.getpid()}.lua"
-    if path.is_file() and path.read_text(encoding="utf-8") == FILTER:
+    return _write_lua(folder, "charter-safety", FILTER)
+
+
+def write_format_filter(folder: Path) -> Path:
+    """:data:`FORMAT_FILTER` as a file in ``folder`` (see :func:`write_filter`)."""
+    return _write_lua(folder, "charter-format", FORMAT_FILTER)
+
+
+def _write_lua(folder: Path, name: str, text: str) -> Path:
+    path = folder / f"{name}-{os.getpid()}.lua"
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
         return path
     folder.mkdir(parents=True, exist_ok=True)
-    partial = folder / f".charter-safety-{os.getpid()}-{secrets.token_hex(4)}.lua"
-    partial.write_text(FILTER, encoding="utf-8")
+    partial = folder / f".{name}-{os.getpid()}-{secrets.token_hex(4)}.lua"
+    partial.write_text(text, encoding="utf-8")
     os.replace(partial, path)  # atomic: a run in another thread never reads half a filter
     return path
 

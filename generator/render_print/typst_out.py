@@ -20,19 +20,14 @@ from generator.errors import BuildError
 from generator.glyphs import font_dir
 from generator.model.markings import OUTLINED, MarkingStyle
 from generator.render_print.frontmatter import typst_string
-from generator.render_print.pandoc_run import run_pandoc
+from generator.render_print.pandoc_ast import Ast, read_document
+from generator.render_print.pandoc_run import write_ast
 from generator.render_print.paper import Paper
 from generator.render_print.safety import check_output
 
-SPLIT_MIN_CHARS = 60_000
-"""Shorter documents convert in one pandoc run: two would not save time."""
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_DIV_OPEN = re.compile(r" {0,3}:{3,}\s*(?:\{.*\}|[\w-]+)\s*:*\s*")
-_DIV_CLOSE = re.compile(r" {0,3}:{3,}\s*")
-
 
 def write_typst(
-    markdown: Path,
+    ast: Ast,
     typ: Path,
     *,
     theme: Path,
@@ -44,19 +39,18 @@ def write_typst(
     marking: MarkingStyle = OUTLINED,
     emblem_alt: str = "",
 ) -> None:
-    """The assembled Markdown as a Typst source file, through pandoc and Charter's template.
+    """The document read (:func:`.pandoc_ast.read_document`) as a Typst source file, with Charter's template.
 
     ``metadata`` is the document's metadata file (the cover's title, the marking). The
     source is read back and refused if it links to anything but a web or mail address.
 
-    pandoc is single-threaded and a long document takes it a second, so the body is cut
-    in two at a chapter heading and both halves are converted at once; Typst source
-    concatenates. ``inline_images`` adds the filter that gives the chapters' own images
-    their alt text (pandoc's Typst writer drops it); it walks every inline of the
-    document, so it runs only when a chapter has images.
+    pandoc is single-threaded, so a document read in two halves is written in two at once;
+    Typst source concatenates. ``inline_images`` adds the filter that gives the chapters'
+    own images their alt text (pandoc's Typst writer drops it); it walks every inline of
+    the document, so it runs only when a chapter has images.
     """
     lang, region = _language(language)
-    args = ["--wrap=none", f"--resource-path={markdown.parent}"]
+    args = ["--wrap=none", f"--resource-path={ast.path.parent}"]
     standalone = [
         "--standalone",
         f"--template={theme / 'charter.typst'}",
@@ -77,28 +71,23 @@ def write_typst(
         *(_own_or_shipped(theme, f) for f in ("charter-annexes.lua", "charter-bidi.lua")),
     ]
     filters += [theme / "charter-images.lua"] if inline_images else []
-    text = markdown.read_text(encoding="utf-8")
-    cut = split_point(text)
-    if cut is None:
-        run_pandoc(markdown, to="typst", output=typ, args=args + standalone, filters=filters, metadata=metadata)
+    if ast.halves is None:
+        write_ast(ast.path, to="typst", output=typ, args=args + standalone, filters=filters, metadata=metadata)
         check_output(typ, "Typst")
         return
-    halves = [markdown.with_name(f"{markdown.stem}.{n}.md") for n in (1, 2)]
     outputs = [typ.with_name(f"{typ.stem}.{n}.typ") for n in (1, 2)]
-    halves[0].write_text(text[:cut], encoding="utf-8")
-    halves[1].write_text(text[cut:], encoding="utf-8")
     with ThreadPoolExecutor(max_workers=2) as pool:
         jobs = [
             pool.submit(
-                run_pandoc,
-                halves[0],
+                write_ast,
+                ast.halves[0],
                 to="typst",
                 output=outputs[0],
                 args=args + standalone,
                 filters=filters,
                 metadata=metadata,
             ),
-            pool.submit(run_pandoc, halves[1], to="typst", output=outputs[1], args=args, filters=filters),
+            pool.submit(write_ast, ast.halves[1], to="typst", output=outputs[1], args=args, filters=filters),
         ]
         for job in jobs:
             job.result()
@@ -106,39 +95,8 @@ def write_typst(
     check_output(typ, "Typst")
 
 
-def split_point(text: str) -> int | None:
-    """Where to cut assembled Markdown in two for parallel conversion: a chapter heading near the middle.
-
-    Only a level-1 heading outside code blocks and fenced divs qualifies, so each half
-    is whole Markdown. None when the text is short or has no such heading.
-    """
-    if len(text) < SPLIT_MIN_CHARS:
-        return None
-    best: int | None = None
-    offset = 0
-    fence: str | None = None
-    divs = 0
-    for line in text.splitlines(keepends=True):
-        stripped = line.rstrip("\n")
-        opening = _FENCE.match(stripped)
-        if fence is not None:
-            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
-                fence = None
-        elif opening:
-            fence = opening.group(1)
-        elif _DIV_CLOSE.fullmatch(stripped):
-            divs = max(0, divs - 1)
-        elif _DIV_OPEN.fullmatch(stripped):
-            divs += 1
-        elif divs == 0 and stripped.startswith("# ") and offset > 0:
-            nearer = best is None or abs(offset - len(text) / 2) < abs(best - len(text) / 2)
-            best = offset if nearer else best
-        offset += len(line)
-    return best
-
-
 def markdown_to_pdf(
-    markdown: Path,
+    source: Path | Ast,
     pdf: Path,
     *,
     theme: Path,
@@ -151,15 +109,16 @@ def markdown_to_pdf(
     marking: MarkingStyle = OUTLINED,
     emblem_alt: str = "",
 ) -> None:
-    """The assembled Markdown as a tagged PDF/UA-1: pandoc writes Typst, Typst compiles it.
+    """The document (its assembled Markdown, or the document read from it) as a tagged PDF/UA-1:
+    pandoc writes Typst, Typst compiles it.
 
-    Typst finds its fonts while pandoc converts, so that is off the critical path.
+    Typst finds its fonts while pandoc reads and writes, so that is off the critical path.
     """
-    typ = markdown.with_suffix(".typ")
+    typ = (source.path if isinstance(source, Ast) else source).with_suffix(".typ")
     with ThreadPoolExecutor(max_workers=1) as pool:
         compiler = pool.submit(_compiler, typ.parent, font_dir(theme))
         write_typst(
-            markdown,
+            source if isinstance(source, Ast) else read_document(source),
             typ,
             theme=theme,
             paper=paper,

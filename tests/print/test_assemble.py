@@ -16,12 +16,12 @@ from generator.render_print.links import Anchors, id_markdown
 from generator.render_print.markdown_escape import escape_markdown, raw_typst_inline, typst_string
 from generator.render_print.names import file_stem
 from generator.render_print.pages import PageSetup
+from generator.render_print.pandoc_ast import split_point
 from generator.render_print.pandoc_run import MARKDOWN_FORMAT
 from generator.render_print.paper import paper_for
 from generator.render_print.prose import HeadingLevels, render_prose
 from generator.render_print.safety import RAW_CLASS
 from generator.render_print.tables import column_widths
-from generator.render_print.typst_out import split_point
 from generator.views import Cell, Column, Link, Table
 from tests.print.conftest import MINIMAL, read
 

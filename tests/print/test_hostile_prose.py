@@ -23,7 +23,7 @@ from generator.errors import BuildError
 from generator.model import Passage
 from generator.render_print import build_documents
 from generator.render_print.epub_out import BookFacts, write_epub
-from generator.render_print.pandoc_run import run_pandoc
+from generator.render_print.pandoc_ast import convert_markdown
 from generator.render_print.prose import HeadingLevels, render_prose
 from generator.render_print.safety import RAW_CLASS, check_output, docx_problems, epub_problems
 from generator.resolve import Publication
@@ -280,7 +280,7 @@ def test_pandoc_alone_reads_no_raw_markup_or_metadata(tmp_path: Path) -> None:
     texts = [_xml_text(xml) for xml in documents.values()]
     assert all(text.count("PUBLIC <SCRIPT>ALERT(3)</SCRIPT>") >= 2 for text in texts), "the marking is text"
     typ = tmp_path / "raw.typ"
-    run_pandoc(markdown, to="typst", output=typ, args=[])
+    convert_markdown(markdown, to="typst", output=typ, args=[])
     source = typ.read_text(encoding="utf-8")
     assert '\n#("TYPST"' not in source and 'link("javascript' not in source
 
