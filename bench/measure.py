@@ -147,6 +147,8 @@ class Finished:
     """Bytes: the largest resident set of the process or of any child it waited for."""
     stdout: str
     stderr: str
+    cpu_seconds: float = 0.0
+    """User and system time of the process and the children it waited for (:func:`run_process` only)."""
 
 
 def run_process(command: Sequence[str], *, cwd: Path | None = None, env: Mapping[str, str] | None = None) -> Finished:
@@ -167,7 +169,8 @@ def run_process(command: Sequence[str], *, cwd: Path | None = None, env: Mapping
         stdout, stderr = out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace")
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed ({process.returncode}):\n{stderr[-4000:]}")
-    return Finished(seconds=seconds, peak_rss=usage.ru_maxrss * 1024, stdout=stdout, stderr=stderr)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Finished(seconds=seconds, peak_rss=usage.ru_maxrss * 1024, stdout=stdout, stderr=stderr, cpu_seconds=cpu)
 
 
 def tree_rss(pid: int) -> int:

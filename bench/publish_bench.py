@@ -1,0 +1,127 @@
+"""Benchmark: a whole publish of the sample (every edition, site and print) against today's sequential build.
+
+Issue 12 asks that a full publish take at most 0.6 of "today's sequential build". Today's
+build is kept as a fixed baseline: the Charter of commit :data:`BASELINE` (before the
+document was read once for its three formats and the editions' work was shared out),
+unpacked with ``git archive`` and run with ``--jobs 1``. Three builds alternate in each
+round, each a fresh process in a fresh project folder:
+
+- **baseline**: commit :data:`BASELINE`, ``charter build --jobs 1``;
+- **sequential**: this Charter, ``charter build --jobs 1`` (for information: what the
+  parallel build gains over its own sequential form);
+- **parallel**: this Charter, ``charter build`` (the editions at once).
+
+The report gives the medians and ranges (wall clock and CPU seconds) and both ratios.
+
+    python bench/publish_bench.py [--content content] [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.measure import Finished, Measure, Target, run_process  # noqa: E402
+
+BASELINE = "718bb38"
+"""The last commit of the build as issue 12 found it: each format read the Markdown again."""
+TARGET = Target(0.6)
+"""A whole publish takes at most 0.6 of today's sequential build (issue 12, item 4)."""
+OUT = ROOT / "bench" / "out" / "publish"
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1790000000"}
+
+
+@dataclass(frozen=True)
+class PublishResult:
+    """The three builds' times, and the two ratios made of them."""
+
+    against_baseline: Measure
+    """The parallel build against today's sequential build (the issue's target)."""
+    against_own: Measure
+    """The parallel build against this Charter's ``--jobs 1``, for information."""
+    cpu: dict[str, list[float]]
+    """CPU seconds (process and the children it waited for) of each build, by name."""
+
+
+def unpack_baseline(out: Path) -> Path:
+    """Commit :data:`BASELINE`'s tree in ``out/baseline``, unpacked once."""
+    folder = out / f"baseline-{BASELINE}"
+    if (folder / "generator").is_dir():
+        return folder
+    folder.mkdir(parents=True, exist_ok=True)
+    archive = subprocess.run(["git", "archive", BASELINE], cwd=ROOT, capture_output=True, check=True).stdout
+    with tempfile.TemporaryFile() as file:
+        file.write(archive)
+        file.seek(0)
+        with tarfile.open(fileobj=file) as tar:
+            tar.extractall(folder, filter="data")
+    return folder
+
+
+def _project(out: Path, content: Path, name: str) -> Path:
+    """A fresh project folder holding a copy of the content and the sample's mkdocs.yml."""
+    project = out / name
+    shutil.rmtree(project, ignore_errors=True)
+    shutil.copytree(content, project / "content")
+    config = content.parent / "mkdocs.yml"
+    shutil.copy(config if config.is_file() else ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    return project
+
+
+def _build(charter: Path, project: Path, *, jobs: int | None) -> Finished:
+    command = [sys.executable, "-m", "generator", "build", "content", "-q"]
+    command += ["--jobs", str(jobs)] if jobs else []
+    finished = run_process(command, cwd=project, env={**ENV, "PYTHONPATH": str(charter)})
+    if not (project / "site").is_dir():
+        raise SystemExit(f"bench: the build in {project} wrote no site:\n{finished.stderr[-3000:]}")
+    return finished
+
+
+def measure(content: Path, runs: int, out: Path = OUT) -> PublishResult:
+    """``runs`` rounds of the three builds, after one unmeasured round that warms the caches."""
+    baseline = unpack_baseline(out)
+    builds = {"baseline": (baseline, 1), "sequential": (ROOT, 1), "parallel": (ROOT, None)}
+    seconds: dict[str, list[float]] = {name: [] for name in builds}
+    cpu: dict[str, list[float]] = {name: [] for name in builds}
+    for run in range(runs + 1):
+        for name, (charter, jobs) in builds.items():
+            finished = _build(charter, _project(out, content, name), jobs=jobs)
+            if run:
+                seconds[name].append(finished.seconds)
+                cpu[name].append(finished.cpu_seconds)
+        if run:
+            line = "; ".join(f"{name} {seconds[name][-1]:.1f} s" for name in builds)
+            print(f"  run {run}: {line}", flush=True)
+    return PublishResult(
+        against_baseline=Measure(subject=seconds["parallel"], baseline=seconds["baseline"], target=TARGET),
+        against_own=Measure(subject=seconds["parallel"], baseline=seconds["sequential"], target=TARGET),
+        cpu=cpu,
+    )
+
+
+def main() -> int:
+    """Command line: measure and print the result."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--content", type=Path, default=ROOT / "content")
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    result = measure(args.content.resolve(), args.runs)
+    print(result.against_baseline.describe("parallel", f"today's sequential build ({BASELINE}, --jobs 1)"))
+    print(result.against_own.describe("parallel", "this Charter's --jobs 1"))
+    for name, values in result.cpu.items():
+        print(f"CPU {name}: {sorted(values)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
