@@ -23,7 +23,14 @@ from dataclasses import dataclass, field
 
 from generator.diagnostics import Location
 from generator.model import Chapter, Document, EntityBlock, Passage, Signature, View
-from generator.render_print.annex_heads import annex_heading, next_letters
+from generator.render_print.annex_heads import (
+    ANNEXES,
+    annex_chapters,
+    annex_heading,
+    annex_letters,
+    annex_pointer,
+    generated_title,
+)
 from generator.render_print.attributes import directed
 from generator.render_print.diagrams import diagram_files, diagram_markdown, print_plan
 from generator.render_print.frontmatter import (
@@ -36,7 +43,7 @@ from generator.render_print.frontmatter import (
     imprint_markdown,
     signature_markdown,
 )
-from generator.render_print.links import Anchors, see_page
+from generator.render_print.links import Anchors
 from generator.render_print.markdown_escape import escape_markdown, raw_typst_block
 from generator.render_print.names import document_title
 from generator.render_print.pages import PageSetup
@@ -46,6 +53,7 @@ from generator.render_print.raci_print import print_view
 from generator.render_print.summaries import SummaryWriter
 from generator.render_print.tables import cell_fills, needs_landscape, table_markdown
 from generator.resolve import Publication
+from generator.resolve.annexes import prints_in_full
 from generator.views import Block, Link, Table
 from generator.views.text import long_date
 
@@ -53,15 +61,6 @@ DIAGRAM_DIR = "diagrams"
 """Where the diagrams' SVG files go, relative to the assembled Markdown."""
 IMAGE_DIR = "images"
 """Where the chapters' own images are copied, relative to the assembled Markdown."""
-
-ANNEXES: list[tuple[str, str, str]] = [
-    ("register", "Risk register", "The full register of the risks this strategy addresses."),
-    ("actions", "Action plan", "Every action of the plan, with its lead, oversight committee and dates."),
-    ("committees", "Terms of reference of the committees", "The terms of reference of every committee."),
-    ("raci", "RACI matrix", "Who is responsible, accountable, consulted and informed for each action."),
-]
-"""The generated annexes every document ends with: view, title, introduction."""
-_ANNEX_TITLES = {show: title for show, title, _intro in ANNEXES}
 
 LANDSCAPE_INTRO_MAX_CHARS = 2_000
 """A chapter's introduction short enough to share the landscape page with its first table."""
@@ -114,9 +113,9 @@ def assemble(publication: Publication, document: Document, *, setup: PageSetup) 
 
     pieces = _front_matter(publication, chapters)
     images: dict[str, str] = {}
-    annex_chapters = _annex_chapters(chapters)
-    pieces += _body(publication, chapters, anchors, images, annex_chapters, setup.paper)
-    pieces += _annexes(publication, chapters, annex_chapters, setup.paper)
+    in_chapters = annex_chapters(chapters, chapter_anchor)
+    pieces += _body(publication, chapters, anchors, images, in_chapters, setup.paper)
+    pieces += _annexes(publication, chapters, in_chapters, setup.paper)
     pieces.append(_Piece(markdown=BACK_PAGE))
     opening = next((p for p in pieces if p.main_start or p.annex_start), pieces[-1])
     opening.main_start = True  # the main matter opens at chapter 1, else the first annex, else the back page
@@ -193,7 +192,7 @@ def _body(
     chapters: list[Chapter],
     anchors: Anchors,
     images: dict[str, str],
-    annex_chapters: dict[str, str],
+    in_chapters: dict[str, tuple[str, str]],
     paper: Paper,
 ) -> list[_Piece]:
     summaries = SummaryWriter(publication, anchors)
@@ -231,9 +230,12 @@ def _body(
                 )
             elif isinstance(segment, EntityBlock):
                 pieces.append(_Piece(markdown=summaries.block(segment)))
-            elif isinstance(segment, View) and _is_annex_view(segment) and not chapter.annex:
-                anchor = annex_chapters.get(segment.show) or _generated_annex_anchor(segment.show)
-                pieces.append(_Piece(markdown=_annex_pointer(segment, anchor)))
+            elif isinstance(segment, View) and (show := prints_in_full(segment)) and not chapter.annex:
+                anchor, title = in_chapters.get(show) or (
+                    _generated_annex_anchor(show),
+                    generated_title(show, annex_letters(publication)[show]),
+                )
+                pieces.append(_Piece(markdown=annex_pointer(show, anchor, title)))
             elif isinstance(segment, View):
                 pieces.append(_Piece(blocks=print_view(segment, publication)))
         pieces[opening:] = directed(_landscape_from_heading(pieces[opening:], paper), chapter, _Piece)
@@ -263,40 +265,20 @@ def _landscape_from_heading(pieces: list[_Piece], paper: Paper) -> list[_Piece]:
     return [joined, *pieces[first + 1 :]]
 
 
-def _annex_chapters(chapters: list[Chapter]) -> dict[str, str]:
-    """The annex views that an annex chapter of the document prints in full → that chapter's anchor."""
-    return {
-        segment.show: chapter_anchor(chapter)
-        for chapter in chapters
-        if chapter.annex
-        for segment in chapter.segments
-        if isinstance(segment, View) and _is_annex_view(segment)
-    }
-
-
-def _is_annex_view(view: View) -> bool:
-    """A view that one of the annexes prints in full: an annex's own view, with no filter."""
-    return view.show in _ANNEX_TITLES and not view.options
-
-
-def _annex_pointer(view: View, anchor: str) -> str:
-    """What a chapter prints where it shows an annex's table: the table's name and the annex's page."""
-    title = _ANNEX_TITLES[view.show]
-    name = escape_markdown(view.title or title)
-    return f"See the annex [{escape_markdown(title)}](#{anchor}){see_page(anchor)} for the full table: *{name}*."
-
-
 def _annexes(
-    publication: Publication, chapters: list[Chapter], annex_chapters: dict[str, str], paper: Paper
+    publication: Publication, chapters: list[Chapter], in_chapters: dict[str, tuple[str, str]], paper: Paper
 ) -> list[_Piece]:
-    """The generated annexes: each of ANNEXES that no annex chapter of the document already prints."""
+    """The generated annexes: each of ANNEXES that no annex chapter of the document already prints.
+
+    Each keeps the letter the whole publication gave it, in every edition and document.
+    """
     pieces: list[_Piece] = []
-    letters = next_letters(chapters)
+    letters = annex_letters(publication)
     for show, title, intro in ANNEXES:
-        if show in annex_chapters:
+        if show in in_chapters:
             continue
         view = View(show=show, location=_nowhere(publication))
-        heading = f"{annex_heading(title, _generated_annex_anchor(show), next(letters))}\n\n{escape_markdown(intro)}"
+        heading = f"{annex_heading(title, _generated_annex_anchor(show), letters[show])}\n\n{escape_markdown(intro)}"
         blocks = print_view(view, publication)
         landscape = bool(blocks) and all(needs_landscape(b, paper) for b in blocks)
         pieces.append(_Piece(markdown=heading, blocks=blocks, landscape=landscape))

@@ -9,7 +9,7 @@ from generator.diagnostics import Location, Report, article, did_you_mean
 from generator.model import Agency, Entity, Ref, Risk, Threat
 from generator.model.catalogue import default_threats
 from generator.resolve import figures
-from generator.resolve.annexes import letter_annexes
+from generator.resolve.annexes import generated_letters, letter_annexes
 from generator.resolve.publication import Publication
 from generator.validate import Validated
 
@@ -22,9 +22,11 @@ def resolve(validated: Validated, report: Report, *, content_root: Path) -> Publ
     ``content_root`` is the content folder the publication was read from.
     """
     entities = _index(validated, report)
+    chapters = letter_annexes(validated.chapters, report)
     publication = Publication(
         settings=validated.settings,
-        chapters=letter_annexes(validated.chapters, report),
+        chapters=chapters,
+        annex_letters=generated_letters(chapters),
         entities=entities,
         content_root=content_root,
         codewords=validated.codewords,

@@ -9,6 +9,14 @@ in every edition (an edition without a restricted annex skips that annex's lette
 folder's own page (its ``index.md``) introduces the annexes below it and has no letter.
 Every title then reads "Annex D: Glossary", and so does an opening heading that repeated
 the title as written.
+
+The annexes print generates (the register, the action plan, ...: :data:`GENERATED_ANNEXES`)
+are lettered here too, from the whole publication, after its last annex chapter: a
+restricted annex chapter that the public edition leaves out keeps its letter unused
+there, and the register is the same Annex E in both editions, as publishers do. A
+generated annex that an annex chapter prints in full (a view of it with no filter) gets
+no letter of its own; in an edition that leaves that chapter out, it stands in for it
+under the chapter's letter.
 """
 
 from __future__ import annotations
@@ -17,10 +25,14 @@ import dataclasses
 import re
 
 from generator.diagnostics import Report
-from generator.model import Chapter, Passage
+from generator.model import Chapter, Passage, View
 
 ANNEX_PREFIX = re.compile(r"^\s*annex\s+(?P<letter>[A-Z]{1,2})\s*[:.\u2013\u2014-]\s*", re.IGNORECASE)
 _H1 = re.compile(r"^#\s+(?P<text>.*?)\s*#*\s*$")
+
+
+GENERATED_ANNEXES: tuple[str, ...] = ("register", "actions", "committees", "raci")
+"""The views print ends every document with, each as an annex of its own, in this order."""
 
 
 def letter_of(number: int) -> str:
@@ -99,3 +111,28 @@ def _retitled(text: str, bare: str, letter: str) -> str:
             lines[index] = f"# Annex {letter}: {text}"
         break
     return "\n".join(lines)
+
+
+def prints_in_full(view: View) -> str | None:
+    """The generated annex a view prints in full (one of :data:`GENERATED_ANNEXES`, with no filter), or None."""
+    return view.show if view.show in GENERATED_ANNEXES and not view.options else None
+
+
+def generated_letters(chapters: list[Chapter]) -> dict[str, str]:
+    """Each generated annex's letter (view name → letter), from the whole publication's lettered chapters.
+
+    Those that an annex chapter prints in full take that chapter's letter; the others follow
+    the last annex chapter, in the order of :data:`GENERATED_ANNEXES`.
+    """
+    letters: dict[str, str] = {}
+    for chapter in chapters:
+        if chapter.annex and chapter.letter:
+            for segment in chapter.segments:
+                if isinstance(segment, View) and (show := prints_in_full(segment)):
+                    letters.setdefault(show, chapter.letter)
+    last = max((number_of(c.letter) for c in chapters if c.annex and c.letter), default=0)
+    for show in GENERATED_ANNEXES:
+        if show not in letters:
+            last += 1
+            letters[show] = letter_of(last)
+    return letters

@@ -73,6 +73,7 @@ def for_edition(publication: Publication, edition: Edition, report: Report) -> P
     cut = Publication(
         settings=settings, chapters=[], entities=entities, content_root=publication.content_root, edition=edition
     )
+    cut.annex_letters = publication.annex_letters  # lettered once, from the whole publication
     cut.risk_groups = [_group(name, members) for name, members in sorted(groups.items())]
     _check_withheld_threats(publication, cut, report)
     _cut_references(publication, cut, report)

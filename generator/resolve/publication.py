@@ -55,6 +55,9 @@ class Publication:
     for an entity the edition leaves out (see :func:`generator.resolve.editions.for_edition`)."""
     codewords: list[CodeWord] = field(default_factory=list)
     """Terms no edition below their level may carry. Never rendered: an edition's copy has none."""
+    annex_letters: dict[str, str] = field(default_factory=dict)
+    """Each generated annex's letter (view name → letter, see :func:`generator.resolve.annexes.generated_letters`),
+    from the whole publication, so that every edition and format letters an annex alike."""
     unexpanded: Publication | None = None
     """The same publication with its prose's figures (``{{count ...}}``) as written, when this copy
     shows them computed: each edition computes its own from it (see :mod:`generator.resolve.figures`)."""

@@ -15,9 +15,13 @@ import docx
 import pytest
 from pypdf import PdfReader
 
+from generator.diagnostics import Location, Report
+from generator.model import Chapter, View
 from generator.render_site.chapters import chapter_pages
 from generator.render_site.render import Renderer
-from tests.print.conftest import Built, build, read
+from generator.resolve.annexes import generated_letters
+from generator.resolve.editions import for_edition
+from tests.print.conftest import Built, build, plain, read
 from tests.site.conftest import MINIMAL, build_site, copy_content
 
 ANNEXES = (
@@ -92,3 +96,130 @@ def test_docx_and_epub_headings_name_the_letter(printed: Built) -> None:
         xhtml = "".join(epub.read(n).decode() for n in epub.namelist() if n.endswith(".xhtml"))
     for title in [*LETTERED, "Annex F: Risk register"]:
         assert f">{title}</h1>" in xhtml or f">{title}<" in xhtml, title
+
+
+# -- one letter in every edition ---------------------------------------------------------------------------------
+
+EDITIONS = (
+    "editions:\n  - {id: public, title: Public edition, level: PUBLIC}\n"
+    "  - {id: official, title: Partners' edition, level: OFFICIAL}\n"
+)
+
+
+@pytest.fixture(scope="module")
+def two_editions(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The annexes above, with Contacts (B) OFFICIAL, a second edition to show it, and the register shown in a chapter.
+
+    The public edition leaves Contacts out: B stays unused there, and the generated annexes are
+    F, G, ... in both editions.
+    """
+    content = write_annexes(tmp_path_factory.mktemp("annex-editions"))
+    settings = content / "publication.yml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(text.replace("editions:\n  - {id: public, title: Public edition, level: PUBLIC}\n", EDITIONS))
+    contacts = content / "annexes" / "contacts.md"
+    contacts.write_text(contacts.read_text().replace("annex: true\n", "annex: true\nclassification: OFFICIAL\n"))
+    plan = content / "plan.md"
+    plan.write_text(plan.read_text(encoding="utf-8") + "\n## The register\n\n```yaml view\nshow: register\n```\n")
+    return content
+
+
+def test_generated_annexes_are_lettered_once_from_the_whole_publication(two_editions: Path) -> None:
+    publication = read(two_editions)
+    assert publication.annex_letters == {"register": "F", "actions": "G", "committees": "H", "raci": "I"}
+    for edition in publication.settings.editions:
+        assert for_edition(publication, edition, Report()).annex_letters == publication.annex_letters
+
+
+def test_an_annex_chapter_that_prints_a_generated_annex_lends_it_its_letter() -> None:
+    here = Location("annexes/register.md", 1, 1)
+    chapter = Chapter(path="annexes/register.md", title="Annex C: Register", order=1, location=here, annex=True)
+    chapter.letter = "C"
+    chapter.segments.append(View(show="register", location=here))
+    filtered = Chapter(path="annexes/some.md", title="Annex D: Some", order=2, location=here, annex=True, letter="D")
+    filtered.segments.append(View(show="actions", location=here, options={"lead": "AG-X"}))
+    assert generated_letters([chapter, filtered]) == {"register": "C", "actions": "E", "committees": "F", "raci": "G"}
+
+
+def test_each_editions_web_pages_keep_the_annexes_letters(two_editions: Path) -> None:
+    publication = read(two_editions)
+    titles = {}
+    for edition in publication.settings.editions:
+        site = Renderer.of(for_edition(publication, edition, Report()))
+        titles[edition.id] = {page.title for page in chapter_pages(site) if page.title.startswith("Annex")}
+    assert titles["public"] == {"Annex A: Glossary", "Annex E: Sources"}
+    assert titles["official"] == {"Annex A: Glossary", "Annex B: Contacts", "Annex E: Sources"}
+
+
+@pytest.fixture(scope="module")
+def printed_editions(two_editions: Path, tmp_path_factory: pytest.TempPathFactory) -> Built:
+    return build(two_editions, tmp_path_factory.mktemp("annex-editions-print"))
+
+
+def _pdf_lines(pdf: Path) -> list[str]:
+    return [plain(line) for page in PdfReader(pdf).pages for line in page.extract_text().splitlines()]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("edition", [None, "official"])
+def test_every_editions_pdf_letters_the_generated_annexes_alike(printed_editions: Built, edition: str | None) -> None:
+    lines = _pdf_lines(printed_editions.file("PDF", edition=edition))
+    for heading in ("Annex A Glossary", "Annex E Sources", "Annex F Risk register", "Annex I RACI matrix"):
+        assert heading in lines, heading
+    assert ("Annex B Contacts" in lines) == (edition == "official")
+    assert not [line for line in lines if re.match(r"Annex [BCD] (Risk register|Action plan)", line)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("edition", [None, "restricted"])
+def test_the_samples_editions_letter_each_annex_alike(sample: Built, edition: str | None) -> None:
+    """The restricted Annex D (protective measures) leaves D unused in the public edition."""
+    pages = [plain(page.extract_text()) for page in PdfReader(sample.file("PDF", edition=edition)).pages]
+    text = " ".join(pages)
+    for heading in ("Annex C Document control", "Annex E Risk register", "Annex F Action plan", "Annex H RACI matrix"):
+        assert heading in text, heading
+    assert ("Annex D Vulnerable key assets" in text) == (edition == "restricted")
+    assert "Annex D Risk register" not in text
+
+
+# -- the pointer to an annex's table -----------------------------------------------------------------------------
+
+POINTER = re.compile(r"The full register is in Annex (?P<letter>[A-Z]): Risk register \(page (?P<page>\d+)\)\.")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("edition", [None, "restricted"])
+def test_the_pointer_names_the_annex_its_letter_and_its_page(sample: Built, edition: str | None) -> None:
+    reader = PdfReader(sample.file("PDF", edition=edition))
+    pages = [plain(page.extract_text()) for page in reader.pages]
+    found = [(index, match) for index, page in enumerate(pages) for match in POINTER.finditer(page)]
+    assert len(found) == 1, found
+    _index, match = found[0]
+    assert match.group("letter") == "E"
+    annex_page = next(i for i, page in enumerate(pages) if "Annex E Risk register The full register of" in page)
+    assert reader.page_labels[annex_page] == match.group("page")  # the number its footer prints
+    assert "See the annex" not in " ".join(pages)
+
+
+@pytest.mark.slow
+def test_docx_and_epub_pointers_name_the_annex_and_link_it(sample: Built) -> None:
+    document = docx.Document(str(sample.file("DOCX")))
+    pointers = [p.text for p in document.paragraphs if re.match(r"The (full|committees).* (is|are) in Annex", p.text)]
+    assert pointers == [
+        "The full register is in Annex E: Risk register.",
+        "The full action plan is in Annex F: Action plan.",
+        "The full RACI matrix is in Annex H: RACI matrix.",
+        "The committees’ full terms of reference are in Annex G: Terms of reference of the committees.",
+    ]
+    with zipfile.ZipFile(sample.file("EPUB")) as epub:
+        xhtml = "".join(epub.read(n).decode() for n in epub.namelist() if n.endswith(".xhtml"))
+    assert re.search(r'The full register is in <a href="[^"]*#annex-register">Annex E: Risk register</a>\.', xhtml)
+
+
+@pytest.mark.slow
+def test_the_energy_roots_pointer_names_its_annex(energy: Built) -> None:
+    """The energy root's annexes are chapters A to D: its register is the generated Annex E."""
+    assert energy.whole.annex_letters["register"] == "E"
+    text = " ".join(plain(page.extract_text()) for page in PdfReader(energy.file("PDF")).pages)
+    assert "Annex E Risk register" in text
+    assert re.search(r"The full register is in Annex E: Risk register \(page \d+\)\.", text)

@@ -51,8 +51,8 @@ def test_register_tables_have_one_row_per_risk_and_risk_group(sample: Built) -> 
 
 def test_a_chapter_points_to_the_annex_that_prints_its_table(sample: Built) -> None:
     texts = [plain(p.text) for p in _document(sample).paragraphs]
-    assert "See the annex Risk register for the full table: National maritime security risk register." in texts
-    assert "See the annex Action plan for the full table: The action plan." in texts
+    assert "The full register is in Annex E: Risk register." in texts
+    assert "The full action plan is in Annex F: Action plan." in texts
     captions = [p.text for p in _document(sample).paragraphs if p.style is not None and p.style.name == "Table Caption"]
     assert captions.count("Action plan") == 1 and "The action plan" not in captions
 
