@@ -20,7 +20,8 @@ from xml.sax.saxutils import escape
 from generator.model.markings import OUTLINED, MarkingStyle
 from generator.render_print.docx_bidi import right_to_left
 from generator.render_print.docx_tables import widen_for_headings
-from generator.render_print.docx_toc import fill_toc
+from generator.render_print.docx_toc import fill_toc, imprint_before_contents
+from generator.render_print.frontmatter import IMPRINT_STYLE
 from generator.render_print.pandoc_ast import Ast, read_document
 from generator.render_print.pandoc_run import write_ast
 from generator.render_print.paper import Paper
@@ -105,7 +106,8 @@ def write_docx(
 
     def finish(xml: str) -> str:
         xml = fill_cells(restyle_cells(xml), cell_fills or {})
-        return right_to_left(fill_toc(widen_for_headings(xml, text_width_pt)))
+        xml = imprint_before_contents(fill_toc(widen_for_headings(xml, text_width_pt)), IMPRINT_STYLE)
+        return right_to_left(xml)
 
     _rewrite_part(docx, "word/document.xml", finish)
     _rewrite_part(docx, "docProps/core.xml", lambda xml: core_properties(xml, title=title, day=day))

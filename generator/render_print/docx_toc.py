@@ -59,3 +59,29 @@ def heading_text(runs: str) -> str:
     runs = re.sub(r"<w:r>(?:(?!</w:r>).)*?<w:footnoteReference[^>]*/>.*?</w:r>", "", runs, flags=re.DOTALL)
     parts = [unescape(m.group(1)) if m.group(1) is not None else " " for m in _TEXT.finditer(runs)]
     return " ".join("".join(parts).split())
+
+
+_CONTENTS = re.compile(
+    r"<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val=\"Table of Contents\" />.*?</w:sdt>", re.DOTALL
+)
+_PAGE_BREAK_BEFORE = "<w:pageBreakBefore />"
+
+
+def imprint_before_contents(xml: str, style: str) -> str:
+    """``document.xml`` with the imprint's paragraphs (in ``style``) on the page before the contents."""
+    contents = _CONTENTS.search(xml)
+    if contents is None:
+        return xml
+    imprint = re.compile(rf'\s*<w:p><w:pPr><w:pStyle w:val="{re.escape(style)}" />.*?</w:p>', re.DOTALL)
+    end = contents.end()
+    paragraphs: list[str] = []
+    while found := imprint.match(xml, end):
+        paragraphs.append(found.group(0).strip())
+        end = found.end()
+    if not paragraphs:
+        return xml
+    style_tag = f'<w:pStyle w:val="{style}" />'
+    paragraphs[0] = paragraphs[0].replace(style_tag, style_tag + _PAGE_BREAK_BEFORE, 1)
+    heading = '<w:pStyle w:val="TOCHeading" />'
+    moved = contents.group(0).replace(heading, heading + _PAGE_BREAK_BEFORE, 1)
+    return xml[: contents.start()] + "\n".join(paragraphs) + "\n" + moved + xml[end:]

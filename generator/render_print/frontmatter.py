@@ -31,6 +31,8 @@ LAST_PAGE = raw_typst_block("#metadata(none) <charter-last>")
 """At the end of the main matter, on its last page (inside a landscape page that ends it): the page count's end."""
 BACK_PAGE = raw_typst_block("#charter-back-page()")
 """The document's last page."""
+IMPRINT_STYLE = "Imprint"
+"""The DOCX paragraph style of the imprint, by which the DOCX moves it before the contents (:mod:`.docx_toc`)."""
 NOT_TYPST = "charter-not-typst"
 """The class of a div that the PDF leaves out (charter-tables.lua): it prints the same on pages of its own."""
 
@@ -76,7 +78,7 @@ def imprint_markdown(settings: Settings) -> str:
     if not lines:
         return ""
     body = "\n\n".join(lines)
-    return f"::: {{.charter-imprint .{NOT_TYPST}}}\n{body}\n:::"
+    return f'::: {{.charter-imprint .{NOT_TYPST} custom-style="{IMPRINT_STYLE}"}}\n{body}\n:::'
 
 
 def signature_markdown(signature: Signature) -> str:

@@ -84,3 +84,28 @@ def test_every_table_column_holds_its_headings_longest_word(name: str, request: 
             assert width / sum(widths) * text_twips >= need, f"'{text}' in a column of {width} of {sum(widths)}"
             checked += 1
     assert checked > 30 and crowded <= 2
+
+
+@pytest.mark.parametrize("name", ["sample", "energy"])
+def test_the_imprint_is_on_the_back_of_the_cover_before_the_contents(name: str, request: pytest.FixtureRequest) -> None:
+    """Title block, then the imprint on a page of its own, then the contents on theirs, then the first chapter."""
+    built: Built = request.getfixturevalue(name)
+    xml = _document_xml(built)
+    body = xml[xml.index("<w:body>") :]
+    paragraphs = re.findall(r"<w:p>(?:(?!</w:p>).)*?</w:p>|<w:sdt>", body, re.DOTALL)
+    styles = [
+        "CONTENTS" if p == "<w:sdt>" else (re.findall(r'<w:pStyle w:val="([^"]+)" />', p) or ["-"])[0]
+        for p in paragraphs[:40]
+    ]
+    contents = styles.index("CONTENTS")
+    imprint = [i for i, style in enumerate(styles) if style == "Imprint"]
+    assert imprint and imprint == list(range(imprint[0], imprint[-1] + 1)), styles
+    assert styles.index("Date") < imprint[0] and imprint[-1] + 1 == contents, styles
+    texts = ["".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", paragraphs[i])) for i in imprint]
+    copyright = unescape(built.whole.settings.imprint.copyright)
+    assert copyright in [unescape(t) for t in texts]
+    assert "<w:pageBreakBefore />" in paragraphs[imprint[0]], "the imprint starts the back of the cover"
+    toc_heading = re.search(r'<w:pStyle w:val="TOCHeading" />(<w:pageBreakBefore />)?', body)
+    assert toc_heading is not None and toc_heading.group(1), "the contents start a page"
+    first_heading = body.index('<w:pStyle w:val="Heading1" />')
+    assert body.index("<w:sdt>") < first_heading and all(body.index(t) < body.index("<w:sdt>") for t in texts)

@@ -7,8 +7,8 @@ Run it from the repository root after changing a style here, and commit the resu
 It starts from pandoc's own reference document (so every style pandoc uses exists) and
 sets Charter's look on the named styles: headings, body text, the ``Table`` table style
 (header row shaded and repeated), captions, and three styles of Charter's own
-(``Entity Summary``, ``Table Note``, and ``Table Text``, which ``docx_out.py`` gives
-the paragraphs in table cells), and Word's ``toc 1`` and ``toc 2`` for the contents. The
+(``Entity Summary``, ``Table Note``, ``Imprint``, and ``Table Text``, which
+``docx_out.py`` gives the paragraphs in table cells), and Word's ``toc 1`` and ``toc 2`` for the contents. The
 header and footer carry placeholders that
 ``generator/render_print/docx_out.py`` fills in at build time: ``{{MARKING}}``,
 ``{{SHORT_TITLE}}`` and ``{{VERSION}}``. Needs python-docx (a test dependency only).
@@ -99,6 +99,10 @@ def main() -> None:
     note.font.size = Pt(8.5)
     note.font.italic = True
     note.font.color.rgb = GREY
+
+    imprint = _paragraph_style(document, "Imprint", base="Body Text")  # the back of the cover (frontmatter.py)
+    imprint.font.size = Pt(9)
+    imprint.paragraph_format.space_after = Pt(4)
 
     cells = _paragraph_style(document, "Table Text", base="Compact")
     cells.font.size = Pt(8.5)
