@@ -4,9 +4,11 @@ The pipe table's dashes give pandoc the columns' relative widths, sized for the 
 Libertinus Serif (:mod:`.tables`). Word sets the DOCX in Calibri, and a reader without
 Calibri (LibreOffice on most systems) gets a wider sans serif in its place, so a narrow
 column's bold heading could break inside a word ("Phas/e"), and an ID inside it
-("R-SMG-0/1"). Each column is widened to hold its heading's longest word, and its cells'
-longest short word (an ID, a rating), in a wide bold sans serif, taking the room from the
-columns with room to spare; the PDF keeps its own widths.
+("R-SMG-0/1"), or a heat map's rating inside it ("Mediu/m"). Each column is widened to hold
+its heading's longest word, and its cells' longest short word (an ID, a rating), measured
+in DejaVu Sans Bold (the widest likely stand-in), taking the room from the columns with
+room to spare; a cell of several IDs then breaks only between them. The PDF keeps its own
+widths.
 """
 
 from __future__ import annotations
@@ -17,9 +19,51 @@ from html import unescape
 
 HEADING_PT = 8.5
 """The size of the ``Table Text`` style, which the header row sets in bold."""
-LOWER_EM = 0.66
-"""The advance of a bold lower-case letter in DejaVu Sans Bold, the widest likely stand-in for Calibri."""
-UPPER_EM = 0.78
+_BOLD_EMS: dict[str, float] = {
+    **dict.fromkeys("'", 0.31),
+    **dict.fromkeys("ijl", 0.34),
+    **dict.fromkeys("/", 0.36),
+    **dict.fromkeys("IJ", 0.37),
+    **dict.fromkeys(".,’·", 0.38),
+    **dict.fromkeys(":;", 0.4),
+    **dict.fromkeys("-", 0.41),
+    **dict.fromkeys("f", 0.43),
+    **dict.fromkeys("()", 0.46),
+    **dict.fromkeys("t", 0.48),
+    **dict.fromkeys("r", 0.49),
+    **dict.fromkeys("–", 0.5),
+    **dict.fromkeys("z", 0.58),
+    **dict.fromkeys("cs", 0.59),
+    **dict.fromkeys("L", 0.64),
+    **dict.fromkeys("vxy", 0.65),
+    **dict.fromkeys("k", 0.67),
+    **dict.fromkeys("aeEFT", 0.68),
+    **dict.fromkeys("o", 0.69),
+    **dict.fromkeys("0123456789", 0.7),
+    **dict.fromkeys("hnu", 0.71),
+    **dict.fromkeys("bdgpqSYZ", 0.72),
+    **dict.fromkeys("CP", 0.73),
+    **dict.fromkeys("B", 0.76),
+    **dict.fromkeys("ARVX", 0.77),
+    **dict.fromkeys("K", 0.78),
+    **dict.fromkeys("U", 0.81),
+    **dict.fromkeys("G", 0.82),
+    **dict.fromkeys("D", 0.83),
+    **dict.fromkeys("HN+→↓", 0.84),
+    **dict.fromkeys("OQ", 0.85),
+    **dict.fromkeys("&", 0.87),
+    **dict.fromkeys("w", 0.92),
+    **dict.fromkeys("M", 0.99),
+    **dict.fromkeys("%", 1.0),
+    **dict.fromkeys("m", 1.04),
+    **dict.fromkeys("W", 1.1),
+}
+"""Advances, in ems, of DejaVu Sans Bold (LibreOffice's stand-in for Calibri where Calibri is missing, wider
+than Calibri Bold): "Medium" is 4.5 em, not the 4.1 a flat average gave, so a heat map's "Mediu/m" broke."""
+OTHER_EM = 1.0
+"""A character not in the table (another script, a symbol): as wide as the widest letters."""
+SAFETY = 1.04
+"""A little room over the measured advances: kerning, hinting and the rounding of the widths."""
 CELL_MARGINS_TWIPS = 2 * 80 + 40
 """The ``Table`` style's left and right cell margins, and a little for the rules."""
 
@@ -62,9 +106,9 @@ def cell_text(cell: str) -> str:
 
 
 def word_twips(word: str) -> float:
-    """A generous width of a word in the bold header text, in twips."""
-    ems = sum(UPPER_EM if c.isupper() or c.isdigit() else LOWER_EM for c in word)
-    return ems * HEADING_PT * 20
+    """A generous width of a word in the bold header text (body cells are no wider), in twips."""
+    ems = sum(_BOLD_EMS.get(c, OTHER_EM) for c in word)
+    return ems * HEADING_PT * 20 * SAFETY
 
 
 def _widen(table: str, text_twips: float) -> str:

@@ -109,3 +109,30 @@ def test_the_imprint_is_on_the_back_of_the_cover_before_the_contents(name: str, 
     assert toc_heading is not None and toc_heading.group(1), "the contents start a page"
     first_heading = body.index('<w:pStyle w:val="Heading1" />')
     assert body.index("<w:sdt>") < first_heading and all(body.index(t) < body.index("<w:sdt>") for t in texts)
+
+
+@pytest.mark.parametrize("name", ["sample", "energy"])
+def test_heat_map_cells_break_only_between_words(name: str, request: pytest.FixtureRequest) -> None:
+    """Every word of a heat map's cells (a rating, an ID) fits its column: "Medium", never "Mediu/m".
+
+    The widths are read from the DOCX and measured against each word in DejaVu Sans Bold, the
+    font LibreOffice sets in place of Calibri.
+    """
+    built: Built = request.getfixturevalue(name)
+    xml = _document_xml(built)
+    heat_maps = 0
+    for found in re.finditer(r"<w:tbl>.*?</w:tbl>", xml, re.DOTALL):
+        table = found.group(0)
+        rows = re.findall(r"<w:tr>.*?</w:tr>", table, re.DOTALL)
+        cells = [[cell_text(c) for c in re.findall(r"<w:tc>(.*?)</w:tc>", row, re.DOTALL)] for row in rows]
+        if not cells or not cells[0] or not cells[0][0].startswith("Impact"):
+            continue
+        heat_maps += 1
+        text_twips = section_width(xml, found.end(), 0.0)
+        widths = [int(w) for w in re.findall(r'<w:gridCol w:w="(\d+)" />', table)]
+        for row in cells[1:]:
+            for column, text in enumerate(row):
+                room = widths[column] / sum(widths) * text_twips - CELL_MARGINS_TWIPS
+                for word in text.split():
+                    assert word_twips(word) <= room, f"'{word}' in a column of {room:.0f} twips"
+    assert heat_maps >= (3 if name == "sample" else 10)
