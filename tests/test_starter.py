@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 import yaml
+from pypdf import PdfReader
 
 from generator import packaged
 from generator.cli import main
 from generator.starter import STARTER, project_files
+from tests.print.conftest import build, figure_alts, plain
 
 PROJECT_FILES = {
     ".github/workflows/publish.yml",
@@ -106,3 +109,29 @@ def test_the_editor_settings_name_the_schemas_charter_schema_writes(
     jsonschema.Draft202012Validator(publication).validate(json.loads(json.dumps(written, default=str)))
     data_file = json.loads((target / "schema" / "data-file.schema.json").read_text(encoding="utf-8"))
     assert not jsonschema.Draft202012Validator(data_file).is_valid({"kind": "risk", "entities": [{"id": "R-X"}]})
+
+
+def test_the_starters_marking_colours_example_is_valid_once_uncommented(tmp_path: Path) -> None:
+    content = shutil.copytree(STARTER / "content", tmp_path / "content")
+    settings = content / "publication.yml"
+    text = settings.read_text(encoding="utf-8")
+    assert '  # colours: {OFFICIAL: "#1b6e3a"}\n' in text
+    settings.write_text(text.replace("  # colours: {", "  colours: {"), encoding="utf-8")
+    assert main(["check", "--strict", str(content)]) == 0
+
+
+@pytest.mark.slow
+def test_the_starter_prints_its_identity_on_the_cover_and_the_imprint(tmp_path: Path) -> None:
+    """A new publication builds with print, and shows its issuer, emblem and imprint as written."""
+    built = build(STARTER / "content", tmp_path)
+    settings = built.whole.settings
+    imprint = settings.imprint
+    assert settings.issuer and settings.emblem and imprint.reference and imprint.copyright and imprint.contact
+    for edition in (None, "committee"):
+        pdf = built.file("PDF", edition=edition)
+        reader = PdfReader(pdf)
+        cover, back = (plain(reader.pages[index].extract_text()) for index in (0, 1))
+        assert settings.issuer in cover and imprint.reference in cover
+        for line in (imprint.copyright, imprint.licence, imprint.contact, imprint.alternative_formats):
+            assert plain(line) in back, line
+        assert settings.emblem_alt in figure_alts(pdf)
