@@ -160,9 +160,15 @@ def test_prose_renders_one_page_again_and_matches_a_full_build(tmp_path: Path) -
     _same_site(preview.site_dir, _built(content, tmp_path / "fresh").site_dir)
 
 
-def test_a_new_title_or_a_new_page_builds_everything_again(tmp_path: Path) -> None:
+def test_a_new_title_in_the_navigation_or_a_new_page_builds_everything_again(tmp_path: Path) -> None:
     content = _copy(REPO / "content", tmp_path)
     preview = _built(content, tmp_path / "serve")
+    register = content / "register" / "civil-conflict.md"
+    _edit(register, "title: Spill-over of the Tarsenian conflict", "title: Overspill of the Tarsenian conflict")
+    outcome = preview.update({register})  # a risk's page is not in the navigation: its pages alone
+    assert outcome.problems is None and outcome.how == "pages" and outcome.written is not None
+    assert "Overspill of the Tarsenian conflict into Solmaran waters" in _page(preview.site_dir, "risks/index.html")
+    assert "R-CIV-01 Overspill of the Tarsenian conflict" in _page(preview.site_dir, "risks/r-civ-01/index.html")
     chapter = content / "strategy" / "vision.md"
     text = chapter.read_text(encoding="utf-8")
     title = re.search(r"^title: (.+)$", text, re.MULTILINE) or re.search(r"^# (.+)$", text, re.MULTILINE)

@@ -80,7 +80,7 @@ def render(publication: Publication, last: TreeState | None) -> tuple[TreeState,
         tree = dataclasses.replace(last.tree, parts=parts, abbreviations=abbreviations(publication))
         how = "chapters"
     else:
-        tree = render_tree(publication, downloads=[])
+        tree = render_tree(publication, downloads=[], previewing=True)
         how = "all"
     return TreeState(publication, tree, tree.texts(), tree.images()), how
 

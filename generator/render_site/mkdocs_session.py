@@ -5,8 +5,8 @@ configuration, files, navigation and template environment. After a save that cha
 pages' Markdown (and perhaps some other files of the tree) but neither the set of files nor
 the navigation, only those pages are read, rendered and put through the theme again, the
 changed files copied, every page's anchors checked again and the search index rewritten with
-the changed pages' entries replaced. A page whose title changed (the navigation of every page
-shows it) or a file MkDocs does not know yet means a full build again.
+the changed pages' entries replaced. A page in the navigation whose title changed (every page
+shows the navigation) or a file MkDocs does not know yet means a full build again.
 
 This drives MkDocs' own page steps (``_populate_page``, ``_build_page``), as its ``--dirty``
 serve does, but knows which pages to rebuild instead of guessing from modification times.
@@ -111,12 +111,13 @@ class SiteSession:
         self._kept = None  # until the rebuild succeeds
         with quiet_mkdocs() as collector:
             try:
-                titles = [file.page.title for file in pages]
+                in_nav = [file for file in pages if file.page in kept.nav.pages]
+                titles = [file.page.title for file in in_nav]
                 for file in pages:
                     _populate_page(file.page, config, files)
-                if titles != [file.page.title for file in pages]:
+                if titles != [file.page.title for file in in_nav]:
                     collector.messages.clear()
-                    self.full()  # every page's navigation shows the titles
+                    self.full()  # every page's navigation shows the titles of the pages in it
                     return None
                 for file in found.values():
                     if file.page is None:

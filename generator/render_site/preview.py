@@ -113,6 +113,9 @@ class Preview:
         self.site.known = set(synced.state.texts) | set(synced.state.images)
         if everything or synced.removed or OVERLAY_PATH in synced.changed:
             self.site.full()
+            # Collected and frozen now, MkDocs' state is never walked by the collector between saves.
+            gc.collect()
+            gc.freeze()
             return Outcome(None, None, "full")
         pages = {path for path in synced.changed if path != SOURCES_PATH}
         if not pages:

@@ -108,11 +108,11 @@ def site_overlay(site: Renderer) -> str:
     return yaml.safe_dump(overlay(site), allow_unicode=True, sort_keys=False, width=1000)
 
 
-def render_tree(publication: Publication, *, downloads: list[Download]) -> Tree:
-    """The whole site tree of a publication, in memory."""
+def render_tree(publication: Publication, *, downloads: list[Download], previewing: bool = False) -> Tree:
+    """The whole site tree of a publication, in memory (``previewing``: for ``charter serve``, which makes no print)."""
     site = Renderer.of(publication)
     data = data_files(publication, site.data_tables)
-    parts = {"landing": render_part(site, lambda: [landing_page(site, downloads)])}
+    parts = {"landing": render_part(site, lambda: [landing_page(site, downloads, previewing=previewing)])}
     for chapter in publication.chapters:
         parts[f"chapter:{chapter.path}"] = chapter_part(site, chapter)
     parts["rest"] = render_part(site, lambda: [*index_pages(site), *entity_pages(site), data_page(site, data)])
