@@ -1,6 +1,7 @@
 """Run every benchmark at three sizes and write ``bench/RESULTS.md``.
 
     python bench/run.py [--sizes sample,1000,5000] [--runs N] [--quick] [--out FILE]
+    python bench/run.py --only serve [--sizes sample,1000] [--runs 5]
 
 Each size is a publication: ``sample`` is the shipped ``content/``, a number is a
 synthetic publication of that many entities (``bench/synthetic.py``) written under
@@ -13,6 +14,10 @@ run, alternating:
   (``site_bench``);
 - the first document's PDF by the Typst route against pandoc plus xelatex (``print_bench``);
 - the peak memory of a whole ``charter build`` (site and print, every edition).
+
+``--only serve`` measures edit-to-preview alone (``serve_bench``: ``charter serve`` against
+``mkdocs serve`` of the same generated tree, one word appended to a chapter, 5 edits by
+default) and writes its table to ``bench/out/serve.md`` for a dated section of the results.
 
 Runs: 5 of the check, 3 of each site build, 3 of each PDF route; ``--runs`` sets them
 all. ``--quick`` is a smoke run (the sample and 200 entities, one run each) written to
@@ -41,7 +46,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import check_bench, print_bench, site_bench  # noqa: E402
+from bench import check_bench, print_bench, serve_bench, site_bench  # noqa: E402
 from bench.measure import MIB, Measure, value_text  # noqa: E402
 from bench.synthetic import write_synthetic  # noqa: E402
 from generator.diagnostics import Report  # noqa: E402
@@ -52,6 +57,7 @@ RESULTS = ROOT / "bench" / "RESULTS.md"
 QUICK_RESULTS = OUT / "RESULTS-quick.md"
 SIZES = "sample,1000,5000"
 QUICK_SIZES = "sample,200"
+SERVE_SIZES = "sample,1000"
 MEMORY_LIMIT = 1024 * MIB
 """The 5,000-entity build stays under 1 GB (taken as 1 GiB) of memory."""
 MEMORY_LIMIT_ENTITIES = 5000
@@ -191,7 +197,10 @@ def main() -> int:
     parser.add_argument("--runs", type=int, help="runs of every measure (default: check 5, site 3, print 3)")
     parser.add_argument("--quick", action="store_true", help=f"smoke run: {QUICK_SIZES}, one run, own report file")
     parser.add_argument("--out", type=Path, help=f"the report (default: {RESULTS}; with --quick {QUICK_RESULTS})")
+    parser.add_argument("--only", choices=["serve"], help="run one measure alone: serve (edit to preview)")
     args = parser.parse_args()
+    if args.only == "serve":
+        return _serve_only((args.sizes or SERVE_SIZES).split(","), args.runs or 5)
     sizes = (args.sizes or (QUICK_SIZES if args.quick else SIZES)).split(",")
     if any(size != "sample" and not size.isdigit() for size in sizes):
         parser.error(f"--sizes: each size is 'sample' or a number of entities, not {args.sizes!r}")
@@ -211,6 +220,36 @@ def main() -> int:
     print()
     print(report)
     print(f"report: {out}; every sample: {OUT / 'run.json'}")
+    return 0
+
+
+def _serve_only(sizes: list[str], edits: int) -> int:
+    """Edit to preview at each size, alone; its table goes to bench/out/serve.md."""
+    load_before = _load()
+    results = [serve_bench.measure(size, edits) for size in sizes]
+    lines = [
+        f"Measured on {dt.date.today().isoformat()} by `python bench/run.py --only serve` at commit {_commit()}; "
+        f"load average {load_before} at the start, {_load()} at the end ({os.cpu_count()} cores). "
+        f"Each figure is the median of {edits} edits (range in brackets).",
+        "",
+        "| size | charter serve: edit to page | mkdocs serve: edit to page | ratio | target | met "
+        "| cold start: charter / mkdocs |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for result in results:
+        ratio = Measure(result["charter"]["edit_s"], result["mkdocs"]["edit_s"], serve_bench.target_of(result["size"]))
+        lines.append(
+            f"| {result['size']} | {ratio.samples_text(ratio.subject)} | {ratio.samples_text(ratio.baseline)} "
+            f"| {ratio.ratio_text()} | {ratio.target_text()} | {ratio.met_text()} "
+            f"| {value_text(result['charter']['cold_start_s'], 's')} "
+            f"/ {value_text(result['mkdocs']['cold_start_s'], 's')} |"
+        )
+    table = "\n".join(lines) + "\n"
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / "serve.md").write_text(table, encoding="utf-8")
+    (OUT / "serve.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+    print(table)
+    print(f"table: {OUT / 'serve.md'}; every sample: {OUT / 'serve.json'}")
     return 0
 
 

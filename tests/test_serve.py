@@ -32,6 +32,12 @@ def test_by_default_the_preview_shows_everything(previews: dict[str, _Preview]) 
     assert RESTRICTED_TITLE in page
 
 
+def test_the_preview_says_it_makes_no_printed_documents(previews: dict[str, _Preview]) -> None:
+    home = _page(previews["everything"].site_dir, "index.html")
+    assert "The preview does not make the printed documents (PDF, DOCX, EPUB)" in home
+    assert 'href="downloads/' not in home
+
+
 def test_an_edition_preview_shows_what_its_readers_see(previews: dict[str, _Preview]) -> None:
     site = previews["public"].site_dir
     page = _page(site, "risks/r-ter-01/index.html")

@@ -21,10 +21,11 @@ _H1 = re.compile(r"^ {0,3}#(?:[ \t]|$)")
 
 def chapter_pages(site: Renderer) -> list[Page]:
     """One page per chapter, in reading order."""
-    return [_chapter(site, chapter) for chapter in site.publication.chapters]
+    return [chapter_page(site, chapter) for chapter in site.publication.chapters]
 
 
-def _chapter(site: Renderer, chapter: Chapter) -> Page:
+def chapter_page(site: Renderer, chapter: Chapter) -> Page:
+    """A chapter's page."""
     folder = site.sitemap.chapter_folders[chapter.path]
     page = site.context(folder)
     parts = [] if _opens_with_h1(chapter) else [f"# {md_inline(chapter.title)}\n"]

@@ -28,8 +28,14 @@ STATUS_NAMES = {
 }
 
 
-def landing_page(site: Renderer, downloads: list[Download]) -> Page:
-    """The site's home page."""
+PREVIEW_DOWNLOADS = (
+    "The preview does not make the printed documents (PDF, DOCX, EPUB) or update them as you save: "
+    "run charter build to make them, and the published site links them here."
+)
+
+
+def landing_page(site: Renderer, downloads: list[Download], *, previewing: bool = False) -> Page:
+    """The site's home page; ``previewing``, it says where the printed documents' links will be."""
     settings = site.publication.settings
     page = site.context("")
     rows = [
@@ -46,6 +52,8 @@ def landing_page(site: Renderer, downloads: list[Download]) -> Page:
     body += block(render_table(_status_table(site), page))
     if downloads:
         body += "\n## Downloads\n" + block(_downloads(downloads, page))
+    elif previewing and settings.documents:
+        body += "\n## Downloads\n" + block(paragraph(PREVIEW_DOWNLOADS, "charter-preview-note"))
     body += "\n## Open data\n" + block(open_data_section(site, page))
     body += "\n## Contents\n" + block(_contents(site, page))
     return Page("", settings.title, body)

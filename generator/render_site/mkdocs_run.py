@@ -40,7 +40,7 @@ class _Collector(logging.Handler):
 
 
 @contextmanager
-def _quiet_mkdocs() -> Iterator[_Collector]:
+def quiet_mkdocs() -> Iterator[_Collector]:
     logger = logging.getLogger("mkdocs")
     collector = _Collector()
     saved = (logger.propagate, logger.level)
@@ -67,7 +67,7 @@ def run_mkdocs(
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    with _quiet_mkdocs() as collector:
+    with quiet_mkdocs() as collector:
         try:
             config = load_config(config_file=str(config_path), strict=True)
             if on_page is not None:
@@ -78,7 +78,7 @@ def run_mkdocs(
             finally:
                 config.plugins.on_shutdown()
         except Exception as exc:  # MkDocs, a plugin or a template failed: report, do not crash
-            raise BuildError(_failure(exc, collector.messages, config_path, _sources(tree_dir))) from None
+            raise BuildError(failure(exc, collector.messages, config_path, tree_sources(tree_dir))) from None
 
 
 def _page_counter(on_page: Callable[[int, int], None]) -> Any:
@@ -101,7 +101,7 @@ def _page_counter(on_page: Callable[[int, int], None]) -> Any:
     return PageCounter()
 
 
-def _sources(tree_dir: Path) -> dict[str, str]:
+def tree_sources(tree_dir: Path) -> dict[str, str]:
     try:
         found = json.loads((tree_dir / SOURCES_PATH).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -109,7 +109,7 @@ def _sources(tree_dir: Path) -> dict[str, str]:
     return found if isinstance(found, dict) else {}
 
 
-def _failure(exc: Exception, messages: list[str], config_path: Path, sources: dict[str, str]) -> str:
+def failure(exc: Exception, messages: list[str], config_path: Path, sources: dict[str, str]) -> str:
     def origin(match: re.Match[str]) -> str:
         source = sources.get(match.group(1))
         return f"{match.group(0)} (written in {source})" if source else match.group(0)

@@ -13,32 +13,32 @@ By default the preview shows everything the content holds, as drafters need; wit
 
 from __future__ import annotations
 
-import gc
 import logging
+import posixpath
+import re
 import shutil
 import signal
 import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from string import Template
+from typing import Any
+from urllib.parse import parse_qs
 
-from mkdocs.livereload import _SCRIPT_TEMPLATE, LiveReloadServer
+from mkdocs.livereload import _SCRIPT_TEMPLATE_STR, LiveReloadServer
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from generator import packaged
-from generator.diagnostics import Location, Report, print_report
 from generator.errors import BuildError
-from generator.pipeline import read_publication
 from generator.render_site.escape import esc
-from generator.render_site.mkdocs_run import base_config, run_mkdocs
-from generator.render_site.site_config import custom_theme_dir, read_config
-from generator.render_site.tree import write_tree
-from generator.resolve import Publication
-from generator.resolve.editions import for_edition
+from generator.render_site.preview import Preview
+from generator.render_site.site_config import base_config, custom_theme_dir, read_config
+
+_Preview = Preview  # the name the tests knew
 
 _PANEL = Template(
     '<div id="charter-problems" role="alert" style="position:fixed;z-index:1000;left:0;right:0;bottom:0;'
@@ -53,7 +53,17 @@ _EMPTY_PAGE = Template(
     "</main>$panel<script>$script</script></body></html>"
 )
 
-
+_POLL = 'req.open("GET", "/livereload/" + epoch + "/" + requestId);'
+if _SCRIPT_TEMPLATE_STR.count(_POLL) != 1:  # an upgrade of MkDocs changed its script: fail loudly, not silently
+    raise ImportError(f"mkdocs.livereload's script changed; update {__file__}")
+_SCRIPT = Template(
+    _SCRIPT_TEMPLATE_STR.replace(
+        _POLL,
+        'req.open("GET", "/livereload/" + epoch + "/" + requestId + "?page=" + encodeURIComponent(location.pathname));',
+    )
+)
+"""MkDocs' live-reload script, asking about the page it is on; it reloads when the answer is a newer epoch."""
+_POLL_PATH = re.compile(r"/livereload/([0-9]+)/[0-9]+")
 _CHANGES = frozenset({"created", "modified", "deleted", "moved"})
 
 
@@ -67,15 +77,21 @@ class _ChangeHandler(FileSystemEventHandler):
     def on_any_event(self, event: FileSystemEvent) -> None:
         if event.is_directory or event.event_type not in _CHANGES:
             return
-        if self.only is not None:
-            names = {Path(str(event.src_path)).name, Path(str(getattr(event, "dest_path", "") or "")).name}
-            if self.only not in names:
-                return
-        self.server.request_rebuild()
+        paths = {Path(str(event.src_path))}
+        if getattr(event, "dest_path", ""):
+            paths.add(Path(str(event.dest_path)))
+        if self.only is not None and self.only not in {path.name for path in paths}:
+            return
+        self.server.request_rebuild(paths)
 
 
 class PreviewServer(LiveReloadServer):
-    """MkDocs' live-reload server, showing the current problems (if any) over every page."""
+    """MkDocs' live-reload server, showing the current problems (if any) over every page.
+
+    A page's script asks about its own path; the answer is a newer epoch (and the page
+    reloads) only once a rebuild wrote that page, or every page (a full build, or the
+    problems shown over every page appeared, changed or went).
+    """
 
     problems: str | None = None
     """The diagnostics of the last rebuild, as plain text, or None when it succeeded."""
@@ -86,6 +102,11 @@ class PreviewServer(LiveReloadServer):
         self.observer = Observer()  # type: ignore[assignment]
         self.build_delay = 0.05
         self.error_handler = self._error_page
+        self._changes: set[Path] = set()
+        self._every_page = self._visible_epoch
+        """The epoch of the last rebuild that changed every page."""
+        self._pages: dict[str, int] = {}
+        """Path below the site → the epoch of the last rebuild that wrote it."""
 
     def watch(self, path: str, func: None = None, *, recursive: bool = True) -> None:
         """Rebuild when something under ``path`` (a folder, or a single file) changes."""
@@ -97,11 +118,49 @@ class PreviewServer(LiveReloadServer):
         handler = _ChangeHandler(self, only)
         self._watch_refs[str(target)] = self.observer.schedule(handler, str(folder), recursive=only is None)
 
-    def request_rebuild(self) -> None:
-        """Wake the build loop (the same signal MkDocs' own watcher sends)."""
+    def request_rebuild(self, paths: set[Path]) -> None:
+        """Wake the build loop (the same signal MkDocs' own watcher sends), noting the files saved."""
         with self._rebuild_cond:
+            self._changes |= paths
             self._want_rebuild = True
             self._rebuild_cond.notify_all()
+
+    def take_changes(self) -> set[Path]:
+        """The files saved since the last call."""
+        with self._rebuild_cond:
+            changes, self._changes = self._changes, set()
+        return changes
+
+    def record(self, written: Iterable[str] | None) -> None:
+        """Note what the rebuild under way wrote: paths below the site, or None for every page."""
+        with self._epoch_cond:
+            if written is None:
+                self._every_page = self._wanted_epoch
+            else:
+                for path in written:
+                    self._pages[path] = self._wanted_epoch
+
+    def page_epoch(self, page: str) -> int:
+        """The epoch of the last finished rebuild that changed the page at the address path ``page``."""
+        relative = page[len(self.mount_path) :] if page.startswith(self.mount_path) else page.lstrip("/")
+        if relative == "" or relative.endswith("/"):
+            relative += "index.html"
+        relative = posixpath.normpath("/" + relative).lstrip("/")
+        epoch = max(self._every_page, self._pages.get(relative, 0))
+        return min(epoch, self._visible_epoch)  # never a rebuild still under way
+
+    def _serve_request(self, environ: dict[str, Any], start_response: Any) -> Iterable[bytes] | None:
+        path = environ["PATH_INFO"].encode("latin-1").decode("utf-8", "ignore")
+        page = parse_qs(environ.get("QUERY_STRING", "")).get("page")
+        poll = _POLL_PATH.fullmatch(path)
+        if poll is None or not page:
+            return super()._serve_request(environ, start_response)
+        epoch = int(poll[1])
+        start_response("200 OK", [("Content-Type", "text/plain")])
+        with self._epoch_cond:
+            # Answer as soon as this page changed; if it does not, answer anyway after a while.
+            self._epoch_cond.wait_for(lambda: self.page_epoch(page[0]) > epoch, timeout=self.poll_response_timeout)
+            return [b"%d" % self.page_epoch(page[0])]
 
     def panel(self) -> bytes:
         """The problems panel as HTML, or nothing when the last rebuild succeeded."""
@@ -111,87 +170,40 @@ class PreviewServer(LiveReloadServer):
         heading = f"Charter: {count or 'some'} problem{'s' * (count != 1)}; the page below is the last good build"
         return _PANEL.substitute(heading=esc(heading), text=esc(self.problems)).encode()
 
+    def script(self, epoch: int) -> str:
+        """The live-reload script of a page served at ``epoch``."""
+        return _SCRIPT.substitute(epoch=epoch, request_id=time.monotonic_ns())
+
     def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
-        page: bytes = super()._inject_js_into_html(content, epoch)
-        panel = self.panel()
-        if not panel:
-            return page
-        at = page.rfind(b"</body>")
-        return page[:at] + panel + page[at:] if at >= 0 else page + panel
+        at = content.rfind(b"</body>")
+        at = at if at >= 0 else len(content)
+        return content[:at] + self.panel() + f"<script>{self.script(epoch)}</script>".encode() + content[at:]
 
     def _error_page(self, code: int) -> bytes | None:
         if code != 404 or not self.problems:
             return None
-        script = _SCRIPT_TEMPLATE.substitute(epoch=self._visible_epoch, request_id=time.monotonic_ns())
+        script = self.script(self._visible_epoch)
         return _EMPTY_PAGE.substitute(panel=self.panel().decode(), script=script).encode()
 
 
-class _Preview:
-    """Rebuilds the site of one content folder into a private work folder."""
+class _Served:
+    """The preview as the server's builder: rebuilds what the saved files need and tells the server what changed."""
 
-    def __init__(self, content: Path, project_dir: Path, work: Path, edition: str | None = None) -> None:
-        self.content = content
-        self.project_dir = project_dir
-        self.edition = edition
-        self.tree_dir = work / "site-src"
-        self.site_dir = work / "site"
-        self.site_dir.mkdir(parents=True, exist_ok=True)
+    def __init__(self, preview: Preview) -> None:
+        self.preview = preview
         self.server: PreviewServer | None = None
 
-    def rebuild(self) -> None:
-        """Check, render and build; record the problems instead of raising."""
-        started = time.perf_counter()
-        problems = self._build()
-        if self.server is not None:
-            self.server.problems = problems
-        if problems:
-            print("charter: the preview shows these problems; fix them and save to rebuild", file=sys.stderr)
-        else:
-            print(f"charter: rebuilt in {time.perf_counter() - started:.1f} s", file=sys.stderr)
-
-    def _build(self) -> str | None:
-        # The check freezes what it builds, for the collector never to walk it again (see
-        # generator.pipeline): right for one build, but a preview builds again and again. Thawed and
-        # collected first, the last build's publication and MkDocs' cycles are freed, not kept for good.
-        gc.unfreeze()
-        gc.collect()
-        report = Report()
-        try:
-            publication = read_publication(self.content, report, printed=False)  # print is not previewed
-            print_report(report, strict=False)
-            if publication is not None and not report.failed() and self.edition is not None:
-                publication = self._cut(publication, report)
-            if publication is None or report.failed():
-                return "\n".join(d.format() for d in report.sorted()) or "publication.yml is missing or unusable"
-            if self.tree_dir.exists():
-                shutil.rmtree(self.tree_dir)
-            self.tree_dir.mkdir(parents=True)
-            write_tree(publication, self.tree_dir, downloads=[])
-            run_mkdocs(self.tree_dir, self.site_dir, project_dir=self.project_dir)
-        except BuildError as exc:
-            print(f"charter: error: {exc}", file=sys.stderr)
-            return str(exc)
-        except Exception as exc:  # a bug in Charter: keep serving, and say so
-            print(f"charter: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
-            return f"internal error: {type(exc).__name__}: {exc}\n(this is a bug in Charter; please report it)"
-        return None
-
-    def _cut(self, publication: Publication, report: Report) -> Publication | None:
-        """The publication as the chosen edition prints it; None (and a diagnostic) when it has no such edition."""
-        editions = publication.settings.editions
-        chosen = next((e for e in editions if e.id == self.edition), None)
-        if chosen is None:
-            names = ", ".join(e.id for e in editions) or "none"
-            report.error(
-                Location(publication.settings.path, 1, 1),
-                "E-EDITION-UNKNOWN",
-                f"the publication has no edition '{self.edition}' (it has: {names})",
-                hint="name one of its editions with --edition, or leave --edition out to preview everything",
-            )
-            return None
-        cut = for_edition(publication, chosen, report)
-        print_report(report, strict=False)
-        return cut
+    def __call__(self) -> None:
+        server = self.server
+        changed = server.take_changes() if server is not None else None
+        before = server.problems if server is not None else None
+        outcome = self.preview.update(changed)
+        if server is not None:
+            server.problems = outcome.problems
+            if outcome.problems != before:
+                server.record(None)  # the panel over every page appeared, changed or went
+            else:
+                server.record(outcome.written if not outcome.problems else set())
 
 
 def _watched(content: Path, project_dir: Path) -> list[Path]:
@@ -219,11 +231,13 @@ def serve(content: Path, *, project_dir: Path, host: str, port: int, edition: st
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _stop)  # stop as cleanly on `kill` as on Ctrl+C
     work = Path(tempfile.mkdtemp(prefix="charter-serve-"))
-    preview = _Preview(content.resolve(), project_dir, work, edition)
-    server = PreviewServer(builder=preview.rebuild, host=host, port=port, root=str(preview.site_dir))
-    preview.server = server
+    preview = Preview(content.resolve(), project_dir, work, edition)
+    builder = _Served(preview)
+    server = PreviewServer(builder=builder, host=host, port=port, root=str(preview.site_dir))
     try:
-        preview.rebuild()
+        builder()
+        builder.server = server
+        server.problems = preview.last.problems if preview.last else None
         for path in _watched(content, project_dir):
             server.watch(str(path))
         try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import signal
 import socket
 import subprocess
@@ -80,4 +81,59 @@ def test_serve_rebuilds_on_edit_and_shows_problems_without_stopping(tmp_path: Pa
         _, err = server.communicate(timeout=20)
     assert server.returncode == 0
     assert "did you mean 'AG-POLICE'?" in err
+    assert "Traceback" not in err
+
+
+def _poll(base: str, page: str, epoch: int, request: int, answers: dict[str, int]) -> None:
+    try:
+        with urllib.request.urlopen(f"{base}livereload/{epoch}/{request}?page={page}", timeout=60) as response:
+            answers[page] = int(response.read())
+    except OSError:
+        pass
+
+
+def test_the_browser_reloads_only_when_its_page_changed(tmp_path: Path) -> None:
+    """Each page's script asks about its own path: a save that rewrote another page leaves it alone."""
+    import threading
+
+    content = copy_content(MINIMAL, tmp_path / "content")
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", str(content), "--port", str(port)],
+        cwd=REPO,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        scripts = {}
+        for page in ("/plan/", "/structure/"):
+            body = _wait_for(base + page.lstrip("/"), lambda b: "livereload(" in b, f"the page {page}")
+            assert "?page=" in body, "the script asks about its own page"
+            found = re.search(r"livereload\((\d+), (\d+)\)", body)
+            assert found is not None
+            scripts[page] = (int(found[1]), int(found[2]))
+        answers: dict[str, int] = {}
+        polls = [
+            threading.Thread(target=_poll, args=(base, page, *scripts[page], answers), daemon=True) for page in scripts
+        ]
+        for poll in polls:
+            poll.start()
+        time.sleep(0.5)
+        plan = content / "plan.md"
+        plan.write_text(plan.read_text(encoding="utf-8") + "\nA zanzibarish sentence.\n", encoding="utf-8")
+        polls[0].join(timeout=40)
+        assert answers.get("/plan/", 0) > scripts["/plan/"][0], "the edited page's script is told to reload"
+        assert "zanzibarish" in _get(base + "plan/")
+        polls[1].join(timeout=3)
+        assert "/structure/" not in answers, "a page the save did not change is not reloaded"
+        # A problem shows over every page, so every page reloads.
+        _edit(content / "structure.md", "id: AG-PORT", "id: AG-PORT\n  bogus: 1")
+        polls[1].join(timeout=40)
+        assert answers.get("/structure/", 0) > scripts["/structure/"][0]
+    finally:
+        server.send_signal(signal.SIGTERM)
+        _, err = server.communicate(timeout=20)
+    assert server.returncode == 0
     assert "Traceback" not in err
