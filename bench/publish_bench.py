@@ -109,18 +109,33 @@ def measure(content: Path, runs: int, out: Path = OUT) -> PublishResult:
     )
 
 
+def report(content: Path, runs: int) -> int:
+    """Measure, print the result and write it to ``bench/out/publish/publish.md``; returns 0."""
+    load = os.getloadavg()
+    result = measure(content.resolve(), runs)
+    after = os.getloadavg()
+    lines = [
+        f"{runs} rounds; load average {load[0]:.2f}, {load[1]:.2f}, {load[2]:.2f} at the start, "
+        f"{after[0]:.2f}, {after[1]:.2f}, {after[2]:.2f} at the end.",
+        "",
+        "- " + result.against_baseline.describe("parallel", f"today's sequential build ({BASELINE}, --jobs 1)"),
+        "- " + result.against_own.describe("parallel", "this Charter's --jobs 1"),
+        *(f"- CPU seconds, {name}: " + ", ".join(f"{v:.1f}" for v in values) for name, values in result.cpu.items()),
+    ]
+    text = "\n".join(lines) + "\n"
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / "publish.md").write_text(text, encoding="utf-8")
+    print(text)
+    return 0
+
+
 def main() -> int:
     """Command line: measure and print the result."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--content", type=Path, default=ROOT / "content")
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    result = measure(args.content.resolve(), args.runs)
-    print(result.against_baseline.describe("parallel", f"today's sequential build ({BASELINE}, --jobs 1)"))
-    print(result.against_own.describe("parallel", "this Charter's --jobs 1"))
-    for name, values in result.cpu.items():
-        print(f"CPU {name}: {sorted(values)}")
-    return 0
+    return report(args.content, args.runs)
 
 
 if __name__ == "__main__":
