@@ -22,6 +22,7 @@ from generator.downloads import Download
 from generator.errors import BuildError
 from generator.leakcheck import codeword_secrets, find_leaks, secrets
 from generator.model import Edition
+from generator.output_text import ReadAhead
 from generator.progress import Progress, Stage
 from generator.resolve import Publication
 from generator.resolve.editions import for_edition
@@ -129,29 +130,34 @@ def build_edition(job: EditionJob, edition: Edition, progress: Progress) -> list
             shutil.rmtree(tree_dir)
         tree_dir.mkdir(parents=True)
     downloads: list[Download] = []
-    if job.with_print:
-        from generator.render_print import build_documents
+    hidden = secrets(whole, publication)
+    words = codeword_secrets(whole.codewords, publication)  # looked for whatever the edition shows
+    with ReadAhead() as ahead:
+        if job.with_print:
+            from generator.render_print import build_documents
 
-        with progress.stage(f"{edition.id}: print") as detail, writing(tree_dir / "downloads"):
-            downloads = build_documents(
-                publication,
-                tree_dir / "downloads",
-                project_dir=project_dir,
-                work_dir=build_dir / "print",
-                report=warnings,
-            )
-            detail.append(f"{len(downloads)} files")
-    with progress.stage(f"{edition.id}: render") as detail, writing(tree_dir):
-        pages = write_tree(publication, tree_dir, downloads=downloads)
-        detail.append(f"{pages} pages")
-    with progress.stage(f"{edition.id}: mkdocs") as detail, writing(out):
-        run_mkdocs(tree_dir, out, project_dir=project_dir, on_page=progress.counter(f"{edition.id}: mkdocs"))
-        detail.append(f"{sum(1 for _ in out.rglob('*.html'))} HTML files")
-    with progress.stage(f"{edition.id}: leak check") as detail:
-        hidden = secrets(whole, publication)
-        words = codeword_secrets(whole.codewords, publication)  # looked for whatever the edition shows
-        leaks = find_leaks(out, hidden + words, prefix=f"{edition.id}/", shipped=theme_dirs(project_dir))
-        detail.append(f"{len(hidden)} restricted texts, {len(words)} code words, {len(leaks)} found")
+            with progress.stage(f"{edition.id}: print") as detail, writing(tree_dir / "downloads"):
+                downloads = build_documents(
+                    publication,
+                    tree_dir / "downloads",
+                    project_dir=project_dir,
+                    work_dir=build_dir / "print",
+                    report=warnings,
+                )
+                detail.append(f"{len(downloads)} files")
+            if hidden or words:  # the leak check reads the printed files while MkDocs builds
+                ahead.start(tree_dir / "downloads" / d.filename for d in downloads)
+        with progress.stage(f"{edition.id}: render") as detail, writing(tree_dir):
+            pages = write_tree(publication, tree_dir, downloads=downloads)
+            detail.append(f"{pages} pages")
+        with progress.stage(f"{edition.id}: mkdocs") as detail, writing(out):
+            on_page = progress.counter(f"{edition.id}: mkdocs")
+            run_mkdocs(tree_dir, out, project_dir=project_dir, on_page=on_page)
+            detail.append(f"{sum(1 for _ in out.rglob('*.html'))} HTML files")
+        with progress.stage(f"{edition.id}: leak check") as detail:
+            shipped = theme_dirs(project_dir)
+            leaks = find_leaks(out, hidden + words, prefix=f"{edition.id}/", shipped=shipped, ahead=ahead)
+            detail.append(f"{len(hidden)} restricted texts, {len(words)} code words, {len(leaks)} found")
     if leaks:
         shown = "\n  ".join(leak.format() for leak in leaks[:20])
         more = f"\n  (and {len(leaks) - 20} more)" if len(leaks) > 20 else ""

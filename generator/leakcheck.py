@@ -18,7 +18,6 @@ import functools
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, fields
 from pathlib import Path
 
@@ -26,7 +25,7 @@ from generator.diagnostics import Location
 from generator.model import Chapter, Entity, Passage, Risk, View
 from generator.model.entities import FIELD_ATTRIBUTES
 from generator.model.texts import texts_in
-from generator.output_text import BOUNDARY, INNER, OutputText, normalise, output_text, read_output
+from generator.output_text import BOUNDARY, INNER, OutputText, ReadAhead, normalise, output_text, read_output
 from generator.resolve import Publication
 from generator.schema import ENTITY_SCHEMAS
 from generator.schema.slots import holds_words, slots
@@ -240,14 +239,22 @@ def _public_corpus(cut: Publication) -> str:
 # -- looking for them ------------------------------------------------------------------------------
 
 
-def find_leaks(output_dir: Path, hidden: list[Secret], *, prefix: str = "", shipped: Iterable[Path] = ()) -> list[Leak]:
+def find_leaks(
+    output_dir: Path,
+    hidden: list[Secret],
+    *,
+    prefix: str = "",
+    shipped: Iterable[Path] = (),
+    ahead: ReadAhead | None = None,
+) -> list[Leak]:
     """Every secret found in any file below ``output_dir``, each once per file, with where it stands.
 
     ``prefix`` is put before each file's path in the report (a build passes the edition's name).
     A file byte-identical to the file at its path in one of the ``shipped`` folders (the
     theme's own scripts, styles and fonts) came from the installed theme, not from content,
     and is not searched: a restricted title that is a common word ("Operations") would
-    otherwise be found in a search engine's word list.
+    otherwise be found in a search engine's word list. ``ahead`` holds files read before
+    the site was built (the print editions), used for a file with the very same bytes.
     """
     if not hidden:
         return []
@@ -258,10 +265,11 @@ def find_leaks(output_dir: Path, hidden: list[Secret], *, prefix: str = "", ship
     paths = sorted(p for p in output_dir.rglob("*") if p.is_file() and not _shipped(p, output_dir, theme))
     found: dict[Path, list[Leak]] = {}
     # PDFs wait on pdftotext, a process of its own: read them beside the rest, and look at them last.
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        later = {p: pool.submit(read_output, p) for p in paths if p.suffix.lower() == ".pdf"}
-        for path in [p for p in paths if p not in later] + list(later):
-            output = later[path].result() if path in later else read_output(path)
+    with ReadAhead() as later:
+        pdfs = [p for p in paths if p.suffix.lower() == ".pdf"]
+        later.start(p for p in pdfs if ahead is None or not ahead.holds(p))
+        for path in [p for p in paths if p not in pdfs] + pdfs:
+            output = ahead.output(path) if ahead is not None and ahead.holds(path) else later.output(path)
             name = prefix + path.relative_to(output_dir).as_posix()
             excused = _search_index_excuse(path, output_dir)
             found[path] = list(_find_in(output, name, texts, words, finder, excused))

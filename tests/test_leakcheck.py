@@ -21,7 +21,7 @@ from generator.build import build
 from generator.diagnostics import Location, Report
 from generator.leakcheck import Secret, codeword_secrets, find_leaks, secrets
 from generator.model import Edition
-from generator.output_text import normalise, read_output
+from generator.output_text import ReadAhead, normalise, read_output
 from generator.pipeline import read_publication
 from generator.progress import Progress
 from generator.resolve import Publication
@@ -381,3 +381,22 @@ def test_the_list_is_never_rendered_and_the_editions_build(tmp_path: Path, monke
     assert "cape vell" not in " ".join(read_output(p).text for p in site.rglob("*") if p.is_file())
     assert {c.split("/")[0] for c in carriers} == {"restricted"}  # the SECRET section, in the SECRET edition only
     assert {"restricted/sites/index.html", "restricted/downloads/hsp-plan-restricted-0.1.0.pdf"} <= carriers
+
+
+def test_a_file_read_ahead_is_used_only_for_the_very_same_bytes(tmp_path: Path) -> None:
+    """A build reads its printed files while MkDocs runs; the check trusts that only for identical bytes."""
+    printed, site = tmp_path / "downloads", tmp_path / "site" / "downloads"
+    printed.mkdir()
+    site.mkdir(parents=True)
+    clean = _pdf("#par[Substation maintenance]")
+    (printed / "doc.pdf").write_bytes(clean)
+    (printed / "doc.docx").write_bytes(_zip({"word/document.xml": "<w:document><w:t>Harbour</w:t></w:document>"}))
+    with ReadAhead() as ahead:
+        ahead.start(sorted(printed.iterdir()))
+        # the published PDF is the printed one; the published DOCX is not: it carries the secret
+        (site / "doc.pdf").write_bytes(clean)
+        leaked = _zip({"word/document.xml": "<w:document><w:t>Substation and power grid sabotage</w:t></w:document>"})
+        (site / "doc.docx").write_bytes(leaked)
+        assert ahead.holds(site / "doc.pdf") and not ahead.holds(site / "doc.docx")
+        leaks = find_leaks(tmp_path / "site", [GRID], ahead=ahead)
+    assert [leak.path for leak in leaks] == ["downloads/doc.docx"]

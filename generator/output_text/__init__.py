@@ -29,6 +29,7 @@ character no normalised text holds.
   (PNG, fonts) is not unpacked: its bytes are searched as they are.
 """
 
+from generator.output_text.ahead import ReadAhead
 from generator.output_text.markup import fast_markup, markup_spans
 from generator.output_text.normalise import BOUNDARY, INNER, normalise
 from generator.output_text.read import OutputText, output_text, read_output
@@ -38,6 +39,7 @@ __all__ = [
     "BOUNDARY",
     "INNER",
     "OutputText",
+    "ReadAhead",
     "Span",
     "fast_markup",
     "markup_spans",

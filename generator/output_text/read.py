@@ -66,10 +66,14 @@ def _refine(source: str, start: int, needle: str) -> int:
 
 def read_output(path: Path) -> OutputText:
     """Every span of an output file, read by what its bytes are."""
-    data = path.read_bytes()
+    return read_output_bytes(path.read_bytes(), path.name)
+
+
+def read_output_bytes(data: bytes, name: str) -> OutputText:
+    """Every span of an output file's bytes (``name`` is the file's name), read by what they are."""
     spans: list[Span] = []
     sources: dict[str, str] = {}
-    _read(data, path.name, "", spans, sources, depth=0)
+    _read(data, name, "", spans, sources, depth=0)
     joined = BOUNDARY.join(span.text.replace(BOUNDARY, "\x01") for span in spans)
     return OutputText(clean(joined), spans, sources)
 
