@@ -1,6 +1,7 @@
 """Run every benchmark at three sizes and write ``bench/RESULTS.md``.
 
     python bench/run.py [--sizes sample,1000,5000] [--runs N] [--quick] [--out FILE]
+    python bench/run.py --only site-scale [--sizes ...] [--runs N]
 
 Each size is a publication: ``sample`` is the shipped ``content/``, a number is a
 synthetic publication of that many entities (``bench/synthetic.py``) written under
@@ -41,7 +42,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import check_bench, print_bench, site_bench  # noqa: E402
+from bench import check_bench, print_bench, site_bench, site_scale  # noqa: E402
 from bench.measure import MIB, Measure, value_text  # noqa: E402
 from bench.synthetic import write_synthetic  # noqa: E402
 from generator.diagnostics import Report  # noqa: E402
@@ -191,7 +192,14 @@ def main() -> int:
     parser.add_argument("--runs", type=int, help="runs of every measure (default: check 5, site 3, print 3)")
     parser.add_argument("--quick", action="store_true", help=f"smoke run: {QUICK_SIZES}, one run, own report file")
     parser.add_argument("--out", type=Path, help=f"the report (default: {RESULTS}; with --quick {QUICK_RESULTS})")
+    parser.add_argument(
+        "--only",
+        choices=["site-scale"],
+        help="run one measure alone and print its table (site-scale: bench/site_scale.py; never writes the report)",
+    )
     args = parser.parse_args()
+    if args.only == "site-scale":
+        return site_scale.main(["--sizes", args.sizes or SIZES, *(["--runs", str(args.runs)] if args.runs else [])])
     sizes = (args.sizes or (QUICK_SIZES if args.quick else SIZES)).split(",")
     if any(size != "sample" and not size.isdigit() for size in sizes):
         parser.error(f"--sizes: each size is 'sample' or a number of entities, not {args.sizes!r}")

@@ -144,3 +144,10 @@ def unstash_blocks(lines: list[str]) -> tuple[list[str], str, list[str]]:
         blocks.append("\n".join(current).rstrip("\n"))
     # the Markdown ends as the file would have without the blocks: Python-Markdown adds two line ends
     return [*lines[:header], "", ""], nonce, blocks
+
+
+def in_place(text: str) -> str:
+    """A page's Markdown with each generated block back where its token stands (to read a tree as it renders)."""
+    body, nonce, blocks = unstash_blocks(text.split("\n"))
+    tokens = {TOKEN.format(nonce=nonce, index=i): block for i, block in enumerate(blocks)}
+    return "\n".join(tokens.get(line, line) for line in body).rstrip("\n") + "\n"

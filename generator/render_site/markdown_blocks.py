@@ -18,9 +18,9 @@ import html
 import re
 from typing import Any
 
-from markdown import Markdown
-from markdown.extensions import Extension
-from markdown.preprocessors import Preprocessor
+from markdown import Markdown  # type: ignore[import-untyped]
+from markdown.extensions import Extension  # type: ignore[import-untyped]
+from markdown.preprocessors import Preprocessor  # type: ignore[import-untyped]
 
 from generator.render_site.html_blocks import TOKEN, BlocksError, unstash_blocks
 
@@ -85,13 +85,13 @@ class StashedAnchors(Preprocessor):
 class GeneratedBlocksExtension(Extension):
     """Registers :class:`GeneratedBlocks`."""
 
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802  (Python-Markdown's name)
+    def extendMarkdown(self, md: Markdown) -> None:
         """Add the preprocessor to a Markdown instance."""
         blocks = GeneratedBlocks(md)
         md.preprocessors.register(blocks, "charter_generated_blocks", PRIORITY)
         md.preprocessors.register(StashedAnchors(md, blocks), "charter_stashed_anchors", 20.5)
 
 
-def makeExtension(**kwargs: Any) -> GeneratedBlocksExtension:  # noqa: N802  (Python-Markdown's name)
+def makeExtension(**kwargs: Any) -> GeneratedBlocksExtension:
     """The extension, as Python-Markdown loads it by its module's name."""
     return GeneratedBlocksExtension(**kwargs)

@@ -51,8 +51,9 @@ class Page:
         """The whole Markdown file: front matter, body, then the abbreviation definitions.
 
         Charter's generated HTML blocks are written after the Markdown, a token standing for
-        each (:mod:`generator.render_site.html_blocks`). The landing page carries no title of its own: the theme then titles it with the
-        site name alone, instead of repeating the publication's title twice.
+        each (:mod:`generator.render_site.html_blocks`). The landing page carries no title of
+        its own: the theme then titles it with the site name alone, instead of repeating the
+        publication's title twice.
         """
         head = (
             front_matter(self.title, hide=self.hide, description=self.description, lang=self.lang, direction=self.dir)
