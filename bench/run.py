@@ -2,6 +2,8 @@
 
     python bench/run.py [--sizes sample,1000,5000] [--runs N] [--quick] [--out FILE]
     python bench/run.py --only serve [--sizes sample,1000] [--runs 5]
+    python bench/run.py --only site-scale [--sizes ...] [--runs N]
+    python bench/run.py --only publish [--runs 3]
 
 Each size is a publication: ``sample`` is the shipped ``content/``, a number is a
 synthetic publication of that many entities (``bench/synthetic.py``) written under
@@ -46,7 +48,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import check_bench, print_bench, publish_bench, serve_bench, site_bench  # noqa: E402
+from bench import check_bench, print_bench, publish_bench, serve_bench, site_bench, site_scale  # noqa: E402
 from bench.measure import MIB, Measure, value_text  # noqa: E402
 from bench.synthetic import write_synthetic  # noqa: E402
 from generator.diagnostics import Report  # noqa: E402
@@ -200,12 +202,15 @@ def main() -> int:
     parser.add_argument("--out", type=Path, help=f"the report (default: {RESULTS}; with --quick {QUICK_RESULTS})")
     parser.add_argument(
         "--only",
-        choices=["serve", "publish"],
-        help="run one measure alone: serve (edit to preview) or publish (the sample's whole publish)",
+        choices=["serve", "site-scale", "publish"],
+        help="run one measure alone: serve (edit to preview), site-scale (bench/site_scale.py) or publish "
+        "(the sample's whole publish); each prints its table and never writes the report",
     )
     args = parser.parse_args()
     if args.only == "serve":
         return _serve_only((args.sizes or SERVE_SIZES).split(","), args.runs or 5)
+    if args.only == "site-scale":
+        return site_scale.main(["--sizes", args.sizes or SIZES, *(["--runs", str(args.runs)] if args.runs else [])])
     if args.only == "publish":
         return publish_bench.report(ROOT / "content", args.runs or 3)
     sizes = (args.sizes or (QUICK_SIZES if args.quick else SIZES)).split(",")

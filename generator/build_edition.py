@@ -126,8 +126,7 @@ def build_edition(job: EditionJob, edition: Edition, progress: Progress) -> list
     publication = for_edition(whole, edition, report)
     tree_dir = build_dir / "site-src"
     with writing(tree_dir):
-        if tree_dir.exists():
-            shutil.rmtree(tree_dir)
+        clearing = _clear_in_background(tree_dir)
         tree_dir.mkdir(parents=True)
     downloads: list[Download] = []
     hidden = secrets(whole, publication)
@@ -162,4 +161,28 @@ def build_edition(job: EditionJob, edition: Edition, progress: Progress) -> list
         shown = "\n  ".join(leak.format() for leak in leaks[:20])
         more = f"\n  (and {len(leaks) - 20} more)" if len(leaks) > 20 else ""
         raise BuildError(f"the {edition.id} edition carries text above {edition.level}:\n  {shown}{more}")
+    clearing.join()
     return warnings.diagnostics
+
+
+OLD_TREE = ".site-src.old-"
+"""The prefix of a previous site tree set aside to be deleted (in the edition's build folder)."""
+
+
+def _clear_in_background(tree_dir: Path) -> threading.Thread:
+    """Set the previous tree aside and delete it (and any left by a killed build) while this build goes on.
+
+    Deleting a tree of thousands of folders can take seconds on a disk that discards freed
+    blocks; a rename is instant. The thread is not a daemon: the process ends only once it is done.
+    """
+    if tree_dir.exists():
+        tree_dir.rename(tree_dir.with_name(f"{OLD_TREE}{os.getpid()}-{threading.get_native_id()}"))
+    old = [path for path in tree_dir.parent.glob(f"{OLD_TREE}*") if path.is_dir()]
+
+    def remove() -> None:
+        for path in old:
+            shutil.rmtree(path, ignore_errors=True)
+
+    thread = threading.Thread(target=remove, daemon=False)
+    thread.start()
+    return thread

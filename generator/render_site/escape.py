@@ -12,6 +12,8 @@ import json
 import re
 from functools import lru_cache
 
+from generator.render_site.html_blocks import strip_marks
+
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#])")
 PIPE = "&#124;"
 """A ``|`` that does not end a Markdown table cell (``\\|`` would need the tables extension)."""
@@ -23,7 +25,7 @@ def esc(text: str) -> str:
 
     Cached: the same titles and names are escaped for every page that links to them.
     """
-    return html.escape(text, quote=True)
+    return html.escape(strip_marks(text), quote=True)
 
 
 def md_inline(text: str) -> str:
@@ -33,7 +35,7 @@ def md_inline(text: str) -> str:
     attribute-list and heading characters are backslash-escaped. A ``|`` becomes an
     entity too, so a title in a Markdown table stays in its cell. Newlines become spaces.
     """
-    flat = " ".join(text.split())
+    flat = " ".join(strip_marks(text).split())
     return _MD_SPECIAL.sub(r"\\\1", html.escape(flat, quote=False)).replace("|", PIPE)
 
 

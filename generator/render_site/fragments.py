@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from generator.render_site.escape import esc
+from generator.render_site.html_blocks import raw
 
 
 def facts(rows: Sequence[tuple[str, str]]) -> str:
@@ -55,6 +56,9 @@ def pager(label: str, previous: tuple[str, str] | None, following: tuple[str, st
 
 
 def block(*parts: str) -> str:
-    """Raw HTML parts as Markdown blocks, each on its own line with blank lines around it."""
-    kept = [p for p in parts if p]
+    """Raw HTML parts as Markdown blocks, each on its own line with blank lines around it.
+
+    Each is marked as generated (:func:`generator.render_site.html_blocks.raw`): Python-Markdown never parses it.
+    """
+    kept = [raw(p) for p in parts if p]
     return "\n\n" + "\n\n".join(kept) + "\n\n" if kept else "\n"

@@ -12,6 +12,7 @@ from generator.model.kinds import kind_of
 from generator.render_site.context import PageContext
 from generator.render_site.diagrams import diagram_file, render_diagram
 from generator.render_site.escape import esc, front_matter
+from generator.render_site.html_blocks import raw, stash_blocks, strip_marks
 from generator.render_site.links import MEDIA_FOLDER, SiteMap, page_src
 from generator.render_site.open_data import download_line
 from generator.render_site.prose import render_prose
@@ -49,15 +50,17 @@ class Page:
     def text(self, abbreviations: str) -> str:
         """The whole Markdown file: front matter, body, then the abbreviation definitions.
 
-        The landing page carries no title of its own: the theme then titles it with the
-        site name alone, instead of repeating the publication's title twice.
+        Charter's generated HTML blocks are written after the Markdown, a token standing for
+        each (:mod:`generator.render_site.html_blocks`). The landing page carries no title of
+        its own: the theme then titles it with the site name alone, instead of repeating the
+        publication's title twice.
         """
         head = (
             front_matter(self.title, hide=self.hide, description=self.description, lang=self.lang, direction=self.dir)
             if self.folder
             else ""
         )
-        return head + self.body.strip("\n") + "\n" + abbreviations
+        return stash_blocks(head + self.body.strip("\n") + "\n" + abbreviations)
 
 
 WIDE_COLUMNS = 6
@@ -110,18 +113,18 @@ class Renderer:
                 return None
             return quote(posixpath.relpath(page_src(target), page.folder or ".")) + (f"#{fragment}" if fragment else "")
 
-        return render_prose(text, page.ref_markdown, image, chapter)
+        return strip_marks(render_prose(text, page.ref_markdown, image, chapter))
 
     def blocks(self, blocks: list[Block], page: PageContext) -> str:
         """Tables and diagrams as raw HTML blocks, each separated by blank lines."""
         parts = []
         for block in blocks:
             if isinstance(block, Table):
-                parts.append(render_table(block, page))
+                parts.append(raw(render_table(block, page)))
             elif isinstance(block, Diagram):
                 path, svg = diagram_file(block, page)
                 self.files.setdefault(path, svg)
-                parts.append(render_diagram(block, page))
+                parts.append(raw(render_diagram(block, page)))
         return "\n\n" + "\n\n".join(parts) + "\n\n"
 
     @functools.cached_property
@@ -134,7 +137,7 @@ class Renderer:
         blocks = render_view(view, self.publication) if blocks is None else blocks
         html = self.blocks(blocks, page)
         if view.show in DATA_TABLES and any(isinstance(b, Table) and b.rows for b in blocks):
-            html += download_line(view.show, page, whole=not view.options) + "\n\n"
+            html += raw(download_line(view.show, page, whole=not view.options)) + "\n\n"
         return html
 
     def item_link(self, item: Entity | Chapter, page: PageContext) -> str:

@@ -9,6 +9,7 @@ import yaml
 
 from generator.downloads import Download
 from generator.render_site import write_tree
+from generator.render_site.html_blocks import in_place
 from generator.render_site.nav import OVERLAY_PATH
 from generator.render_site.subjects import threat_chapters
 from tests.site.conftest import MINIMAL, build_site, load
@@ -55,7 +56,7 @@ def test_prose_references_become_links_with_the_target_title(tmp_path: Path) -> 
 def test_every_page_defines_the_acronyms(tmp_path: Path) -> None:
     write_tree(load(MINIMAL), tmp_path, downloads=[])
     for page in tmp_path.rglob("index.md"):
-        assert page.read_text(encoding="utf-8").endswith("\n*[HA]: Harbour Authority\n"), page
+        assert in_place(page.read_text(encoding="utf-8")).endswith("\n*[HA]: Harbour Authority\n"), page
 
 
 def test_navigation_follows_the_reading_order(tmp_path: Path) -> None:

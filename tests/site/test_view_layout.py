@@ -14,6 +14,7 @@ import yaml
 
 from generator.diagnostics import Report
 from generator.render_site import write_tree
+from generator.render_site.html_blocks import in_place
 from generator.resolve.editions import for_edition
 from generator.views.text import plural
 from tests.site.conftest import REPO, load
@@ -119,7 +120,7 @@ def test_the_landing_page_opens_with_a_plain_summary(tmp_path: Path) -> None:
         publication = load(content)
         tree = tmp_path / content.parent.name
         write_tree(publication, tree, downloads=[])
-        text = (tree / "index.md").read_text(encoding="utf-8")
+        text = in_place((tree / "index.md").read_text(encoding="utf-8"))
         summary = re.search(r"<p>(This publication assesses [^<]+)</p>", text)
         assert summary is not None, content
         assert text.index(summary.group(0)) < text.index("Key figures")

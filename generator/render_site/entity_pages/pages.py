@@ -24,6 +24,7 @@ from generator.render_site.entity_pages.risk import risk_page
 from generator.render_site.entity_pages.threat import threat_page
 from generator.render_site.escape import esc, md_inline
 from generator.render_site.fragments import block, breadcrumbs, pager
+from generator.render_site.html_blocks import raw
 from generator.render_site.links import PAGE_FOLDERS
 from generator.render_site.render import Page, Renderer
 
@@ -80,7 +81,7 @@ def entity_pages(site: Renderer) -> list[Page]:
 def _head(entity: Entity, page: PageContext) -> str:
     index = PAGE_FOLDERS[entity.KIND]
     crumbs = breadcrumbs([(page.page(""), "Home"), (page.page(index), kind_of(entity).index)], heading_of(entity))
-    return f"{crumbs}\n\n# {md_inline(heading_of(entity))}\n"
+    return f"{raw(crumbs)}\n\n# {md_inline(heading_of(entity))}\n"
 
 
 def _tail(site: Renderer, entity: Entity, page: PageContext, body: str, siblings: list[Entity], i: int) -> str:
