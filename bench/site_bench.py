@@ -57,8 +57,6 @@ BUILD_TARGET = Target(1.15)
 SHARE_TARGET = Target(0.15, strict=True)
 """The generator's own stages take less than 15% of the build."""
 WEIGHT_TARGET = Target(1.0)
-PUBLISH_TARGET = Target(0.6)
-"""A whole publish of the sample, editions built at once, takes at most 0.6 of one built at a time (issue 12)."""
 """Charter's pages are no heavier than default Material's."""
 
 
@@ -186,18 +184,6 @@ def bench_build(content: Path, runs: int, project: Path) -> SiteResult:
         stages=stages,
         peak_rss=max(finished.peak_rss for finished in charter),
     )
-
-
-def bench_publish(content: Path, runs: int, project: Path) -> Measure:
-    """A whole publish (every edition, site and print) with the editions at once, against one at a time."""
-    charter_build(project, content, "site-publish", edition=None, with_print=True)  # warm the caches
-    together: list[float] = []
-    alone: list[float] = []
-    for run in range(runs):
-        together.append(charter_build(project, content, "site-publish", edition=None, with_print=True).seconds)
-        alone.append(charter_build(project, content, "site-publish", edition=None, with_print=True, jobs=1).seconds)
-        print(f"  run {run + 1}: editions at once {together[-1]:.1f} s; one at a time {alone[-1]:.1f} s", flush=True)
-    return Measure(subject=together, baseline=alone, target=PUBLISH_TARGET)
 
 
 def bench_default_nav(content: Path, project: Path) -> dict[str, Any]:
