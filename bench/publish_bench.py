@@ -68,13 +68,17 @@ def unpack_baseline(out: Path) -> Path:
     return folder
 
 
-def _project(out: Path, content: Path, name: str) -> Path:
-    """A fresh project folder holding a copy of the content and the sample's mkdocs.yml."""
+def _project(out: Path, content: Path, name: str, charter: Path) -> Path:
+    """A fresh project folder holding a copy of the content and its mkdocs.yml.
+
+    The shipped sample's is the ``mkdocs.yml`` of the Charter that builds it (each version's
+    names its own Markdown extensions).
+    """
     project = out / name
     shutil.rmtree(project, ignore_errors=True)
     shutil.copytree(content, project / "content")
-    config = content.parent / "mkdocs.yml"
-    shutil.copy(config if config.is_file() else ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    config = charter / "mkdocs.yml" if content == ROOT / "content" else content.parent / "mkdocs.yml"
+    shutil.copy(config if config.is_file() else charter / "mkdocs.yml", project / "mkdocs.yml")
     return project
 
 
@@ -95,7 +99,7 @@ def measure(content: Path, runs: int, out: Path = OUT) -> PublishResult:
     cpu: dict[str, list[float]] = {name: [] for name in builds}
     for run in range(runs + 1):
         for name, (charter, jobs) in builds.items():
-            finished = _build(charter, _project(out, content, name), jobs=jobs)
+            finished = _build(charter, _project(out, content, name, charter), jobs=jobs)
             if run:
                 seconds[name].append(finished.seconds)
                 cpu[name].append(finished.cpu_seconds)
