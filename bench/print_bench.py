@@ -192,7 +192,7 @@ def _convert(route: str, markdown: Path, pdf: Path) -> tuple[float, float]:
     import datetime as dt
 
     from generator.render_print import theme_dir
-    from generator.render_print.pandoc_ast import convert_markdown
+    from generator.render_print.pandoc_ast import convert_markdown, read_document
     from generator.render_print.paper import paper_for
     from generator.render_print.safety import RAW_CLASS
     from generator.render_print.typst_out import markdown_to_pdf
@@ -208,7 +208,7 @@ def _convert(route: str, markdown: Path, pdf: Path) -> tuple[float, float]:
     start, start_cpu = time.perf_counter(), _cpu_seconds()
     if route == "typst":
         markdown_to_pdf(
-            markdown,
+            read_document(markdown),
             pdf,
             theme=theme,
             paper=paper_for("a4"),

@@ -265,11 +265,12 @@ def find_leaks(
     paths = sorted(p for p in output_dir.rglob("*") if p.is_file() and not _shipped(p, output_dir, theme))
     found: dict[Path, list[Leak]] = {}
     # PDFs wait on pdftotext, a process of its own: read them beside the rest, and look at them last.
-    with ReadAhead() as later:
+    with ReadAhead() as own:
+        reader = ahead or own
         pdfs = [p for p in paths if p.suffix.lower() == ".pdf"]
-        later.start(p for p in pdfs if ahead is None or not ahead.holds(p))
+        reader.start(p for p in pdfs if not reader.holds(p))
         for path in [p for p in paths if p not in pdfs] + pdfs:
-            output = ahead.output(path) if ahead is not None and ahead.holds(path) else later.output(path)
+            output = reader.output(path)
             name = prefix + path.relative_to(output_dir).as_posix()
             excused = _search_index_excuse(path, output_dir)
             found[path] = list(_find_in(output, name, texts, words, finder, excused))

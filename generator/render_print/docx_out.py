@@ -22,7 +22,7 @@ from generator.render_print.docx_bidi import right_to_left
 from generator.render_print.docx_tables import widen_for_headings
 from generator.render_print.docx_toc import fill_toc, imprint_before_contents
 from generator.render_print.frontmatter import IMPRINT_STYLE
-from generator.render_print.pandoc_ast import Ast, read_document
+from generator.render_print.pandoc_ast import Ast
 from generator.render_print.pandoc_run import write_ast
 from generator.render_print.paper import Paper
 from generator.render_print.safety import check_output
@@ -81,7 +81,7 @@ def shade_marking(xml: str, style: MarkingStyle) -> str:
 
 
 def write_docx(
-    source: Path | Ast,
+    ast: Ast,
     docx: Path,
     *,
     reference: Path,
@@ -91,8 +91,8 @@ def write_docx(
     metadata: Path | None = None,
     text_width_pt: float = 453.5,
 ) -> None:
-    """The document (its assembled Markdown, or the document read from it) as a Word document with
-    styled headings, tables and captions.
+    """The document read (:func:`.pandoc_ast.read_document`) as a Word document with styled
+    headings, tables and captions.
 
     ``title`` (the document's, naming the edition) and ``day`` (the publication's date) go
     into the file's properties. ``cell_fills`` maps a table's ID to its body cells' fills
@@ -100,7 +100,6 @@ def write_docx(
     (:mod:`.docx_tables`). The document is read back and refused if it holds a field,
     object or outside link that could run or fetch anything.
     """
-    ast = source if isinstance(source, Ast) else read_document(source)
     args = [f"--reference-doc={reference}", "--toc", "--toc-depth=2", f"--resource-path={ast.path.parent}"]
     write_ast(ast.path, to="docx", output=docx, args=args, metadata=metadata)
 

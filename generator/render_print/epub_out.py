@@ -19,7 +19,7 @@ from xml.sax.saxutils import escape
 
 from generator.errors import BuildError
 from generator.model.markings import OUTLINED, MarkingStyle
-from generator.render_print.pandoc_ast import Ast, read_document
+from generator.render_print.pandoc_ast import Ast
 from generator.render_print.pandoc_run import write_ast
 from generator.render_print.safety import check_output
 
@@ -38,13 +38,11 @@ class BookFacts:
     """How the marking looks: a restricted edition's is filled in its level's colour."""
 
 
-def write_epub(source: Path | Ast, epub: Path, *, theme: Path, facts: BookFacts, metadata: Path | None = None) -> None:
-    """The document (its assembled Markdown, or the document read from it) as an EPUB 3 book, split
-    into one file per chapter.
+def write_epub(ast: Ast, epub: Path, *, theme: Path, facts: BookFacts, metadata: Path | None = None) -> None:
+    """The document read (:func:`.pandoc_ast.read_document`) as an EPUB 3 book, one file per chapter.
 
     The book is read back and refused if any of its documents could run a script.
     """
-    ast = source if isinstance(source, Ast) else read_document(source)
     args = [
         f"--css={theme / 'epub.css'}",
         "--toc",

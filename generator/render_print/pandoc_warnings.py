@@ -1,7 +1,7 @@
 """pandoc's warnings as Charter's diagnostics, at the chapter's file and line where Charter can tell.
 
 pandoc names a line of the assembled Markdown (or of one of its halves, see
-:mod:`.typst_out`). The chapter is the one whose heading comes last before that line; the
+:mod:`.pandoc_ast`). The chapter is the one whose heading comes last before that line; the
 line in the chapter's file is the nearest line at or before it that the chapter's file holds
 as written (the k-th time the text appears, if it appears more than once); for a duplicate
 identifier, the nearest that holds ``#identifier`` (pandoc names the line after the heading). What cannot be

@@ -20,7 +20,7 @@ from generator.errors import BuildError
 from generator.glyphs import font_dir
 from generator.model.markings import OUTLINED, MarkingStyle
 from generator.render_print.frontmatter import typst_string
-from generator.render_print.pandoc_ast import Ast, read_document
+from generator.render_print.pandoc_ast import Ast
 from generator.render_print.pandoc_run import write_ast
 from generator.render_print.paper import Paper
 from generator.render_print.safety import check_output
@@ -96,7 +96,7 @@ def write_typst(
 
 
 def markdown_to_pdf(
-    source: Path | Ast,
+    ast: Ast,
     pdf: Path,
     *,
     theme: Path,
@@ -109,16 +109,16 @@ def markdown_to_pdf(
     marking: MarkingStyle = OUTLINED,
     emblem_alt: str = "",
 ) -> None:
-    """The document (its assembled Markdown, or the document read from it) as a tagged PDF/UA-1:
-    pandoc writes Typst, Typst compiles it.
+    """The document read (:func:`.pandoc_ast.read_document`) as a tagged PDF/UA-1: pandoc writes
+    Typst, Typst compiles it.
 
-    Typst finds its fonts while pandoc reads and writes, so that is off the critical path.
+    Typst finds its fonts while pandoc writes, so that is off the critical path.
     """
-    typ = (source.path if isinstance(source, Ast) else source).with_suffix(".typ")
+    typ = ast.path.with_suffix(".typ")
     with ThreadPoolExecutor(max_workers=1) as pool:
         compiler = pool.submit(_compiler, typ.parent, font_dir(theme))
         write_typst(
-            source if isinstance(source, Ast) else read_document(source),
+            ast,
             typ,
             theme=theme,
             paper=paper,

@@ -23,7 +23,7 @@ from generator.errors import BuildError
 from generator.model import Passage
 from generator.render_print import build_documents
 from generator.render_print.epub_out import BookFacts, write_epub
-from generator.render_print.pandoc_ast import convert_markdown
+from generator.render_print.pandoc_ast import convert_markdown, read_document
 from generator.render_print.prose import HeadingLevels, render_prose
 from generator.render_print.safety import RAW_CLASS, check_output, docx_problems, epub_problems
 from generator.resolve import Publication
@@ -261,7 +261,7 @@ def test_pandoc_alone_reads_no_raw_markup_or_metadata(tmp_path: Path) -> None:
     metadata.write_text('{"title": "Real title", "lang": "en"}', encoding="utf-8")
     # the marking and title are Charter's own text, written into every document escaped
     facts = BookFacts("Real title <i>", "PUBLIC <script>alert(3)</script>", dt.date(2026, 1, 2), 450.0)
-    write_epub(markdown, epub, theme=ROOT / "themes" / "print", facts=facts, metadata=metadata)
+    write_epub(read_document(markdown), epub, theme=ROOT / "themes" / "print", facts=facts, metadata=metadata)
     documents = _epub_documents(epub)
     assert all("HIDDEN-COMMENT" not in xml for xml in documents.values())  # a comment is dropped, even here
     assert "An <img src=x onerror=alert(1)> and <svg onload=alert(2)> in a line." in " ".join(

@@ -43,6 +43,17 @@ def _wait_for(url: str, check: Callable[[str], bool], what: str, timeout: float 
     raise AssertionError(f"timed out waiting for {what}; the page read:\n{body[:2000]}")
 
 
+def _serve(content: Path, port: int) -> subprocess.Popen[str]:
+    """``charter serve`` of a content folder on a port, its errors kept for the test to read."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", str(content), "--port", str(port)],
+        cwd=REPO,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
 def _edit(path: Path, old: str, new: str) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
 
@@ -52,13 +63,7 @@ def test_serve_rebuilds_on_edit_and_shows_problems_without_stopping(tmp_path: Pa
     register = content / "register.md"
     _edit(register, "lead: AG-POLICE", "lead: AG-POLISE")  # start broken: there is no site yet
     port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "generator", "serve", str(content), "--port", str(port)],
-        cwd=REPO,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    server = _serve(content, port)
     page = f"http://127.0.0.1:{port}/risks/r-theft-01/"
     try:
         body = _wait_for(page, lambda b: "charter-problems" in b, "the problems of the first build")
@@ -98,13 +103,7 @@ def test_the_browser_reloads_only_when_its_page_changed(tmp_path: Path) -> None:
 
     content = copy_content(MINIMAL, tmp_path / "content")
     port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "generator", "serve", str(content), "--port", str(port)],
-        cwd=REPO,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    server = _serve(content, port)
     base = f"http://127.0.0.1:{port}/"
     try:
         scripts = {}
