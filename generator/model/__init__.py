@@ -12,6 +12,7 @@ from generator.model.entities import (
     Entity,
     EntityBlock,
     Indicator,
+    Measurement,
     Milestone,
     Objective,
     Passage,
@@ -20,6 +21,7 @@ from generator.model.entities import (
     Risk,
     RiskGroup,
     Segment,
+    StatusReport,
     Threat,
     View,
 )
@@ -44,6 +46,7 @@ __all__ = [
     "FieldPath",
     "HeatmapAxes",
     "Indicator",
+    "Measurement",
     "Milestone",
     "Objective",
     "Passage",
@@ -58,6 +61,7 @@ __all__ = [
     "Segment",
     "Settings",
     "Signature",
+    "StatusReport",
     "Threat",
     "View",
 ]

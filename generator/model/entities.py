@@ -230,6 +230,24 @@ class Milestone:
 
 
 @dataclass(slots=True)
+class StatusReport:
+    """An action's status as reported on a date: one entry of its progress."""
+
+    date: dt.date
+    status: str
+    note: str = ""
+
+
+@dataclass(slots=True)
+class Measurement:
+    """An indicator's value as measured on a date."""
+
+    date: dt.date
+    value: float
+    note: str = ""
+
+
+@dataclass(slots=True)
 class Raci:
     """Who is responsible, accountable, consulted and informed for an action."""
 
@@ -267,6 +285,8 @@ class Action(Entity):
     milestones: list[Milestone] = field(default_factory=list)
     raci: Raci
     description: str = ""
+    progress: list[StatusReport] = field(default_factory=list)
+    """Its status over time, oldest first."""
 
     @property
     def title(self) -> str:
@@ -298,6 +318,13 @@ class Indicator(Entity):
     source: str = ""
     baseline_year: int | None = None
     target_year: int | None = None
+    values: list[Measurement] = field(default_factory=list)
+    """Its measurements over time, oldest first."""
+
+    @property
+    def latest(self) -> Measurement | None:
+        """The most recent measurement, if any."""
+        return self.values[-1] if self.values else None
 
     @property
     def title(self) -> str:

@@ -161,6 +161,12 @@ class RaciFields(Fields):
     informed: Annotated[TextList, Refers("agency")] = Field(default_factory=list, description="agencies kept informed")
 
 
+class ProgressFields(Fields):
+    date: Date = Field(description="when the status was reported")
+    status: Annotated[Text, OneOf(vocabulary="action_statuses")] = Field(description="the status reported then")
+    note: Text = Field("", description="what happened, in a sentence")
+
+
 class ActionFields(EntityFields):
     KIND: ClassVar[str] = "action"
     DESCRIPTION: ClassVar[str] = "An action of the strategy's action plan, with its RACI."
@@ -174,6 +180,15 @@ class ActionFields(EntityFields):
     milestones: list[MilestoneFields] = Field(default_factory=list, description="dated milestones: {date, title}")
     raci: RaciFields = Field(description="who is responsible, accountable, consulted and informed")
     description: Text = Field("", description="what the action does")
+    progress: list[ProgressFields] = Field(
+        default_factory=list, description="its status over time, oldest first: {date, status, note}"
+    )
+
+
+class MeasurementFields(Fields):
+    date: Date = Field(description="when it was measured")
+    value: Number = Field(description="the value measured, in the indicator's unit")
+    note: Text = Field("", description="what the figure means or where it comes from")
 
 
 class IndicatorFields(EntityFields):
@@ -193,6 +208,9 @@ class IndicatorFields(EntityFields):
     source: Text = Field("", description="where the figures come from")
     baseline_year: Annotated[WholeNumber, Ge(1900), Le(2200)] | None = Field(None, description="the baseline's year")
     target_year: Annotated[WholeNumber, Ge(1900), Le(2200)] | None = Field(None, description="the target's year")
+    values: list[MeasurementFields] = Field(
+        default_factory=list, description="its measurements over time, oldest first: {date, value, note}"
+    )
 
 
 class PhaseFields(EntityFields):

@@ -19,17 +19,20 @@ from generator.model import (
     Control,
     Entity,
     Indicator,
+    Measurement,
     Milestone,
     Phase,
     Raci,
     Risk,
     Settings,
+    StatusReport,
 )
 from generator.model.entities import FIELD_ATTRIBUTES
 from generator.model.kinds import KINDS, KindRegistryError
 from generator.model.refs import FieldPath
 from generator.schema import COMMON_FIELDS, ENTITY_SCHEMAS
 from generator.schema.entities import ActionFields, EntityFields, IndicatorFields, PhaseFields, RiskFields
+from generator.validate.history import check_progress, check_values
 from generator.validate.schema_reader import SchemaReader
 
 Builder = Callable[[Any, dict[str, Any], SchemaReader, YMap, Settings], Entity | None]
@@ -242,9 +245,13 @@ def _build_action(
                 f"the milestone on {milestone.date} falls outside the action ({fields.start} to {fields.end})",
                 "move the milestone or extend the action",
             )
+    progress = [StatusReport(**p.__dict__) for p in fields.progress if p.date is not None and p.status]
+    first = settings.vocabulary.action_statuses.values[0]
+    check_progress(r, node, progress, fields.start, fields.status, first, settings)
     values.update(
         milestones=[Milestone(**m.__dict__) for m in fields.milestones],
         raci=Raci(**fields.raci.__dict__),
+        progress=progress,
     )
     return Action(**values)
 
@@ -267,7 +274,10 @@ def _build_indicator(
             ("target_year",),
             f"the target year {fields.target_year} is before the baseline year {fields.baseline_year}",
         )
+    measurements = [Measurement(**m.__dict__) for m in fields.values if m.date is not None]
+    check_values(r, node, measurements, fields.unit, fields.baseline_year, settings)
     values["owner"] = fields.owner or ""  # unreadable: reported
+    values["values"] = measurements
     return Indicator(**values)
 
 
