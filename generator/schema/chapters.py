@@ -50,6 +50,8 @@ VIEW_DESCRIPTIONS = {
     "actions": "the action plan table",
     "timeline": "the action timeline diagram",
     "indicators": "the monitoring indicators",
+    "indicator-progress": "each objective's indicators as small charts, each on or off track against its planned path",
+    "implementation": "each objective's actions by status, as stacked bars with the counts",
     "coverage": "threat categories assessed or not (with the IMO's numbers when the catalogue has them)",
     "review": "risks due for review",
     "phases": "the programme phases",
@@ -70,6 +72,8 @@ VIEW_OPTIONS: dict[str, tuple[str, ...]] = {
     "actions": ("objective", "agency"),
     "timeline": ("objective",),
     "indicators": ("objective",),
+    "indicator-progress": ("objective",),
+    "implementation": ("objective",),
     "review": ("before",),
 }
 """The options each view takes (a view not listed takes none)."""
@@ -87,7 +91,10 @@ class ViewFields(Fields):
         None, description="register, heatmap, actions: risks or actions one agency has a part in"
     )
     objective: Annotated[Text, Refers("objective")] | None = Field(
-        None, description="register, raci, actions, timeline, indicators: one objective's"
+        None,
+        description=(
+            "register, raci, actions, timeline, indicators, indicator-progress, implementation: one objective's"
+        ),
     )
     committee: Annotated[Text, Refers("committee")] | None = Field(None, description="orgchart: the chart's root")
     before: Date | None = Field(None, description="review: risks due for review before this date")

@@ -18,8 +18,8 @@ from generator.load.yamltree import YMap, YSeq
 from generator.model import Measurement, Settings, StatusReport
 from generator.validate.schema_reader import SchemaReader
 
-PERCENT_UNITS = frozenset({"%", "percent", "per cent", "percentage"})
-"""Units whose values lie between 0 and 100."""
+PERCENT_UNITS = ("%", "percent", "per cent", "percentage")
+"""Units whose values lie between 0 and 100: those starting with one of these ('% of EEZ area')."""
 
 
 class Dated(Protocol):
@@ -80,7 +80,7 @@ def check_values(
     _check_dates(r, node, "values", values, "measurement", ("E-VALUE-ORDER", "W-VALUE-FUTURE"), settings)
     for index, measurement in enumerate(values):
         where, written = _where(r, node, "values", index)
-        if unit.strip().lower() in PERCENT_UNITS and not 0 <= measurement.value <= 100:
+        if unit.strip().lower().startswith(PERCENT_UNITS) and not 0 <= measurement.value <= 100:
             r.error(
                 where,
                 "E-VALUE-UNIT",

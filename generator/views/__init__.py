@@ -13,6 +13,7 @@ from generator.model import View
 from generator.resolve import Publication
 from generator.views import plan_tables, risk_tables, structure_tables
 from generator.views.blocks import Block, Cell, Column, Diagram, Inline, Link, Marker, Table
+from generator.views.monitoring import implementation, indicator_progress
 from generator.views.orgchart import orgchart
 from generator.views.timeline import timeline
 
@@ -36,6 +37,8 @@ VIEW_FUNCTIONS: dict[str, ViewFunction] = {
     "raci": plan_tables.raci,
     "indicators": plan_tables.indicators,
     "timeline": timeline,
+    "indicator-progress": indicator_progress,
+    "implementation": implementation,
 }
 """Every view by its ``show:`` name."""
 

@@ -1,4 +1,4 @@
-"""An action's page: its status, dates, RACI, the risks it treats, milestones and indicators."""
+"""An action's page: its status, dates, RACI, the risks it treats, milestones, progress and indicators."""
 
 from __future__ import annotations
 
@@ -43,6 +43,18 @@ def action_page(site: Renderer, action: Action, page: PageContext) -> str:
         ]
         table = Table("milestones", f"Milestones of {action.id}", [Column("Date"), Column("Milestone")], rows_m)
         out += "\n## Milestones\n" + block(render_table(table, page))
+    if action.progress:
+        rows_p = [
+            [
+                cell(long_date(p.date), sort_key=p.date.isoformat(), header=True),
+                cell(Marker(status_label(publication, p.status))),
+                cell(p.note),
+            ]
+            for p in action.progress
+        ]
+        columns = [Column("Date"), Column("Status"), Column("Note")]
+        table = Table("progress", f"Progress of {action.id}", columns, rows_p)
+        out += "\n## Progress\n" + block(render_table(table, page))
     indicators = site.relations.indicators_of.get(action.id, [])
     if indicators:
         out += "\n## Indicators\n" + block(item_list(entity_links(page, indicators, with_id=True)))

@@ -1,4 +1,4 @@
-"""An indicator's page: what it measures, its owner, baseline and target."""
+"""An indicator's page: what it measures, its owner, baseline and target, and its chart of measurements."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from generator.render_site.entity_pages.common import agency_link, heading_of, n
 from generator.render_site.escape import esc
 from generator.render_site.fragments import block, facts
 from generator.render_site.render import Renderer
+from generator.views.monitoring import indicator_blocks
 from generator.views.text import level_label, number_text
 
 
@@ -29,4 +30,6 @@ def indicator_page(site: Renderer, indicator: Indicator, page: PageContext) -> s
         ("Frequency", esc(indicator.frequency)),
         ("Source", esc(indicator.source)),
     ]
-    return block(facts(rows)) + narrative(site, indicator, page)
+    out = block(facts(rows)) + narrative(site, indicator, page)
+    out += "\n## Progress\n" + site.blocks(indicator_blocks(site.publication, indicator), page)
+    return out
