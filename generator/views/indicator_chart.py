@@ -70,6 +70,11 @@ def unit_text(value: float, unit: str) -> str:
     return number_text(value) + (f" {unit}" if unit else "")
 
 
+def expected_text(path: Path, day: dt.date, unit: str) -> str:
+    """The planned path's value on ``day``, to one decimal place (a computed figure, not a measured one)."""
+    return unit_text(round(path.expected(day), 1), unit)
+
+
 def _nice_ticks(low: float, high: float, count: int = 4) -> list[float]:
     """Round tick values covering ``low`` to ``high``, about ``count`` of them."""
     if high <= low:

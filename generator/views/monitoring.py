@@ -22,6 +22,7 @@ from generator.views.indicator_chart import (
     axis_room,
     chart_alt,
     draw_plot,
+    expected_text,
     indicator_svg,
     planned_path,
     track,
@@ -64,7 +65,7 @@ def indicator_blocks(publication: Publication, indicator: Indicator) -> list[Blo
         + [cell("")] * 2
     ]
     for m in indicator.values:
-        expected = cell(unit_text(path.expected(m.date), indicator.unit)) if path else cell("")
+        expected = cell(expected_text(path, m.date, indicator.unit)) if path else cell("")
         rows.append(
             [cell("Measured", header=True), cell(long_date(m.date)), _value(m.value, indicator), expected, cell(m.note)]
         )
@@ -133,7 +134,7 @@ def _cell(indicator: Indicator, width: float) -> tuple[Callable[[float, float], 
     title = wrap(f"{indicator.id} {indicator.name}", SIZE, width, bold=True)
     verdict = track(indicator)
     verdict_y = len(title) * SIZE * 1.25 + SIZE * 0.4
-    plot_top = verdict_y + SIZE * 1.2
+    plot_top = verdict_y + SIZE * 1.8
     left = axis_room(indicator)
     plot_h = 96.0
     height = plot_top + plot_h + SIZE * 2.2
@@ -254,7 +255,7 @@ def _progress_table(publication: Publication, objective: Objective, indicators: 
                 cell(Link(i.name, i.id)),
                 cell(_baseline_text(i)),
                 cell(f"{unit_text(latest.value, i.unit)} ({long_date(latest.date)})" if latest else ""),
-                cell(unit_text(path.expected(latest.date), i.unit) if latest and path else ""),
+                cell(expected_text(path, latest.date, i.unit) if latest and path else ""),
                 cell(_target_text(i)),
                 cell(Marker(verdict.capitalize())),
             ]
@@ -269,7 +270,7 @@ def _progress_table(publication: Publication, objective: Objective, indicators: 
         Column("Progress"),
     ]
     caption = f"Indicator figures: {objective.id} {objective.title}"
-    return Table("indicator-progress", caption, columns, rows, wide=True, noun=("indicator", "indicators"))
+    return Table("indicator-progress", caption, columns, rows, noun=("indicator", "indicators"))
 
 
 # -- implementation ----------------------------------------------------------------------------
