@@ -164,6 +164,21 @@ class Imprint:
     alternative_formats: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class Accessibility:
+    """What the accessibility statement says beyond what Charter knows (see ``accessibility:`` in publication.yml)."""
+
+    body: str = ""
+    law: str = "none"
+    contact: str = ""
+    alternative_formats: str = ""
+    response: str = ""
+    enforcement: str = ""
+    reviewed: dt.date | None = None
+    tested_by: str = ""
+    known_issues: tuple[str, ...] = ()
+
+
 @dataclass(slots=True)
 class Settings:
     """Everything ``publication.yml`` says about the publication as a whole."""
@@ -190,6 +205,7 @@ class Settings:
     issuer: str = ""
     """The department or body that issues the publication."""
     imprint: Imprint = field(default_factory=Imprint)
+    accessibility: Accessibility = field(default_factory=Accessibility)
     markings: dict[str, MarkingStyle] = field(default_factory=dict)
     """Each level's marking style (see :mod:`generator.model.markings`); a level not here is outlined."""
     vocabulary: Vocabularies = field(default_factory=Vocabularies)

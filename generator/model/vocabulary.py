@@ -100,6 +100,14 @@ class Vocabularies:
 VOCABULARY_KEYS = ("agency_types", "committee_tiers", "indicator_levels", "action_statuses")
 """The keys ``vocabulary:`` takes in ``publication.yml``, each the name of a field of :class:`Vocabularies`."""
 
+ACCESSIBILITY_LAWS = Vocabulary.of(
+    ("none", "eu", "uk"),
+    {
+        "none": "No law named",
+        "eu": "Directive (EU) 2016/2102",
+        "uk": "The Public Sector Bodies Accessibility Regulations 2018",
+    },
+)
 TRENDS = Vocabulary.of(("increasing", "stable", "decreasing"))
 TREATMENTS = Vocabulary.of(("treat", "tolerate", "transfer", "terminate"))
 CONFIDENCE = Vocabulary.of(("high", "medium", "low"))

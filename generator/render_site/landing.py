@@ -10,6 +10,7 @@ from generator.render_site.context import PageContext
 from generator.render_site.data_page import open_data_section
 from generator.render_site.escape import esc, md_inline
 from generator.render_site.fragments import block, facts, item_list, paragraph
+from generator.render_site.links import ACCESSIBILITY_FOLDER
 from generator.render_site.render import Page, Renderer
 from generator.render_site.tables import render_table
 from generator.views.blocks import Column, Marker, Table, cell
@@ -56,6 +57,8 @@ def landing_page(site: Renderer, downloads: list[Download], *, previewing: bool 
         body += "\n## Downloads\n" + block(paragraph(PREVIEW_DOWNLOADS, "charter-preview-note"))
     body += "\n## Open data\n" + block(open_data_section(site, page))
     body += "\n## Contents\n" + block(_contents(site, page))
+    statement = f'<a href="{esc(page.page(ACCESSIBILITY_FOLDER))}">accessibility statement</a>'
+    body += block(f'<p class="charter-about">How accessible this website is: read its {statement}.</p>')
     return Page("", settings.title, body)
 
 

@@ -26,7 +26,9 @@ MEDIA_FOLDER = "media"
 """Where the images the chapters show are copied, below the site root, at their path below content/."""
 DATA_FOLDER = "data"
 """Where the edition's open data files live, beside the page that documents them."""
-RESERVED = ("assets", "search", "diagrams", "downloads", DATA_FOLDER, MEDIA_FOLDER)
+ACCESSIBILITY_FOLDER = "accessibility"
+"""Where the edition's accessibility statement is."""
+RESERVED = ("assets", "search", "diagrams", "downloads", DATA_FOLDER, MEDIA_FOLDER, ACCESSIBILITY_FOLDER)
 """Top folders the theme, the search plugin and the renderer use for files of their own."""
 
 

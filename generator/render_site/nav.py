@@ -22,7 +22,7 @@ from typing import Any
 from generator.model import Chapter
 from generator.model.kinds import KINDS
 from generator.render_site.escape import esc
-from generator.render_site.links import DATA_FOLDER, PAGE_FOLDERS, page_src
+from generator.render_site.links import ACCESSIBILITY_FOLDER, DATA_FOLDER, PAGE_FOLDERS, page_src
 from generator.render_site.render import Renderer
 
 OVERLAY_PATH = ".charter/mkdocs-overlay.yml"
@@ -43,7 +43,8 @@ def navigation(site: Renderer) -> list[Any]:
     elif annexes:
         nav.append({"Annexes": annexes})
     reference: list[Any] = [{KINDS[kind].index: page_src(folder)} for kind, folder in PAGE_FOLDERS.items()]
-    nav.append({"Reference": [*reference, {"Open data": page_src(DATA_FOLDER)}]})
+    about = [{"Open data": page_src(DATA_FOLDER)}, {"Accessibility statement": page_src(ACCESSIBILITY_FOLDER)}]
+    nav.append({"Reference": [*reference, *about]})
     return nav
 
 

@@ -16,6 +16,7 @@ import yaml
 
 from generator.downloads import Download
 from generator.model import Chapter
+from generator.render_site.accessibility import accessibility_page
 from generator.render_site.chapters import chapter_page
 from generator.render_site.data_page import data_page
 from generator.render_site.entity_pages import entity_pages
@@ -115,7 +116,9 @@ def render_tree(publication: Publication, *, downloads: list[Download], previewi
     parts = {"landing": render_part(site, lambda: [landing_page(site, downloads, previewing=previewing)])}
     for chapter in publication.chapters:
         parts[f"chapter:{chapter.path}"] = chapter_part(site, chapter)
-    parts["rest"] = render_part(site, lambda: [*index_pages(site), *entity_pages(site), data_page(site, data)])
+    parts["rest"] = render_part(
+        site, lambda: [*index_pages(site), *entity_pages(site), data_page(site, data), accessibility_page(site)]
+    )
     return Tree(data, parts, abbreviations(publication), site_overlay(site))
 
 

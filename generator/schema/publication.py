@@ -8,7 +8,7 @@ from annotated_types import Ge, Le
 from pydantic import BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from generator.model.vocabulary import CATALOGUE_MODES, PUBLICATION_STATUSES
+from generator.model.vocabulary import ACCESSIBILITY_LAWS, CATALOGUE_MODES, PUBLICATION_STATUSES
 from generator.schema.entities import Fields
 from generator.schema.types import EXPECTED, Colour, Date, Named, OneOf, Reach, Text, TextList, WebAddress, WholeNumber
 
@@ -152,6 +152,34 @@ class ImprintFields(Fields):
     )
 
 
+class AccessibilityFields(Fields):
+    """What the accessibility statement page of each edition says beyond what Charter knows itself."""
+
+    body: Text = Field("", description="the body the statement speaks for (by default the issuer)")
+    law: Annotated[Text, OneOf(ACCESSIBILITY_LAWS)] = Field(
+        "none", description="the law the statement answers to: eu (Directive 2016/2102), uk (the 2018 regulations)"
+    )
+    contact: Text = Field(
+        "", description="where readers report a problem or ask for another format (by default the imprint's contact)"
+    )
+    alternative_formats: Text = Field(
+        "", description="how to ask for another format (by default the imprint's alternative_formats)"
+    )
+    response: Text = Field("", description="how soon the body replies, e.g. within 10 working days")
+    enforcement: Text = Field(
+        "", description="the enforcement procedure: the body readers turn to when the reply does not satisfy them"
+    )
+    reviewed: Date | None = Field(
+        None, description="when the statement was last reviewed (by default the publication date)"
+    )
+    tested_by: Text = Field(
+        "", description="how the body tested the site beyond Charter's own tests, e.g. an audit by disabled users"
+    )
+    known_issues: TextList = Field(
+        default_factory=list, description="content the body knows does not meet WCAG 2.2 AA, one item each"
+    )
+
+
 class PublicationFields(Fields):
     """``publication.yml``."""
 
@@ -186,4 +214,7 @@ class PublicationFields(Fields):
     )
     vocabulary: VocabularyFields = Field(
         default_factory=VocabularyFields, description="values of its own added to the engine's enumerations"
+    )
+    accessibility: AccessibilityFields | None = Field(
+        None, description="what each edition's accessibility statement says"
     )

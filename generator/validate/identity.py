@@ -1,4 +1,4 @@
-"""The publication's own identity in ``publication.yml``: issuer, emblem and imprint.
+"""The publication's own identity in ``publication.yml``: issuer, emblem, imprint and accessibility statement.
 
 The emblem is printed on every cover and may stand on the web: it must be an SVG or PNG
 file of the content folder, safe to publish (see :mod:`generator.load.images`), and have
@@ -12,8 +12,8 @@ from pathlib import Path
 from generator.diagnostics import Location
 from generator.load.images import check_image
 from generator.load.yamlnodes import YMap
-from generator.model.settings import Imprint
-from generator.schema.publication import PublicationFields
+from generator.model.settings import Accessibility, Imprint
+from generator.schema.publication import AccessibilityFields, PublicationFields
 from generator.validate.schema_reader import SchemaReader
 
 EMBLEM_FORMATS = (".svg", ".png")
@@ -30,6 +30,23 @@ def read_imprint(fields: PublicationFields) -> Imprint:
         licence=i.licence,
         contact=i.contact,
         alternative_formats=i.alternative_formats,
+    )
+
+
+def read_accessibility(fields: PublicationFields) -> Accessibility:
+    """What the accessibility statement says: the publication's own words, the imprint's where it gives none."""
+    a = fields.accessibility or AccessibilityFields.model_validate({})
+    imprint = fields.imprint
+    return Accessibility(
+        body=a.body or fields.issuer,
+        law=a.law,
+        contact=a.contact or (imprint.contact if imprint else ""),
+        alternative_formats=a.alternative_formats or (imprint.alternative_formats if imprint else ""),
+        response=a.response,
+        enforcement=a.enforcement,
+        reviewed=a.reviewed,
+        tested_by=a.tested_by,
+        known_issues=tuple(a.known_issues),
     )
 
 

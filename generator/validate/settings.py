@@ -19,7 +19,7 @@ from generator.schema import DEFAULT_LEVELS, PublicationFields
 from generator.schema.choices import Choices
 from generator.schema.publication import ScalesFields
 from generator.validate.heatmap import read_heatmap
-from generator.validate.identity import check_emblem, read_imprint
+from generator.validate.identity import check_emblem, read_accessibility, read_imprint
 from generator.validate.ids import ID_HINT, ID_PATTERN
 from generator.validate.schema_reader import SchemaReader, node_at
 from generator.validate.vocabulary import read_vocabulary
@@ -65,6 +65,7 @@ def read_settings(node: YMap, path: str, report: Report, root: Path | None = Non
         emblem_alt=fields.emblem_alt.strip(),
         issuer=fields.issuer,
         imprint=read_imprint(fields),
+        accessibility=read_accessibility(fields),
         markings=marking_styles(levels, _read_colours(fields, levels, node, r)),
         vocabulary=read_vocabulary(fields.vocabulary, node_at(node, ("vocabulary",)), r),
         path=path,
