@@ -41,6 +41,8 @@ CANARIES = [
     "CANARYFOLDERTEXT",  # and its text
     "CANARYIMAGEFILE",  # the bytes of an image only a classified section shows
     "CANARYCODEWORD",  # a code word, listed in a restricted file and used in its prose
+    "CANARYMEASUREMENTNOTE",  # an indicator's measurements, restricted as a field
+    "CANARYPROGRESSNOTE",  # an action's status reports, restricted as a field
 ]
 STAND_INS = ["CANARYPUBLICSUMMARY"]
 """A public summary restricted by ``restricted: {public_summary: ...}``: a stand-in no edition may show
@@ -206,3 +208,13 @@ def test_a_restricted_text_smuggled_into_a_data_file_fails_the_build(
     assert status == 1
     assert "public/data/register.csv: carries restricted text 'the north fence is weak at canarysectiontext'" in err
     assert not (tmp_path / "site" / "public").exists()
+
+
+def test_withheld_measurements_leave_no_figure_in_the_public_charts(editions: Path) -> None:
+    public = (editions / "public" / "indicators" / "ind-01" / "index.html").read_text(encoding="utf-8")
+    restricted = (editions / "restricted" / "indicators" / "ind-01" / "index.html").read_text(encoding="utf-8")
+    assert "11 containers" in restricted and "31 January 2026" in restricted
+    assert "11 containers" not in public and "31 January 2026" not in public
+    assert "no measurement yet; not yet measured." in public
+    svg = (editions / "public" / "diagrams" / "indicator-IND-01.svg").read_text(encoding="utf-8")
+    assert "<circle" not in svg  # no measured point is drawn
