@@ -12,19 +12,16 @@ from generator.model.entities import (
     Entity,
     EntityBlock,
     Indicator,
-    Measurement,
-    Milestone,
     Objective,
     Passage,
     Phase,
-    Raci,
     Risk,
     RiskGroup,
     Segment,
-    StatusReport,
     Threat,
     View,
 )
+from generator.model.plan_parts import Measurement, Milestone, Raci, StatusReport
 from generator.model.refs import FieldPath, Ref
 from generator.model.settings import Band, Document, Edition, HeatmapAxes, Revision, ScaleLevel, Scales, Settings
 from generator.model.signature import Signature

@@ -1,4 +1,4 @@
-"""One typed model per entity kind.
+"""One typed model per entity kind (the parts of actions and indicators are in :mod:`generator.model.plan_parts`).
 
 References between entities hold the target's ID; the resolve stage guarantees every one
 of them names an entity of the right kind, so renderers may look them up without checks.
@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 from generator.diagnostics import Location
+from generator.model.plan_parts import Measurement, Milestone, Raci, StatusReport
 from generator.model.settings import Band
 
 FIELD_ATTRIBUTES = {"title": "title_text"}
@@ -219,55 +220,6 @@ class Objective(Entity):
     @property
     def title(self) -> str:
         return self.title_text
-
-
-@dataclass(slots=True)
-class Milestone:
-    """A dated milestone of an action."""
-
-    date: dt.date
-    title: str
-
-
-@dataclass(slots=True)
-class StatusReport:
-    """An action's status as reported on a date: one entry of its progress."""
-
-    date: dt.date
-    status: str
-    note: str = ""
-
-
-@dataclass(slots=True)
-class Measurement:
-    """An indicator's value as measured on a date."""
-
-    date: dt.date
-    value: float
-    note: str = ""
-
-
-@dataclass(slots=True)
-class Raci:
-    """Who is responsible, accountable, consulted and informed for an action."""
-
-    responsible: str
-    accountable: str
-    consulted: list[str] = field(default_factory=list)
-    informed: list[str] = field(default_factory=list)
-
-    def role_of(self, agency: str) -> str:
-        """The RACI letters of an agency, e.g. 'R/A', or '' when it has no role."""
-        letters = []
-        if agency == self.responsible:
-            letters.append("R")
-        if agency == self.accountable:
-            letters.append("A")
-        if agency in self.consulted:
-            letters.append("C")
-        if agency in self.informed:
-            letters.append("I")
-        return "/".join(letters)
 
 
 @dataclass(slots=True, kw_only=True)

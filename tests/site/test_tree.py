@@ -32,6 +32,7 @@ def test_one_page_per_entity_chapter_and_index(tmp_path: Path) -> None:
     written = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("index.md"))
     kinds = ("risks", "agencies", "committees", "objectives", "actions", "indicators", "threats")
     expected = ["index.md", "plan/index.md", "register/index.md", "structure/index.md", "data/index.md"]
+    expected += ["accessibility/index.md"]
     expected += [f"{kind}/index.md" for kind in kinds]
     entities = [*publication.risks, *publication.agencies, *publication.committees, *publication.objectives]
     entities += [*publication.actions, *publication.indicators]
@@ -66,8 +67,8 @@ def test_navigation_follows_the_reading_order(tmp_path: Path) -> None:
     assert overlay["nav"][:4] == [{"Home": "index.md"}, "structure/index.md", "register/index.md", "plan/index.md"]
     reference = overlay["nav"][4]["Reference"]
     assert reference[0] == {"Risk register": "risks/index.md"}
-    assert len(reference) == 8
-    assert reference[-1] == {"Open data": "data/index.md"}
+    assert len(reference) == 9
+    assert reference[-2:] == [{"Open data": "data/index.md"}, {"Accessibility statement": "accessibility/index.md"}]
 
 
 def test_print_downloads_are_kept_and_listed_on_the_landing_page(tmp_path: Path) -> None:
