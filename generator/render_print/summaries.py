@@ -28,6 +28,7 @@ from generator.model.vocabulary import TREATMENTS, TRENDS
 from generator.render_print.links import Anchors
 from generator.render_print.markdown_escape import escape_markdown, raw_typst_block
 from generator.resolve import Publication
+from generator.views.indicator_chart import OFF_TRACK, ON_TRACK, track, unit_text
 from generator.views.risk_tables import has_imo_numbers
 from generator.views.text import agency_type_label, level_label, long_date, number_text, status_label, tier_label
 
@@ -135,6 +136,7 @@ class SummaryWriter:
             ("Oversight", self._link(a.committee) if a.committee else ""),
             ("Dates", escape_markdown(f"{long_date(a.start)} to {long_date(a.end)}")),
             ("Status", escape_markdown(status_label(self.publication, a.status))),
+            ("Last report", escape_markdown(_last_report(a))),
             ("Risks", self._links(a.risks)),
         ]
         return escape_markdown(f"{a.id} {a.title}"), facts, escape_markdown(a.description)
@@ -147,6 +149,7 @@ class SummaryWriter:
             ("Owner", self._agency_name(i.owner)),
             ("Baseline", escape_markdown(number_text(i.baseline) + unit)),
             ("Target", escape_markdown(number_text(i.target) + unit)),
+            ("Latest", escape_markdown(_latest(i))),
             ("Frequency", escape_markdown(i.frequency)),
             ("Source", escape_markdown(i.source)),
         ]
@@ -220,3 +223,21 @@ def summaries(kinds: Mapping[str, KindSpec] = KINDS) -> dict[str, BlockSummary]:
 
 SUMMARIES = summaries()
 """``KIND`` → the summary of its data blocks, checked at import."""
+
+
+def _latest(indicator: Indicator) -> str:
+    """The latest measurement, its date and its verdict: '12 incidents per year (30 June 2026), off track'."""
+    latest = indicator.latest
+    if latest is None:
+        return ""
+    verdict = track(indicator)
+    shown = f"{unit_text(latest.value, indicator.unit)} ({long_date(latest.date)})"
+    return shown + (f", {verdict}" if verdict in (ON_TRACK, OFF_TRACK) else "")
+
+
+def _last_report(action: Action) -> str:
+    """The latest status report's date and note: '30 June 2026: Procurement slipped …'."""
+    if not action.progress:
+        return ""
+    last = action.progress[-1]
+    return f"{long_date(last.date)}" + (f": {last.note}" if last.note else "")
