@@ -30,7 +30,7 @@ from generator.views.indicator_chart import (
 )
 from generator.views.svg import open_svg, text_lines, text_width, wrap
 from generator.views.text import long_date, natural_key, plural, status_label
-from generator.views.timeline_layout import ADDED_STATUS_STYLE, STATUS_STYLE, status_class
+from generator.views.timeline_layout import bar_rect
 
 WIDE_W, NARROW_W = 680.0, 340.0
 """The full and the phone layouts' widths, as the timeline's."""
@@ -358,7 +358,7 @@ def _bars(
             if not count:
                 continue
             w = inner * count / most
-            out.append(_segment(status, x, y, w, 18))
+            out.append(bar_rect(status, x, y, w, 18))
             x += w
         y += 18 + 6
         counts = wrap(_counts_text(acts, statuses, labels), SIZE, inner)
@@ -372,23 +372,13 @@ def _bars(
     return Drawing(svg, width, height, SIZE)
 
 
-def _segment(status: str, x: float, y: float, width: float, height: float) -> str:
-    fill, stroke, dash = STATUS_STYLE.get(status, ADDED_STATUS_STYLE)
-    dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
-    return (
-        f'<rect x="{x:.1f}" y="{y:.1f}" width="{width:.1f}" height="{height:.1f}" '
-        f'class="cd-bar {status_class(status)}" '
-        f'fill="{fill}" stroke="{stroke}" stroke-width="1.5"{dash_attr}/>'
-    )
-
-
 def _status_legend(statuses: list[str], labels: dict[str, str], x: float, y: float, width: float) -> tuple[str, float]:
     out, cx, cy = [], x, y
     for status in statuses:
         need = 22 + text_width(labels[status], SIZE) + 16
         if cx > x and cx + need > x + width:
             cx, cy = x, cy + SIZE * 1.8
-        out.append(_segment(status, cx, cy - SIZE * 0.85, 16, SIZE))
+        out.append(bar_rect(status, cx, cy - SIZE * 0.85, 16, SIZE))
         out.append(text_lines([labels[status]], cx + 22, cy, SIZE, anchor="start"))
         cx += need
     return "".join(out), cy - y + SIZE

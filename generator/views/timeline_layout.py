@@ -139,13 +139,14 @@ def _legend(frame: Frame, width: float, top: float) -> tuple[list[str], float]:
         elif kind == "published":
             parts.append(line(x + 12, cy - 8, x + 12, cy + 8, "heading", 2.5))
         else:
-            parts.append(_bar_rect(kind, x, cy - 6, 24, 12))
+            parts.append(bar_rect(kind, x, cy - 6, 24, 12))
         parts.append(text_lines([label], x + 30, cy + 4, SMALL, anchor="start"))
         x += item_w + 16
     return parts, y + HEAD_ROW + 4
 
 
-def _bar_rect(status: str, x: float, y: float, width: float, height: float) -> str:
+def bar_rect(status: str, x: float, y: float, width: float, height: float) -> str:
+    """A bar (or a legend key, or a segment of a stacked bar) in a status's colours, at least 3 px wide."""
     fill, stroke, dash = STATUS_STYLE.get(status, ADDED_STATUS_STYLE)
     dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
     return (
@@ -273,7 +274,7 @@ def _action(
         body.append(rect(left, bar_y - 3, right - left, BAR_H + 6, "shade"))
         body += _track(axis, x_of, bar_y - 3, bar_y + BAR_H + 3, banded=False)
     x1, x2 = x_of(action.start), x_of(action.end + dt.timedelta(days=1))
-    body.append(_bar_rect(action.status, x1, bar_y, x2 - x1, BAR_H))
+    body.append(bar_rect(action.status, x1, bar_y, x2 - x1, BAR_H))
     for milestone in action.milestones:
         when = f"{milestone.date.day} {milestone.date:%B %Y}"
         body.append(_diamond(x_of(milestone.date), bar_y + BAR_H / 2, f"{when}: {milestone.title}"))
