@@ -129,13 +129,42 @@ def test_no_chart_text_overlaps_or_leaves_its_drawing(which: str, show: str, req
 def test_every_indicator_chart_has_its_text_alternative_and_table(which: str, request: pytest.FixtureRequest) -> None:
     publication: Publication = request.getfixturevalue(which)
     for indicator in publication.indicators[:60]:
-        diagram, table = indicator_blocks(publication, indicator)
+        diagram, table = indicator_blocks(publication, indicator)  # every indicator of both has a drawable path
         assert isinstance(diagram, Diagram) and isinstance(table, Table)
         _check_text(diagram)
         assert diagram.alt.startswith(f"Chart of {indicator.id} ") and diagram.alt.endswith(f"; {track(indicator)}.")
         assert f"<desc>{diagram.alt}" in diagram.svg(lambda _i: None).replace("&#x27;", "'")
         assert [row[0].text for row in table.rows] == ["Baseline"] + ["Measured"] * len(indicator.values) + ["Target"]
         assert len(diagram.description) == 2 + len(indicator.values)
+
+
+def test_an_indicator_with_no_years_and_no_measurement_gets_its_table_and_no_chart() -> None:
+    undated = dataclasses.replace(_indicator(3, 9, years=False), unit="ports")
+    publication = _publication(REPO / "tests" / "roots" / "minimal" / "content")
+    blocks = indicator_blocks(publication, undated)
+    assert [type(b) for b in blocks] == [Table]
+    table = blocks[0]
+    assert isinstance(table, Table)
+    assert [[c.text for c in row[:3]] for row in table.rows] == [["Baseline", "", "3 ports"], ["Target", "", "9 ports"]]
+    assert table.notes == ["Not yet measured."]
+    # measured once, it has a point to draw: the chart spans the year of that measurement only
+    measured = dataclasses.replace(undated, values=[Measurement(dt.date(2026, 6, 30), 5)])
+    diagram = indicator_blocks(publication, measured)[0]
+    assert isinstance(diagram, Diagram)
+    texts = ["".join(t.itertext()) for t in ET.fromstring(diagram.svg(lambda _i: None)).iter(f"{SVG}text")]
+    years = [t for t in texts if t.isdigit()]
+    assert "2026" in years and not any(y.startswith("20") and y != "2026" for y in years)
+
+
+def test_the_small_multiple_of_an_undrawable_indicator_says_so_and_invents_no_axis() -> None:
+    publication = _publication(REPO / "tests" / "roots" / "minimal" / "content")
+    undated = dataclasses.replace(_indicator(3, 9, years=False), objective=publication.objectives[0].id)
+    publication.indicators[:] = [undated]
+    publication.entities[undated.id] = undated
+    diagram = next(b for b in _view(publication, "indicator-progress") if isinstance(b, Diagram))
+    _check_text(diagram)
+    texts = " ".join("".join(t.itertext()) for t in ET.fromstring(diagram.svg(lambda _i: None)).iter(f"{SVG}text"))
+    assert "Nothing to draw yet" in texts and "2000" not in texts and "<line" not in diagram.svg(lambda _i: None)
 
 
 def test_indicator_progress_has_a_table_for_each_chart_with_its_verdicts(sample: Publication) -> None:

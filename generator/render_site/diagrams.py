@@ -71,7 +71,7 @@ def render_diagram(diagram: Diagram, page: PageContext) -> str:
     file_href = page.file(f"{DIAGRAM_FOLDER}/{diagram.name}.svg")
     items = "".join(f"<li>{esc(line)}</li>" for line in diagram.description)
     description = (
-        f'<details class="charter-description"><summary>Text version of the {esc(diagram.caption.lower())}</summary>'
+        f'<details class="charter-description"><summary>Text version: {esc(diagram.caption)}</summary>'
         f"<ul>{items}</ul></details>"
         if items
         else ""

@@ -101,8 +101,20 @@ class Frame:
     height: float
 
 
+def drawable(indicator: Indicator) -> bool:
+    """Whether the indicator has anything to draw over time: a planned path or a measurement.
+
+    A baseline and a target without their years place nothing on a time axis, so such an
+    indicator gets its table of figures and no chart (never an axis of invented years).
+    """
+    return planned_path(indicator) is not None or bool(indicator.values)
+
+
 def chart_days(indicator: Indicator) -> tuple[dt.date, dt.date]:
-    """The time the chart covers: the planned path and every measurement, in whole years."""
+    """The time the chart covers: the planned path and every measurement, in whole years.
+
+    Only for an indicator that is :func:`drawable`.
+    """
     path = planned_path(indicator)
     days = [m.date for m in indicator.values]
     if path is not None:
@@ -110,16 +122,16 @@ def chart_days(indicator: Indicator) -> tuple[dt.date, dt.date]:
     if indicator.baseline_year is not None:
         days.append(dt.date(indicator.baseline_year, 1, 1))
     if not days:
-        return dt.date(2000, 1, 1), dt.date(2001, 1, 1)
+        raise ValueError(f"{indicator.id} has nothing to draw over time")
     first, last = min(days), max(days)
     return dt.date(first.year, 1, 1), dt.date(last.year + 1, 1, 1)
 
 
-def draw_plot(indicator: Indicator, frame: Frame, *, axis_text: bool = True) -> str:
+def draw_plot(indicator: Indicator, frame: Frame) -> str:
     """The plot of one indicator inside ``frame``: axes, planned path, measurements, baseline and target marks.
 
-    With ``axis_text`` the value ticks are written left of the frame and the years below it
-    (the caller leaves room: :func:`axis_room`).
+    The value ticks are written left of the frame and the years below it (the caller leaves
+    room: :func:`axis_room`). Only for an indicator that is :func:`drawable`.
     """
     first, end = chart_days(indicator)
     values = [indicator.baseline, indicator.target, *(m.value for m in indicator.values)]
@@ -135,18 +147,15 @@ def draw_plot(indicator: Indicator, frame: Frame, *, axis_text: bool = True) -> 
 
     out = [line(frame.x, frame.y + frame.height, frame.x + frame.width, frame.y + frame.height, "rule")]
     out.append(line(frame.x, frame.y, frame.x, frame.y + frame.height, "rule"))
-    if axis_text:
-        for tick in ticks:
-            y = y_of(tick)
-            out.append(line(frame.x - 4, y, frame.x, y, "rule"))
-            out.append(
-                text_lines([number_text(tick)], frame.x - 6, y + SIZE * 0.35, SIZE, anchor="end", colour="muted")
-            )
-        years = list(range(first.year, end.year))
-        every = max(1, math.ceil(len(years) * text_width("2000", SIZE) * 1.6 / frame.width))
-        for year in years[::every]:
-            x = x_of(dt.date(year, 7, 1))
-            out.append(text_lines([str(year)], x, frame.y + frame.height + SIZE * 1.4, SIZE, colour="muted"))
+    for tick in ticks:
+        y = y_of(tick)
+        out.append(line(frame.x - 4, y, frame.x, y, "rule"))
+        out.append(text_lines([number_text(tick)], frame.x - 6, y + SIZE * 0.35, SIZE, anchor="end", colour="muted"))
+    years = list(range(first.year, end.year))
+    every = max(1, math.ceil(len(years) * text_width("2000", SIZE) * 1.6 / frame.width))
+    for year in years[::every]:
+        x = x_of(dt.date(year, 7, 1))
+        out.append(text_lines([str(year)], x, frame.y + frame.height + SIZE * 1.4, SIZE, colour="muted"))
     path = planned_path(indicator)
     if path is not None:
         out.append(

@@ -22,6 +22,7 @@ from generator.views.indicator_chart import (
     axis_room,
     chart_alt,
     draw_plot,
+    drawable,
     expected_text,
     indicator_svg,
     planned_path,
@@ -40,7 +41,7 @@ WIDE_W, NARROW_W = 680.0, 340.0
 
 
 def indicator_blocks(publication: Publication, indicator: Indicator) -> list[Block]:
-    """An indicator's chart and the table of its figures (for its own page)."""
+    """An indicator's chart and the table of its figures (its page); the table alone when nothing is drawable."""
     wide, wide_h = indicator_svg(indicator, WIDE_W)
     narrow, narrow_h = indicator_svg(indicator, NARROW_W)
     description = [f"Baseline: {_baseline_text(indicator)}", f"Target: {_target_text(indicator)}"] + [
@@ -81,7 +82,7 @@ def indicator_blocks(publication: Publication, indicator: Indicator) -> list[Blo
         Column("Note"),
     ]
     table = Table("indicator-values", f"Figures of {indicator.id}", columns, rows, notes=[_verdict_note(indicator)])
-    return [diagram, table]
+    return [diagram, table] if drawable(indicator) else [table]
 
 
 def _value(value: float, indicator: Indicator) -> Cell:
@@ -150,6 +151,9 @@ def _cell(indicator: Indicator, width: float) -> tuple[Callable[[float, float], 
             out += f'<rect {box} class="cd-bar {css}" fill="{fill}"/>'
             text_x = x + 16
         out += text_lines([verdict.capitalize()], text_x, vy, SIZE, anchor="start", colour="ink")
+        if not drawable(indicator):
+            lines = wrap("Nothing to draw yet: no years for its baseline and target, and no measurement.", SIZE, width)
+            return out + text_lines(lines, x, y + plot_top + SIZE * 1.6, SIZE, anchor="start", colour="muted")
         frame = Frame(x + left, y + plot_top + SIZE * 0.4, width - left - 8, plot_h - SIZE * 0.4)
         return out + draw_plot(indicator, frame)
 
