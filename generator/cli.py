@@ -150,6 +150,16 @@ def _parser() -> argparse.ArgumentParser:
     importing.add_argument("content", nargs="?", default=None, metavar="CONTENT_DIR", help="the content folder")
     importing.add_argument("--dry-run", action="store_true", help="say what would change; write nothing")
 
+    changes = commands.add_parser(
+        "changes",
+        help="say what changed since an earlier version (risks, actions, indicators, committees)",
+        description="Compare the publication with its content at an earlier git revision: a version of "
+        "publication.yml's history that gives its commit, a commit or a tag.",
+    )
+    changes.add_argument("revision", metavar="REV", help="the earlier version, e.g. 1.0.0, v1.0.0 or a commit")
+    changes.add_argument("content", nargs="?", default=None, metavar="CONTENT_DIR", help="the content folder")
+    changes.add_argument("--edition", metavar="NAME", help="only what this edition shows (default: everything)")
+
     new = commands.add_parser(
         "new",
         help="start a new publication project in a new folder",
@@ -252,6 +262,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "check":
             return run_check(content_folder(args.content, parser), args)
+        if args.command == "changes":
+            from generator.cli_changes import run_changes
+
+            return run_changes(args, parser)
         if args.command in ("export", "import", "new"):
             from generator import cli_files
 

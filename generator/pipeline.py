@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from generator.changes import attach_earlier
 from generator.diagnostics import Location, Report
 from generator.glyphs import check_glyphs, font_dir
 from generator.load import load_content
@@ -32,11 +33,12 @@ def read_publication(root: Path, report: Report, *, printed: bool = True) -> Pub
     return publication
 
 
-def read_content(root: Path, report: Report) -> tuple[LoadedContent, Publication | None]:
+def read_content(root: Path, report: Report, *, compare: bool = True) -> tuple[LoadedContent, Publication | None]:
     """The content as loaded (every file's text and YAML, with positions) and the publication made of it.
 
     For what writes the content back (``charter import``) or shows it as written (``charter
-    export``); renderers need only :func:`read_publication`.
+    export``); renderers need only :func:`read_publication`. With ``compare``, the earlier
+    versions the ``changes`` views name are read too (:mod:`generator.changes`).
     """
     with _no_cycle_collection():
         content = load_content(root, report)
@@ -65,7 +67,14 @@ def read_content(root: Path, report: Report) -> tuple[LoadedContent, Publication
             f"({validated.guessed_levels[0]}) is read as the highest until it is fixed",
             "fix the level, then check again",
         )
+    if compare:
+        attach_earlier(publication, root, report, read_version)
     return content, publication
+
+
+def read_version(root: Path, report: Report) -> Publication | None:
+    """An earlier version's publication: read as the working tree is, with no comparisons of its own."""
+    return read_content(root, report, compare=False)[1]
 
 
 def _levels_used(publication: Publication) -> set[str]:

@@ -151,6 +151,8 @@ class Revision:
     date: dt.date
     summary: str
     author: str = ""
+    commit: str = ""
+    """The git commit (or tag) the version was issued from: what a comparison with it reads."""
 
 
 @dataclass(frozen=True, slots=True)

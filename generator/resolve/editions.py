@@ -90,7 +90,15 @@ def for_edition(publication: Publication, edition: Edition, report: Report) -> P
     _cut_links(publication, cut, report)
     figures.check_edition(cut.chapters, cut.entities, publication.entities, _edition_id(cut), report)
     _compute_figures(cut)
+    cut.earlier = {since: _cut_earlier(earlier, edition) for since, earlier in publication.earlier.items()}
     return cut
+
+
+def _cut_earlier(earlier: Publication | str, edition: Edition) -> Publication | str:
+    """An earlier version as the edition sees it (or why it cannot be read): a comparison shows no more."""
+    if isinstance(earlier, str) or edition.level not in earlier.settings.levels:
+        return earlier if isinstance(earlier, str) else f"the earlier version has no level {edition.level}"
+    return for_edition(earlier, edition, Report())  # its own problems were reported when it was current
 
 
 def _compute_figures(cut: Publication) -> None:

@@ -58,6 +58,9 @@ class Publication:
     annex_letters: dict[str, str] = field(default_factory=dict)
     """Each generated annex's letter (view name → letter, see :func:`generator.resolve.annexes.generated_letters`),
     from the whole publication, so that every edition and format letters an annex alike."""
+    earlier: dict[str, Publication | str] = field(default_factory=dict)
+    """Each earlier version a ``changes`` view compares with (by its ``since:``), as this copy's edition
+    may see it, or the sentence saying why it cannot be read (see :mod:`generator.changes`)."""
     unexpanded: Publication | None = None
     """The same publication with its prose's figures (``{{count ...}}``) as written, when this copy
     shows them computed: each edition computes its own from it (see :mod:`generator.resolve.figures`)."""

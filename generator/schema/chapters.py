@@ -59,6 +59,7 @@ VIEW_DESCRIPTIONS = {
     "agencies": "the agencies and their roles",
     "acronyms": "the acronym list",
     "history": "the document control table",
+    "changes": "what changed since an earlier version: risks, actions, indicators and committees",
     "scales": "the scoring scales and rating bands",
 }
 """Every view a chapter may place, with what it renders."""
@@ -75,6 +76,7 @@ VIEW_OPTIONS: dict[str, tuple[str, ...]] = {
     "indicator-progress": ("objective",),
     "implementation": ("objective",),
     "review": ("before",),
+    "changes": ("since",),
 }
 """The options each view takes (a view not listed takes none)."""
 
@@ -98,6 +100,13 @@ class ViewFields(Fields):
     )
     committee: Annotated[Text, Refers("committee")] | None = Field(None, description="orgchart: the chart's root")
     before: Date | None = Field(None, description="review: risks due for review before this date")
+    since: Text | None = Field(
+        None,
+        description=(
+            "changes (required): the earlier version, as a version of publication.yml's history that gives its "
+            "commit, or a git commit or tag"
+        ),
+    )
 
 
 class SignatureFields(Fields):

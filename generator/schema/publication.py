@@ -48,6 +48,9 @@ class RevisionFields(Fields):
     date: Date = Field(description="when it was issued")
     summary: Text = Field(description="what changed")
     author: Text = Field("", description="who made the change")
+    commit: Text = Field(
+        "", description="the git commit (or tag) of this version, for `charter changes` and the changes view"
+    )
 
 
 class StepFields(Fields):

@@ -18,6 +18,8 @@ from generator.validate.schema_reader import SchemaReader
 BASE = ("show", "title", "classification")
 """What every view takes."""
 OPTIONS = tuple(key for key in ViewFields.model_fields if key not in BASE)
+REQUIRED = ("changes",)
+"""The views that cannot stand without their option (``since:``)."""
 
 
 def read_view(node: YMap, reader: SchemaReader, settings: Settings, level: str) -> View | None:
@@ -45,6 +47,15 @@ def read_view(node: YMap, reader: SchemaReader, settings: Settings, level: str) 
     fields = reader.read(ViewFields, kept)
     if fields is None or not valid:
         return None  # reported
+    if name in REQUIRED and fields.since is None:
+        reader.error(
+            reader.key_location(node, "show"),
+            "E-FIELD-MISSING",
+            ("since",),
+            f"the {name} view needs the version to compare with",
+            "add 'since: 1.0' (a version of publication.yml's history that gives its commit, or a git tag)",
+        )
+        return None
     view = View(
         show=fields.show,
         location=reader.key_location(node, "show"),

@@ -13,6 +13,7 @@ from generator.model import View
 from generator.resolve import Publication
 from generator.views import plan_tables, risk_tables, structure_tables
 from generator.views.blocks import Block, Cell, Column, Diagram, Inline, Link, Marker, Table
+from generator.views.changes import changes
 from generator.views.monitoring import implementation, indicator_progress
 from generator.views.orgchart import orgchart
 from generator.views.timeline import timeline
@@ -39,6 +40,7 @@ VIEW_FUNCTIONS: dict[str, ViewFunction] = {
     "timeline": timeline,
     "indicator-progress": indicator_progress,
     "implementation": implementation,
+    "changes": changes,
 }
 """Every view by its ``show:`` name."""
 
