@@ -304,6 +304,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("charter: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader went away (``charter changes 1.0 | head``): nothing left to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so that the exit's flush cannot fail again
+        return EXIT_OK
     except Exception as exc:  # a bug in Charter, not in the content: say so without a traceback
         if os.environ.get("CHARTER_DEBUG"):
             raise

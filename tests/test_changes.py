@@ -65,13 +65,14 @@ def _read(content: Path) -> tuple[Publication, Report]:
 
 WHOLE = """\
 Changes since version 1.0 of 1 March 2026, in the whole publication:
-Risks: 1 added, 1 removed, 3 changed
+Risks: 1 added, 2 removed, 3 changed
   R-1 Theft of containers from the quay: Re-scored (residual): 4 (Medium) -> 6 (High)
   R-1 Theft of containers from the quay: Lead agency: Harbour Police -> Harbour Authority
   R-3 removed: Pilferage from the bonded warehouse
   R-4 added: Jamming of satellite navigation in the approaches
   R-5 CANARYCHANGETITLE insider access to the berth: Re-scored (residual): 6 (High) -> 9 (High)
   R-6 Tampering with the quay cameras: Re-scored (residual): 2 (Low) -> 4 (Medium)
+  R-7 removed: CANARYREMOVEDTITLE tailgating through the staff gate
 Actions: 1 added, 1 removed, 2 changed
   ACT-01 Fence the container quay: Status: Progressing -> Finished
   ACT-02 Train the berth staff: Status: Planned -> Progressing
@@ -86,6 +87,7 @@ Committees: 1 added, 0 removed, 1 changed
   CM-HSC Harbour Security Committee: Chair: Harbour Authority -> Harbour Police
   CM-HSC Harbour Security Committee: Members joined: (none) -> Harbour Authority
   CM-HSC Harbour Security Committee: Members left: Harbour Police -> (none)
+  CM-HSC Harbour Security Committee: Industry members joined: (none) -> CANARYCHANGEMEMBER Stevedores
   CM-SUB added: Quay Sub-Committee
 """
 
@@ -107,18 +109,14 @@ def test_the_public_edition_shows_no_change_to_what_it_withholds(
 ) -> None:
     assert main(["changes", "1.0", str(repo / "content"), "--edition", "public"]) == 0
     out = capsys.readouterr().out
-    # R-5 is OFFICIAL (shown by its public name alone), R-6's residual scores and IND-03's values are withheld
+    # R-5 is OFFICIAL (shown by its public name alone), R-7 is OFFICIAL with no public text, R-6's residual
+    # scores, IND-03's values and CM-HSC's industry members are withheld
+    withheld = ("  R-5 ", "  R-6 ", "  R-7 ", "  IND-03 ", "  CM-HSC Harbour Security Committee: Industry")
+    expected = "".join(line for line in WHOLE.splitlines(keepends=True) if not line.startswith(withheld))
     assert out == (
-        WHOLE.replace("in the whole publication", "in the Public edition (PUBLIC)")
-        .replace("Risks: 1 added, 1 removed, 3 changed", "Risks: 1 added, 1 removed, 1 changed")
-        .replace(
-            "  R-5 CANARYCHANGETITLE insider access to the berth: Re-scored (residual): 6 (High) -> 9 (High)\n", ""
-        )
-        .replace("  R-6 Tampering with the quay cameras: Re-scored (residual): 2 (Low) -> 4 (Medium)\n", "")
+        expected.replace("in the whole publication", "in the Public edition (PUBLIC)")
+        .replace("Risks: 1 added, 2 removed, 3 changed", "Risks: 1 added, 1 removed, 1 changed")
         .replace("Indicators: 0 added, 0 removed, 3 changed", "Indicators: 0 added, 0 removed, 2 changed")
-        .replace(
-            "  IND-03 Camera faults reported: New measurements: No measurement -> 31 December 2026: 777 faults\n", ""
-        )
     )
     assert main(["changes", "1.0", str(repo / "content"), "--edition", "official"]) == 0
     assert capsys.readouterr().out == WHOLE.replace("in the whole publication", "in the Official edition (OFFICIAL)")
@@ -148,7 +146,7 @@ def test_the_view_puts_the_report_in_a_chapter_for_each_edition(repo: Path) -> N
         "Committees: changes since version 1.0 of 1 March 2026",
     ]
     assert _texts(tables[0]) == [
-        ["Risks", "1", "1", "3"],
+        ["Risks", "1", "2", "3"],
         ["Actions", "1", "1", "2"],
         ["Indicators", "0", "0", "3"],
         ["Committees", "1", "0", "1"],
@@ -164,7 +162,8 @@ def test_the_view_puts_the_report_in_a_chapter_for_each_edition(repo: Path) -> N
     tables = _view_tables(public)
     assert _texts(tables[0])[0] == ["Risks", "1", "1", "1"]
     shown = " ".join(text for table in tables for row in _texts(table) for text in row)
-    assert "CANARYCHANGETITLE" not in shown and "777" not in shown and "R-6" not in shown
+    assert "CANARYCHANGETITLE" not in shown and "777" not in shown and "R-6" not in shown and "R-7" not in shown
+    assert "CANARYREMOVEDTITLE" not in shown and "CANARYCHANGEMEMBER" not in shown
     assert "R-5" not in shown  # withheld in both versions: its public name did not change
 
 
@@ -237,3 +236,42 @@ def test_the_changes_view_needs_since(tmp_path: Path) -> None:
         "to compare with\n  hint: add 'since: 1.0' (a version of publication.yml's history that gives its commit, "
         "or a git tag)"
     ]
+
+
+CHANGE_CANARIES = ["CANARYREMOVEDTITLE", "CANARYCHANGEMEMBER", "CANARYCHANGETITLE"]
+"""A removed restricted risk's title, a withheld field's new value and a restricted risk's title: only the
+changes view (and, for the last two, the restricted edition's own pages) can carry them."""
+
+
+@pytest.mark.slow
+def test_no_withheld_change_reaches_the_public_editions_outputs(repo: Path, tmp_path: Path) -> None:
+    import io
+
+    from generator.build import build
+    from generator.leakcheck import output_text
+    from generator.progress import Progress
+
+    status = build(
+        repo / "content",
+        project_dir=Path(__file__).resolve().parent.parent,
+        site_dir=tmp_path / "site",
+        build_dir=tmp_path / "build",
+        progress=Progress(io.StringIO(), interactive=False),
+    )
+    assert status == 0
+
+    def carrying(edition: str, canary: str) -> list[str]:
+        found = []
+        for path in sorted((tmp_path / "site" / edition).rglob("*")):
+            if path.is_file() and (canary.encode() in path.read_bytes() or canary.casefold() in output_text(path)):
+                found.append(path.relative_to(tmp_path / "site" / edition).as_posix())
+        return found
+
+    for canary in CHANGE_CANARIES:
+        assert carrying("public", canary) == [], canary
+        assert carrying("official", canary), canary
+    # the removed risk's title is on no page of its own: the changes view carries it, on the site and in print
+    assert {p.rsplit("/", 1)[-1] for p in carrying("official", "CANARYREMOVEDTITLE")} >= {"index.html"}
+    assert any(p.endswith(".pdf") for p in carrying("official", "CANARYREMOVEDTITLE"))
+    page = (tmp_path / "site" / "public" / "review" / "index.html").read_text(encoding="utf-8")
+    assert "Risks: changes since version 1.0 of 1 March 2026" in page and "777" not in page

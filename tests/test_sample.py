@@ -119,5 +119,14 @@ def test_dangling_reference(sample: Path, capsys: pytest.CaptureFixture[str]) ->
         f"content/strategy/context.md:{line}:{col}: error[E-REF-UNKNOWN]: chapter strategy/context.md: "
         "unknown entity 'R-SGM-01'",
         "  hint: did you mean 'R-SMG-01'?",
+        # the copy is in no git repository, so the annual review's changes view cannot compare: one note
+        f"content/strategy/annual-review.md:{_since_line(sample)}:1: note[N-CHANGES-UNAVAILABLE]: no comparison "
+        "with 1.0.0: the content folder is not in a git repository",
+        "  hint: keep the content in git to compare its versions",
         "charter: 1 error, 0 warnings",
     ]
+
+
+def _since_line(sample: Path) -> int:
+    text = (sample / "strategy" / "annual-review.md").read_text(encoding="utf-8")
+    return text[: text.index("\nsince: 1.0.0")].count("\n") + 2

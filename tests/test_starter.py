@@ -85,6 +85,11 @@ def test_the_workflows_publish_only_the_public_edition() -> None:
     assert kept == [["public"]]
     assert "mv site/public public" in gitlab["pages"]["script"]
     hooks = yaml.safe_load((STARTER / "dot-pre-commit-config.yaml").read_text(encoding="utf-8"))
+    # a changes view compares with an earlier commit: both CIs check out the whole history, with git at hand
+    checkouts = [s for job in github["jobs"].values() for s in job["steps"] if "checkout" in str(s.get("uses", ""))]
+    assert [s["with"]["fetch-depth"] for s in checkouts] == [0, 0]
+    assert gitlab["variables"]["GIT_DEPTH"] == "0"
+    assert any("install -y -qq git" in line for line in gitlab["default"]["before_script"])
     assert [h["id"] for repo in hooks["repos"] for h in repo["hooks"]] == ["charter-check"]
 
 

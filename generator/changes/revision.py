@@ -11,6 +11,7 @@ list, and the revision is checked as a revision before anything else sees it.
 from __future__ import annotations
 
 import io
+import shutil
 import subprocess
 import tarfile
 from dataclasses import dataclass
@@ -59,6 +60,8 @@ def find(root: Path, revision: str) -> Found:
     """The commit ``revision`` names in the git repository that holds ``root``; :class:`Unavailable` if none."""
     if not revision or revision.startswith("-") or any(c.isspace() or c in "\0:" for c in revision):
         raise Unavailable(f"'{revision}' is not a revision", "name a commit, a tag or a version of the history")
+    if shutil.which("git") is None:
+        raise Unavailable("git is not installed here", "install git to compare the publication's versions")
     top_text = _git(root, "rev-parse", "--show-toplevel")
     if top_text is None:
         raise Unavailable(

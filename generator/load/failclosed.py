@@ -346,3 +346,26 @@ def _opens_metadata(lines: list[str], index: int, body_start: int) -> bool:
 
 def _shorten(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+_REF_OPEN = re.compile(r"\[\[(?![^\[\]\n]*\]\])")
+"""A ``[[`` with no ``]]`` after it on its line, and no other ``[[`` in between."""
+
+
+def check_split_refs(visible_text: list[str], html: set[int], file: SourceFile, report: Report) -> None:
+    """Refuse a ``[[ID|text]]`` reference broken over two lines.
+
+    References are read, and cut for each edition, one line at a time: a broken one would be
+    printed as written, brackets and ID, and no edition could replace it.
+    """
+    for index, line in enumerate(visible_text):
+        found = _REF_OPEN.search(line) if "[[" in line and index not in html else None
+        if found is None or index + 1 >= len(visible_text) or "]]" not in visible_text[index + 1]:
+            continue
+        report.error(
+            file.at(index + 1, found.start() + 1),
+            "E-REF-SPLIT",
+            f"the reference '{line[found.start() :].strip()}' goes on to the next line, so it would be printed as "
+            "written",
+            "keep a reference's '[[' and ']]' on one line: break the line before it",
+        )

@@ -105,6 +105,7 @@ def parse_markdown(text: str, file: SourceFile, report: Report) -> None:
     spans = file.sections = _section_spans(sections, file.headings, len(lines))
     _build_segments(lines, body_start, blocks, file, spans)
     _find_refs(visible, kinds.html, file)
+    failclosed.check_split_refs(visible, kinds.html, file, report)
     _check_safety(visible, file, report)
 
 

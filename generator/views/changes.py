@@ -79,5 +79,6 @@ def _kind_table(kind: str, found: list[Change], label: str) -> Table:
         columns,
         rows,
         wide=True,
+        cards=True,
         noun=("change", "changes"),
     )

@@ -21,14 +21,14 @@ def test_the_monitoring_views_print_with_their_captions_and_tables(sample_pages:
         for page in flat
         if re.search(r"Figure \d+ Implementation of the action plan", page) and "List of figures" not in page
     )
-    assert "3 planned, 5 progressing, 1 delayed (of 9)" in chart  # the counts are text in the drawing
+    assert "3 planned, 6 progressing (of 9)" in chart  # the counts are text in the drawing
     assert any("Implementation of the action plan: actions by status" in page for page in flat)
 
 
 def test_indicator_and_action_summaries_print_the_latest_figure_and_report(sample_pages: list[str]) -> None:
     text = _flat(" ".join(sample_pages))
-    assert "Latest: 12 incidents per year (30 June 2026), off track" in text
-    assert "Last report: 30 June 2026: Procurement slipped; the Committee agreed a revised timetable" in text
+    assert "Latest: 27 % of recorded crossings (31 December 2026), off track" in text
+    assert "Last report: 31 December 2026: Procurement re-tendered; the first craft now arrive in 2028" in text
 
 
 def test_the_docx_and_epub_carry_the_monitoring_charts(sample: Built) -> None:

@@ -38,7 +38,7 @@ def test_the_sample_states_its_compliance_contact_enforcement_and_review(sample_
     assert "Office of the Ombudsman for Public Administration" in html
     assert "large print, Braille, audio and easy read" in html  # the imprint's alternative formats
     assert "NVDA and VoiceOver" in html
-    assert "prepared on 30 September 2026, when version 1.0.0" in html and "last reviewed on 24 September 2026" in html
+    assert "prepared on 26 February 2027, when version 1.1.0" in html and "last reviewed on 19 February 2027" in html
 
 
 def test_every_page_reaches_the_statement(sample_site: Built) -> None:
