@@ -60,13 +60,13 @@ def _charter(venv: Path, *args: str, cwd: Path) -> str:
     return _run([str(venv / "bin" / "charter"), *args], cwd=cwd, env=_env(venv))
 
 
-def _assert_published(project: Path, stem: str, version: str) -> None:
+def _assert_published(project: Path, stem: str, version: str, *others: str) -> None:
     public = project / "site" / "public"
     assert (public / "index.html").is_file()
     assert (public / "register" / "index.html").is_file()
     assert (public / "assets" / "stylesheets" / "charter.css").is_file()
     assert sorted(p.name for p in (public / "downloads").iterdir()) == [
-        f"{stem}-{version}.{ext}" for ext in ("docx", "epub", "pdf")
+        f"{each}-{version}.{ext}" for each in sorted((stem, *others)) for ext in ("docx", "epub", "pdf")
     ]
 
 
@@ -98,8 +98,9 @@ def test_the_sample_checks_and_builds_with_print(installed: tuple[Path, Path], t
     project = tmp_path / "solmara"
     _charter(venv, "check", "--strict", cwd=project)
     _charter(venv, "build", cwd=project)
-    _assert_published(project, "nmss-strategy", "1.0.0")
-    assert (project / "site" / "restricted" / "downloads" / "nmss-strategy-restricted-1.0.0.pdf").is_file()
+    _assert_published(project, "nmss-strategy", "1.1.0", "nmss-progress-2027")
+    assert (project / "site" / "restricted" / "downloads" / "nmss-strategy-restricted-1.1.0.pdf").is_file()
+    assert (project / "site" / "restricted" / "downloads" / "nmss-progress-2027-restricted-1.1.0.pdf").is_file()
 
 
 def _job(venv: Path, tmp_path: Path, job: str) -> tuple[Path, list[dict[str, object]], str]:

@@ -140,7 +140,16 @@ class Document:
     id: str
     title: str
     chapters: list[str] | None
-    """Chapter paths below content/, or None for every chapter."""
+    """Chapter paths below content/, or None for every chapter no progress report lists."""
+    kind: str = "document"
+    """``document``, or ``progress-report``: printed as of its date (:mod:`generator.resolve.as_of`)."""
+    date: dt.date | None = None
+    """The date its cover gives, when it is not the publication's."""
+
+    @property
+    def progress_report(self) -> bool:
+        """Whether it reports progress: its figures and statuses as of its date."""
+        return self.kind == "progress-report"
 
 
 @dataclass(slots=True)

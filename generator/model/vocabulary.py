@@ -116,4 +116,5 @@ EFFECTIVENESS = Vocabulary.of(("effective", "partial", "weak", "none"))
 STAGES = Vocabulary.of(("inherent", "residual", "target"))
 PUBLICATION_STATUSES = Vocabulary.of(("draft", "consultation", "approved", "superseded"))
 CATALOGUE_MODES = Vocabulary.of(("extend", "replace"))
+DOCUMENT_KINDS = Vocabulary.of(("document", "progress-report"))
 """The fixed enumerations: a publication cannot extend these, since the engine acts on each value."""

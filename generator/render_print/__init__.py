@@ -36,6 +36,7 @@ from generator.render_print.paper import Paper, paper_for
 from generator.render_print.sources import write_sources
 from generator.render_print.typst_out import markdown_to_pdf
 from generator.resolve import Publication
+from generator.resolve.as_of import for_document
 from generator.resolve.editions import for_edition
 
 FORMATS = (("PDF", "pdf"), ("DOCX", "docx"), ("EPUB", "epub"))
@@ -145,6 +146,7 @@ def _build_document(
     paper: Paper,
     theme: Path,
 ) -> list[Download]:
+    publication = for_document(publication, document)  # a progress report: as of its date
     settings = publication.settings
     edition = publication.edition
     stem = file_stem(settings, document, edition)

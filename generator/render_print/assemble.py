@@ -325,8 +325,9 @@ def _anchor_rows(pieces: list[_Piece], anchors: Anchors) -> None:
 
 
 def _chapters(publication: Publication, document: Document) -> list[Chapter]:
-    if document.chapters is None:
-        chosen = list(publication.chapters)
+    if document.chapters is None:  # all: but a progress report's own chapters
+        reported = {p for d in publication.settings.documents if d.progress_report for p in d.chapters or ()}
+        chosen = [c for c in publication.chapters if c.path not in reported]
     else:
         by_path = {c.path: c for c in publication.chapters}
         chosen = [by_path[p] for p in document.chapters if p in by_path]

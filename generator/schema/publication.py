@@ -8,7 +8,7 @@ from annotated_types import Ge, Le
 from pydantic import BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from generator.model.vocabulary import ACCESSIBILITY_LAWS, CATALOGUE_MODES, PUBLICATION_STATUSES
+from generator.model.vocabulary import ACCESSIBILITY_LAWS, CATALOGUE_MODES, DOCUMENT_KINDS, PUBLICATION_STATUSES
 from generator.schema.entities import Fields
 from generator.schema.types import EXPECTED, Colour, Date, Named, OneOf, Reach, Text, TextList, WebAddress, WholeNumber
 
@@ -39,8 +39,13 @@ class DocumentFields(Fields):
     id: Text = Field(description="the document's ID; its files are named by it")
     title: Text = Field(description="its title, as its cover shows it")
     chapters: Annotated[TextList | None, Field(json_schema_extra={"examples": ["all"]})] = Field(
-        None, description="the chapters it carries (paths below content/), or 'all'"
+        None, description="the chapters it carries (paths below content/), or 'all' (all but a progress report's)"
     )
+    kind: Annotated[Text, OneOf(DOCUMENT_KINDS)] = Field(
+        "document",
+        description="progress-report: a report of its own chapters, its views' figures and statuses as of its date",
+    )
+    date: Date | None = Field(None, description="the date its cover gives (and a progress report is as of)")
 
 
 class RevisionFields(Fields):

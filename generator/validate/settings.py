@@ -144,7 +144,17 @@ def _read_documents(fields: PublicationFields, node: YMap, r: SchemaReader) -> l
                 f"'{d.id}' is not a valid ID",
                 ID_HINT,
             )
-        documents.append(Document(id=d.id, title=d.title, chapters=chapters))
+        if d.kind == "progress-report" and chapters is None:
+            at = r.original(("documents",), index)
+            where = node_at(node, ("documents", at))
+            r.error(
+                r.key_location(where, "chapters") if isinstance(where, YMap) else r.file.at(1),
+                "E-DOCUMENT-CHAPTERS",
+                ("documents", at, "chapters"),
+                "a progress report carries chapters of its own, not 'all'",
+                "list its chapters, e.g. chapters: [progress/2027.md]",
+            )
+        documents.append(Document(id=d.id, title=d.title, chapters=chapters, kind=d.kind, date=d.date))
     return documents
 
 

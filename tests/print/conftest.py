@@ -50,6 +50,12 @@ class Built:
         return self.out_dir / names[0]
 
 
+def first_document_chapters(publication: Publication) -> list:  # type: ignore[type-arg]
+    """The chapters the first document prints ('all': every chapter no progress report lists)."""
+    reported = {p for d in publication.settings.documents if d.progress_report for p in d.chapters or ()}
+    return [c for c in publication.chapters if c.path not in reported]
+
+
 def read(content: Path) -> Publication:
     """A content folder read without errors."""
     report = Report()

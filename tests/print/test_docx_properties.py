@@ -21,15 +21,15 @@ def built(request: pytest.FixtureRequest) -> Built:
 
 def test_properties_name_the_edition_and_date_the_publication_not_the_build(built: Built) -> None:
     settings = built.whole.settings
-    stems = {file_stem(settings, d, e): e for d in settings.documents for e in (settings.editions or [None])}
+    stems = {file_stem(settings, d, e): (d, e) for d in settings.documents for e in (settings.editions or [None])}
     files = [d.filename for d in built.downloads if d.format == "DOCX"]
     assert files
-    midnight = dt.datetime.combine(settings.date, dt.time())
     for name in files:
-        edition = stems[Path(name).stem]
+        document, edition = stems[Path(name).stem]
+        midnight = dt.datetime.combine(document.date or settings.date, dt.time())  # a progress report: its own
         properties = docx.Document(str(built.out_dir / name)).core_properties
         assert properties.created is not None and properties.modified is not None
         assert (properties.created.replace(tzinfo=None), properties.modified.replace(tzinfo=None)) == (midnight,) * 2
-        assert settings.documents[0].title in properties.title
+        assert document.title in properties.title
         if edition is not None and len(settings.editions) > 1:
             assert edition.title in properties.title, properties.title

@@ -18,7 +18,8 @@ pytestmark = pytest.mark.slow  # reads the print editions of the sample
 
 def test_every_edition_gets_its_own_files(sample: Built) -> None:
     editions = sample.whole.settings.editions
-    assert len(sample.downloads) == 3 * len(editions)
+    documents = sample.whole.settings.documents  # the strategy and the progress report
+    assert len(sample.downloads) == 3 * len(editions) * len(documents) == 12
     assert len({d.filename for d in sample.downloads}) == len(sample.downloads)
 
 
@@ -26,8 +27,10 @@ def test_public_files_leak_nothing_restricted(sample: Built, tmp_path: Path) -> 
     public = sample.whole.settings.editions[0]
     hidden = secrets(sample.whole, sample.publication)
     assert hidden, "the sample should have restricted text for this test to mean anything"
-    for fmt in ("PDF", "DOCX", "EPUB"):
-        shutil.copy(sample.file(fmt), tmp_path)
+    public_files = [d.filename for d in sample.downloads if "-restricted-" not in d.filename]
+    assert len(public_files) == 6  # both documents, every format
+    for name in public_files:
+        shutil.copy(sample.out_dir / name, tmp_path)
     leaks = find_leaks(tmp_path, hidden)
     assert not leaks, [leak.format() for leak in leaks[:5]]
     assert public.level == sample.publication.marking
