@@ -172,6 +172,8 @@ def test_lists_of_tables_and_figures(sample_pages: list[str]) -> None:
     front = _flat(" ".join(sample_pages[:8]))
     assert "List of tables" in front and "List of figures" in front
     assert re.search(r"Table 1 \S", front)
+    # a Markdown table without a caption (document control's) is not listed as a numberless "Table 28 . . ."
+    assert not re.search(r"Table \d+ (\. ){3}", front), re.findall(r"Table \d+ (?:\. ){3}", front)
     assert "About this document" not in front  # the imprint says it: no table repeats the cover
     assert re.search(r"Figure 1 \S", front)
 
