@@ -189,12 +189,19 @@ def test_a_shallow_clone_says_so_in_one_line_and_the_view_says_the_comparison_is
     )
 
 
-def test_a_version_that_names_no_commit_is_a_warning_at_the_view(tmp_path: Path) -> None:
+def _after_edited(tmp_path: Path, name: str, old: str, new: str) -> tuple[Path, Report]:
+    """``after`` copied outside git with one edit, and what reading it reports."""
     content = tmp_path / "content"
     shutil.copytree(ROOTS / "after", content)
-    settings = content / "publication.yml"
-    settings.write_text(settings.read_text(encoding="utf-8").replace(", commit: BEFORE_COMMIT", ""), encoding="utf-8")
-    _publication, report = _read(content)
+    edited = content / name
+    text = edited.read_text(encoding="utf-8")
+    assert old in text
+    edited.write_text(text.replace(old, new), encoding="utf-8")
+    return content, _read(content)[1]
+
+
+def test_a_version_that_names_no_commit_is_a_warning_at_the_view(tmp_path: Path) -> None:
+    content, report = _after_edited(tmp_path, "publication.yml", ", commit: BEFORE_COMMIT", "")
     assert [d.format() for d in report.diagnostics if "CHANGES" in d.code] == [
         f"{content}/review.md:10:1: warning[W-CHANGES-COMMIT]: version 1.0 of publication.yml's history names no "
         "commit\n  hint: add 'commit: ...' to that version's entry in history, with the commit it was issued from "
@@ -226,11 +233,7 @@ def test_charter_changes_says_why_it_cannot_compare(
 
 
 def test_the_changes_view_needs_since(tmp_path: Path) -> None:
-    content = tmp_path / "content"
-    shutil.copytree(ROOTS / "after", content)
-    review = content / "review.md"
-    review.write_text(review.read_text(encoding="utf-8").replace('since: "1.0"\n', ""), encoding="utf-8")
-    _publication, report = _read(content)
+    content, report = _after_edited(tmp_path, "review.md", 'since: "1.0"\n', "")
     assert [d.format() for d in report.errors] == [
         f"{content}/review.md:9:1: error[E-FIELD-MISSING]: view changes.since: the changes view needs the version "
         "to compare with\n  hint: add 'since: 1.0' (a version of publication.yml's history that gives its commit, "
