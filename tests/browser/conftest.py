@@ -72,16 +72,7 @@ def _require_tools() -> None:
 @pytest.fixture(scope="session")
 def sample(tmp_path_factory: pytest.TempPathFactory) -> SampleSite:
     """The sample content built into a site, once per session, exactly as ``charter build`` does."""
-    work = tmp_path_factory.mktemp("sample-site")
-    status = build(
-        REPO / "content",
-        project_dir=REPO,
-        site_dir=work / "site",
-        build_dir=work / "build",
-        with_print=False,
-        progress=Progress(io.StringIO(), interactive=False),
-    )
-    assert status == 0, "charter build failed on the sample content"
+    work = built_site(REPO / "content", tmp_path_factory)
     report = Report()
     whole = read_publication(REPO / "content", report)
     assert whole is not None and not report.failed()
@@ -198,6 +189,29 @@ def layout_root_name(content: Path) -> str:
     return "sample" if content == REPO / "content" else content.parent.name
 
 
+_BUILT: dict[Path, Path] = {}
+
+
+def built_site(content: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The work folder (``site/``, ``build/``) of a content folder's site, built on first use and then shared.
+
+    ``sample`` and ``published`` both serve the shipped sample: one build, read by both and changed by neither.
+    """
+    if content not in _BUILT:
+        work = tmp_path_factory.mktemp(f"site-{layout_root_name(content)}")
+        status = build(
+            content,
+            project_dir=REPO,
+            site_dir=work / "site",
+            build_dir=work / "build",
+            with_print=False,
+            progress=Progress(io.StringIO(), interactive=False),
+        )
+        assert status == 0, f"charter build failed on {content}"
+        _BUILT[content] = work
+    return _BUILT[content]
+
+
 def _view_pages(site: Path, publication: Publication) -> list[str]:
     """The chapters that place a view, then every other top-level page that holds a table or diagram.
 
@@ -234,16 +248,7 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[Pa
                 pytest.skip(f"{content.relative_to(REPO)} does not exist yet")
             if content not in sites:
                 name = layout_root_name(content)
-                work = tmp_path_factory.mktemp(f"layout-{name}")
-                status = build(
-                    content,
-                    project_dir=REPO,
-                    site_dir=work / "site",
-                    build_dir=work / "build",
-                    with_print=False,
-                    progress=Progress(io.StringIO(), interactive=False),
-                )
-                assert status == 0, f"charter build failed on {content}"
+                work = built_site(content, tmp_path_factory)
                 report = Report()
                 whole = read_publication(content, report)
                 assert whole is not None and not report.failed()

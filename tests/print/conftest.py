@@ -6,6 +6,7 @@ poppler's tools and pypdf, the DOCX through python-docx, the EPUB as a zip.
 
 from __future__ import annotations
 
+import functools
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -93,6 +94,12 @@ def sample_pages(sample: Built) -> list[str]:
     ).stdout
     pages = text.split("\f")
     return pages[:-1] if pages and not pages[-1].strip() else pages
+
+
+@functools.cache
+def page_texts(pdf: Path) -> tuple[str, ...]:
+    """The text pypdf extracts from each page of a PDF, read once per session (the files are never changed)."""
+    return tuple(page.extract_text() for page in pypdf.PdfReader(pdf).pages)
 
 
 def plain(text: str) -> str:

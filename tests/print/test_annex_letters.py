@@ -21,7 +21,7 @@ from generator.render_site.chapters import chapter_pages
 from generator.render_site.render import Renderer
 from generator.resolve.annexes import generated_letters
 from generator.resolve.editions import for_edition
-from tests.print.conftest import Built, build, plain, read
+from tests.print.conftest import Built, build, page_texts, plain, read
 from tests.site.conftest import MINIMAL, build_site, copy_content
 
 ANNEXES = (
@@ -78,7 +78,7 @@ def printed(content: Path, tmp_path_factory: pytest.TempPathFactory) -> Built:
 
 @pytest.mark.slow
 def test_the_pdf_keeps_the_drafters_letters(printed: Built) -> None:
-    text = "\n".join(page.extract_text() for page in PdfReader(printed.file("PDF")).pages)
+    text = "\n".join(page_texts(printed.file("PDF")))
     lines = [" ".join(line.split()) for line in text.splitlines()]
     for heading in ("Annex A Glossary", "Annex B Contacts", "Annex E Sources", "Annex F Risk register"):
         assert heading in lines, heading
@@ -157,7 +157,7 @@ def printed_editions(two_editions: Path, tmp_path_factory: pytest.TempPathFactor
 
 
 def _pdf_lines(pdf: Path) -> list[str]:
-    return [plain(line) for page in PdfReader(pdf).pages for line in page.extract_text().splitlines()]
+    return [plain(line) for page in page_texts(pdf) for line in page.splitlines()]
 
 
 @pytest.mark.slow
@@ -174,7 +174,7 @@ def test_every_editions_pdf_letters_the_generated_annexes_alike(printed_editions
 @pytest.mark.parametrize("edition", [None, "restricted"])
 def test_the_samples_editions_letter_each_annex_alike(sample: Built, edition: str | None) -> None:
     """The restricted Annex D (protective measures) leaves D unused in the public edition."""
-    pages = [plain(page.extract_text()) for page in PdfReader(sample.file("PDF", edition=edition)).pages]
+    pages = [plain(page) for page in page_texts(sample.file("PDF", edition=edition))]
     text = " ".join(pages)
     for heading in ("Annex C Document control", "Annex E Risk register", "Annex F Action plan", "Annex H RACI matrix"):
         assert heading in text, heading
@@ -191,7 +191,7 @@ POINTER = re.compile(r"The full register is in Annex (?P<letter>[A-Z]): Risk reg
 @pytest.mark.parametrize("edition", [None, "restricted"])
 def test_the_pointer_names_the_annex_its_letter_and_its_page(sample: Built, edition: str | None) -> None:
     reader = PdfReader(sample.file("PDF", edition=edition))
-    pages = [plain(page.extract_text()) for page in reader.pages]
+    pages = [plain(page) for page in page_texts(sample.file("PDF", edition=edition))]
     found = [(index, match) for index, page in enumerate(pages) for match in POINTER.finditer(page)]
     assert len(found) == 1, found
     _index, match = found[0]
@@ -220,6 +220,6 @@ def test_docx_and_epub_pointers_name_the_annex_and_link_it(sample: Built) -> Non
 def test_the_energy_roots_pointer_names_its_annex(energy: Built) -> None:
     """The energy root's annexes are chapters A to D: its register is the generated Annex E."""
     assert energy.whole.annex_letters["register"] == "E"
-    text = " ".join(plain(page.extract_text()) for page in PdfReader(energy.file("PDF")).pages)
+    text = " ".join(plain(page) for page in page_texts(energy.file("PDF")))
     assert "Annex E Risk register" in text
     assert re.search(r"The full register is in Annex E: Risk register \(page \d+\)\.", text)
