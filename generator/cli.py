@@ -150,11 +150,14 @@ def _parser() -> argparse.ArgumentParser:
     importing.add_argument("content", nargs="?", default=None, metavar="CONTENT_DIR", help="the content folder")
     importing.add_argument("--dry-run", action="store_true", help="say what would change; write nothing")
 
-    changes = commands.add_parser(
+    changes = command(
         "changes",
-        help="say what changed since an earlier version (risks, actions, indicators, committees)",
-        description="Compare the publication with its content at an earlier git revision: a version of "
+        "say what changed since an earlier version (risks, actions, indicators, committees)",
+        "Compare the publication with its content at an earlier git revision: a version of "
         "publication.yml's history that gives its commit, a commit or a tag.",
+        content=False,  # after REV
+        styles=False,
+        talk=False,
     )
     changes.add_argument("revision", metavar="REV", help="the earlier version, e.g. 1.0.0, v1.0.0 or a commit")
     changes.add_argument("content", nargs="?", default=None, metavar="CONTENT_DIR", help="the content folder")

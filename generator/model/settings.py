@@ -234,6 +234,10 @@ class Settings:
             return ""
         return edition.label
 
+    def reported_chapters(self) -> set[str]:
+        """The chapters a progress report lists: ``chapters: all`` in another document leaves them out."""
+        return {path for d in self.documents if d.progress_report for path in d.chapters or ()}
+
     def editions_above(self, level: str) -> list[Edition]:
         """The editions that may show more than ``level``, lowest first."""
         rank = self.levels.index(level) if level in self.levels else len(self.levels)

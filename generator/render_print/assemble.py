@@ -326,7 +326,7 @@ def _anchor_rows(pieces: list[_Piece], anchors: Anchors) -> None:
 
 def _chapters(publication: Publication, document: Document) -> list[Chapter]:
     if document.chapters is None:  # all: but a progress report's own chapters
-        reported = {p for d in publication.settings.documents if d.progress_report for p in d.chapters or ()}
+        reported = publication.settings.reported_chapters()
         chosen = [c for c in publication.chapters if c.path not in reported]
     else:
         by_path = {c.path: c for c in publication.chapters}

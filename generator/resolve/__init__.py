@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 from generator.diagnostics import Location, Report, article, did_you_mean
@@ -41,16 +40,7 @@ def resolve(validated: Validated, report: Report, *, content_root: Path) -> Publ
     _warn_action_status(publication, validated.unread, report)
     _warn_orphans_unless_broken(publication, report)
     figures.check(publication.chapters, publication.entities, publication.settings, report)
-    return _with_figures(publication)
-
-
-def _with_figures(publication: Publication) -> Publication:
-    """The publication with the figures in its prose computed; it keeps the prose as written for the editions."""
-    expanded = figures.expand_all(publication.chapters, publication.entities, publication.settings)
-    if expanded is None:
-        return publication
-    chapters, entities = expanded
-    return dataclasses.replace(publication, chapters=chapters, entities=entities, unexpanded=publication)
+    return figures.with_figures(publication)
 
 
 def _index(validated: Validated, report: Report) -> dict[str, Entity]:

@@ -89,26 +89,17 @@ def for_edition(publication: Publication, edition: Edition, report: Report) -> P
     _keep_prose_references(publication, cut)
     _cut_links(publication, cut, report)
     figures.check_edition(cut.chapters, cut.entities, publication.entities, _edition_id(cut), report)
-    _compute_figures(cut)
     cut.earlier = {since: _cut_earlier(earlier, edition) for since, earlier in publication.earlier.items()}
-    return cut
+    return figures.with_figures(cut)  # counted from what the edition shows; the check reported what does not read
 
 
 def _cut_earlier(earlier: Publication | str, edition: Edition) -> Publication | str:
     """An earlier version as the edition sees it (or why it cannot be read): a comparison shows no more."""
-    if isinstance(earlier, str) or edition.level not in earlier.settings.levels:
-        return earlier if isinstance(earlier, str) else f"the earlier version has no level {edition.level}"
+    if isinstance(earlier, str):
+        return earlier
+    if edition.level not in earlier.settings.levels:
+        return f"the earlier version has no level {edition.level}"
     return for_edition(earlier, edition, Report())  # its own problems were reported when it was current
-
-
-def _compute_figures(cut: Publication) -> None:
-    """The figures of the kept prose (``{{count ...}}``), counted from what the edition shows.
-
-    The check reported every figure it cannot read, on the whole publication.
-    """
-    expanded = figures.expand_all(cut.chapters, cut.entities, cut.settings)
-    if expanded is not None:
-        cut.chapters, cut.entities = expanded
 
 
 def _cut_links(whole: Publication, cut: Publication, report: Report) -> None:

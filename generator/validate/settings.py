@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
-from generator.diagnostics import Report
+from generator.diagnostics import Location, Report
 from generator.load.source import SourceFile
 from generator.load.yamlnodes import YMap, YNode, YScalar, YSeq
 from generator.model import Band, Document, Edition, Revision, ScaleLevel, Scales, Settings
@@ -134,21 +134,15 @@ def _read_documents(fields: PublicationFields, node: YMap, r: SchemaReader) -> l
     documents = []
     for index, d in enumerate(fields.documents):
         chapters = None if d.chapters is None or d.chapters == ["all"] else list(d.chapters)
+        at = r.original(("documents",), index)
+        where = node_at(node, ("documents", at))
         if not ID_PATTERN.match(d.id):
-            index = r.original(("documents",), index)
-            where = node_at(node, ("documents", index))
             r.error(
-                r.key_location(where, "id") if isinstance(where, YMap) else r.file.at(1),
-                "E-ID-FORMAT",
-                ("documents", index, "id"),
-                f"'{d.id}' is not a valid ID",
-                ID_HINT,
+                _key(r, where, "id"), "E-ID-FORMAT", ("documents", at, "id"), f"'{d.id}' is not a valid ID", ID_HINT
             )
         if d.kind == "progress-report" and chapters is None:
-            at = r.original(("documents",), index)
-            where = node_at(node, ("documents", at))
             r.error(
-                r.key_location(where, "chapters") if isinstance(where, YMap) else r.file.at(1),
+                _key(r, where, "chapters"),
                 "E-DOCUMENT-CHAPTERS",
                 ("documents", at, "chapters"),
                 "a progress report carries chapters of its own, not 'all'",
@@ -156,6 +150,11 @@ def _read_documents(fields: PublicationFields, node: YMap, r: SchemaReader) -> l
             )
         documents.append(Document(id=d.id, title=d.title, chapters=chapters, kind=d.kind, date=d.date))
     return documents
+
+
+def _key(r: SchemaReader, where: YNode | None, name: str) -> Location:
+    """Where a document's field is written (the file's start when its entry is not a mapping)."""
+    return r.key_location(where, name) if isinstance(where, YMap) else r.file.at(1)
 
 
 def _read_scales(fields: ScalesFields, node: YNode | None, r: SchemaReader) -> Scales | None:

@@ -16,7 +16,7 @@ from generator.views.changes_compare import KINDS, Change, compare, counts
 from generator.views.text import long_date
 
 NOUNS = {"risk": "Risks", "action": "Actions", "indicator": "Indicators", "committee": "Committees"}
-SUMMARY_COLUMNS = [Column("Kind"), Column("Added", numeric=True), Column("Removed", numeric=True)]
+SUMMARY_COLUMNS = [Column("Kind"), *(Column(n, numeric=True) for n in ("Added", "Removed", "Changed"))]
 
 
 def since_label(earlier: Publication) -> str:
@@ -33,7 +33,7 @@ def changes(publication: Publication, view: View) -> list[Block]:
         reason = earlier or "the earlier version was not read"
         caption = view.title or f"Changes since {since}"
         empty = f"The comparison with {since} is unavailable: {reason}."
-        return [Table("changes", caption, [*SUMMARY_COLUMNS, Column("Changed", numeric=True)], [], empty=empty)]
+        return [Table("changes", caption, SUMMARY_COLUMNS, [], empty=empty)]
     label = since_label(earlier)
     found = compare(earlier, publication)
     tally = counts(found)
@@ -45,15 +45,7 @@ def changes(publication: Publication, view: View) -> list[Block]:
         f"Compared with {label}. A changed entry is counted once however many of its fields changed."
         + (" Nothing has changed." if not found else "")
     ]
-    blocks: list[Block] = [
-        Table(
-            "changes",
-            view.title or f"Changes since {label}",
-            [*SUMMARY_COLUMNS, Column("Changed", numeric=True)],
-            rows,
-            notes=notes,
-        )
-    ]
+    blocks: list[Block] = [Table("changes", view.title or f"Changes since {label}", SUMMARY_COLUMNS, rows, notes=notes)]
     for kind, _cls in KINDS:
         mine = [c for c in found if c.kind == kind]
         if mine:

@@ -42,6 +42,9 @@ WIDE_W, NARROW_W = 680.0, 340.0
 
 def indicator_blocks(publication: Publication, indicator: Indicator) -> list[Block]:
     """An indicator's chart and the table of its figures (its page); the table alone when nothing is drawable."""
+    table = _figures_table(indicator)
+    if not drawable(indicator):
+        return [table]
     wide, wide_h = indicator_svg(indicator, WIDE_W)
     narrow, narrow_h = indicator_svg(indicator, NARROW_W)
     description = [f"Baseline: {_baseline_text(indicator)}", f"Target: {_target_text(indicator)}"] + [
@@ -60,6 +63,11 @@ def indicator_blocks(publication: Publication, indicator: Indicator) -> list[Blo
         SIZE,
         Drawing(narrow, NARROW_W, narrow_h, SIZE),
     )
+    return [diagram, table]
+
+
+def _figures_table(indicator: Indicator) -> Table:
+    """The baseline, every measurement (with where the planned path stood that day) and the target."""
     path = planned_path(indicator)
     rows: list[list[Cell]] = [
         [cell("Baseline", header=True), cell(str(indicator.baseline_year or "")), _value(indicator.baseline, indicator)]
@@ -81,8 +89,7 @@ def indicator_blocks(publication: Publication, indicator: Indicator) -> list[Blo
         Column("On the planned path", numeric=True),
         Column("Note"),
     ]
-    table = Table("indicator-values", f"Figures of {indicator.id}", columns, rows, notes=[_verdict_note(indicator)])
-    return [diagram, table] if drawable(indicator) else [table]
+    return Table("indicator-values", f"Figures of {indicator.id}", columns, rows, notes=[_verdict_note(indicator)])
 
 
 def _value(value: float, indicator: Indicator) -> Cell:

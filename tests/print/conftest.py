@@ -17,6 +17,7 @@ from pypdf.generic import ArrayObject, DictionaryObject
 
 from generator.diagnostics import Report
 from generator.downloads import Download
+from generator.model import Chapter
 from generator.pipeline import read_publication
 from generator.render_print import build_documents
 from generator.resolve import Publication
@@ -51,9 +52,9 @@ class Built:
         return self.out_dir / names[0]
 
 
-def first_document_chapters(publication: Publication) -> list:  # type: ignore[type-arg]
+def first_document_chapters(publication: Publication) -> list[Chapter]:
     """The chapters the first document prints ('all': every chapter no progress report lists)."""
-    reported = {p for d in publication.settings.documents if d.progress_report for p in d.chapters or ()}
+    reported = publication.settings.reported_chapters()
     return [c for c in publication.chapters if c.path not in reported]
 
 

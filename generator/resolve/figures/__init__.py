@@ -25,8 +25,18 @@ and their filters), :mod:`.grammar` (reading one), :mod:`.prose` (where figures 
 
 from generator.resolve.figures.checks import check, check_edition
 from generator.resolve.figures.count import Figures
-from generator.resolve.figures.expand import expand, expand_all
+from generator.resolve.figures.expand import expand, expand_all, with_figures
 from generator.resolve.figures.figure import Figure, FigureProblem
 from generator.resolve.figures.grammar import parse
 
-__all__ = ["Figure", "FigureProblem", "Figures", "check", "check_edition", "expand", "expand_all", "parse"]
+__all__ = [
+    "Figure",
+    "FigureProblem",
+    "Figures",
+    "check",
+    "check_edition",
+    "expand",
+    "expand_all",
+    "parse",
+    "with_figures",
+]

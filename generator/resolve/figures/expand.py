@@ -9,6 +9,7 @@ from generator.resolve.figures.count import Figures
 from generator.resolve.figures.figure import OPEN, FigureProblem
 from generator.resolve.figures.grammar import parse
 from generator.resolve.figures.prose import figures_in, starts_sentence
+from generator.resolve.publication import Publication
 
 
 def expand(text: str, figures: Figures) -> str:
@@ -67,3 +68,18 @@ def expand_all(
     if not touched:
         return None
     return new_chapters, {key: changed.get(key, entity) for key, entity in entities.items()}
+
+
+def with_figures(publication: Publication) -> Publication:
+    """The publication with its prose's figures computed from its own entities.
+
+    It keeps the prose as written (``unexpanded``) for whatever counts again from other
+    entities: each edition (:func:`generator.resolve.editions.for_edition`) and a progress
+    report as of its date (:mod:`generator.resolve.as_of`).
+    """
+    base = publication.unexpanded or publication
+    expanded = expand_all(base.chapters, base.entities, base.settings)
+    if expanded is None:
+        return base
+    chapters, entities = expanded
+    return dataclasses.replace(base, chapters=chapters, entities=entities, unexpanded=base)
