@@ -111,13 +111,13 @@ def check_missing(
     """A warning at each chapter, and each file of entities, not translated into a language (required: an error)."""
     for language in settings.translations():
         name = language_name(language.code)
-        say = report.error if language.required else report.warning
+        tell = report.error if language.required else report.warning
         code = "E-TRANSLATION-MISSING" if language.required else "W-TRANSLATION-MISSING"
         for file, chapter in sources:
             if file.data_only or (chapter.path, language.code) in written:
                 continue
             stem = chapter.path.removesuffix(".md")
-            say(
+            tell(
                 file.at(1),
                 code,
                 f"the chapter has no {name} translation: its {name} pages show it in "
@@ -139,7 +139,7 @@ def check_missing(
             first = found[0][0]
             listed = "; ".join(f"{e.id} ({', '.join(keys)})" for e, keys in found[:6])
             more = f"; and {len(found) - 6} more" if len(found) > 6 else ""
-            say(
+            tell(
                 Location(path, first.location.line, first.location.col),
                 code,
                 f"{len(found)} {'entity' if len(found) == 1 else 'entities'} written here "
