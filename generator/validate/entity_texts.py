@@ -11,6 +11,7 @@ from generator.diagnostics import Location, Report, did_you_mean
 from generator.load.source import SourceFile, TextFile
 from generator.load.yamlnodes import YMap, YScalar
 from generator.model import Chapter, Entity, EntityBlock, Settings
+from generator.model.catalogue import default_threats
 from generator.model.translations import Translations
 from generator.schema import ENTITY_SCHEMAS
 from generator.schema.slots import slots
@@ -29,7 +30,10 @@ def language_name(code: str) -> str:
 
 def read_entity_texts(texts: list[TextFile], settings: Settings, entities: list[Entity], report: Report) -> dict:
     """Language → entity ID → field → text, from ``translations/<lang>.yml``; every problem at its line."""
-    by_id = {entity.id: entity for entity in entities}
+    by_id: dict[str, Entity] = {}
+    if settings.threat_catalogue == "extend":  # the built-in categories are named in every language too
+        by_id |= {threat.id: threat for threat in default_threats(settings.path, settings.levels[0])}
+    by_id |= {entity.id: entity for entity in entities}
     languages = {lang.code for lang in settings.translations()}
     found: dict[str, dict[str, dict[str, str]]] = {}
     for text in texts:
