@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.words import say
+
 
 @dataclass(frozen=True, slots=True)
 class Download:
@@ -28,5 +30,5 @@ class Download:
     def size_text(self) -> str:
         """The size as a reader expects it, e.g. '1.2 MB' or '640 KB'."""
         if self.size >= 1024 * 1024:
-            return f"{self.size / (1024 * 1024):.1f} MB"
-        return f"{max(1, round(self.size / 1024))} KB"
+            return say("{size} MB", size=f"{self.size / (1024 * 1024):.1f}")
+        return say("{size} KB", size=max(1, round(self.size / 1024)))
