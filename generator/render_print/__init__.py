@@ -28,7 +28,7 @@ from generator.pipeline import read_publication
 from generator.project import mark_output
 from generator.render_print.docx_out import prepare_reference, write_docx
 from generator.render_print.epub_out import BookFacts, write_epub
-from generator.render_print.frontmatter import document_language
+from generator.render_print.frontmatter import direction, document_language
 from generator.render_print.names import document_title, file_stem
 from generator.render_print.pages import PageSetup
 from generator.render_print.pandoc_ast import read_document
@@ -179,7 +179,9 @@ def _build_document(
     ast = read_document(sources.markdown)  # read once; the three formats are written from it
     title = document_title(settings, document, edition)
     marking = settings.marking_style(publication.marking)
-    facts = BookFacts(title, publication.marking, settings.date, paper.text_width_pt, marking_style=marking)
+    facts = BookFacts(
+        title, publication.marking, settings.date, paper.text_width_pt, marking_style=marking, direction=direction(lang)
+    )
 
     def pdf() -> None:
         markdown_to_pdf(
