@@ -163,6 +163,17 @@ def _parser() -> argparse.ArgumentParser:
     changes.add_argument("content", nargs="?", default=None, metavar="CONTENT_DIR", help="the content folder")
     changes.add_argument("--edition", metavar="NAME", help="only what this edition shows (default: everything)")
 
+    translate = command(
+        "translate",
+        "mark each chapter's translation as translating its source as it is now",
+        "After bringing translations up to date: write into each translation (foreword.fr.md) the "
+        "version of its source it translates, so that charter check warns again when the source changes.",
+        styles=False,
+    )
+    translate.add_argument(
+        "--mark-current", action="store_true", help="mark every translation as translating its source as it is now"
+    )
+
     new = commands.add_parser(
         "new",
         help="start a new publication project in a new folder",
@@ -269,6 +280,10 @@ def main(argv: list[str] | None = None) -> int:
             from generator.cli_changes import run_changes
 
             return run_changes(args, parser)
+        if args.command == "translate":
+            from generator.cli_translate import run_translate
+
+            return run_translate(args, parser)
         if args.command in ("export", "import", "new"):
             from generator import cli_files
 

@@ -15,6 +15,7 @@ from generator.load.source import LoadedContent
 from generator.resolve import Publication, resolve
 from generator.resolve.codewords import check_codewords
 from generator.resolve.editions import for_edition
+from generator.resolve.languages import for_language
 from generator.validate import validate
 
 
@@ -53,7 +54,11 @@ def read_content(root: Path, report: Report, *, compare: bool = True) -> tuple[L
     levels = publication.settings.levels
     highest = max((levels.index(level) for level in _levels_used(publication)), default=0)
     cuts = [
-        for_edition(publication, edition, found)  # reports what the edition cannot show
+        for_edition(copy, edition, found)  # reports what the edition cannot show, in every language
+        for copy in [
+            publication,
+            *(for_language(publication, lang.code) for lang in publication.settings.translations()),
+        ]
         for edition in publication.settings.editions
         if levels.index(edition.level) < highest  # an edition that holds everything cuts nothing
     ]

@@ -11,11 +11,13 @@ from generator.load import yamlnodes
 from generator.load.datafile import DATA_SUFFIXES, is_data_file, parse_data_file
 from generator.load.images import check_image
 from generator.load.markdown import parse_markdown, read_text
-from generator.load.source import LoadedContent, SourceFile
+from generator.load.source import LoadedContent, SourceFile, TextFile
 from generator.load.yamlnodes import YMap
 from generator.project import SITE_CONFIG, is_output
 
 PUBLICATION_FILE = "publication.yml"
+TRANSLATIONS = "translations"
+"""The folder of entities' text in other languages, one ``<lang>.yml`` per language: no data files."""
 CONTENT_SUFFIXES = (".md", *DATA_SUFFIXES)
 """What the content folder's files are: chapters in Markdown, and data files in YAML."""
 SITE_CONFIGS = (SITE_CONFIG, "mkdocs.yaml")
@@ -35,6 +37,7 @@ def load_content(root: Path, report: Report) -> LoadedContent:
     real_root = root.resolve()
     publication = _load_publication(root, display_root, report)
     files: list[SourceFile] = []
+    texts: list[TextFile] = []
     for path in _markdown_paths(root, real_root, display_root, report):
         rel = path.relative_to(root).as_posix()
         file = SourceFile(rel_path=rel, display_path=_join(display_root, rel))
@@ -42,6 +45,9 @@ def load_content(root: Path, report: Report) -> LoadedContent:
         if raw is None:
             continue
         text = read_text(raw, file, report)
+        if rel.startswith(f"{TRANSLATIONS}/") and is_data_file(rel) and rel.count("/") == 1:
+            texts.append(_read_texts(file, text, report))
+            continue
         if text is not None and is_data_file(rel):
             parse_data_file(text, file, report)
         elif text is not None:
@@ -50,8 +56,24 @@ def load_content(root: Path, report: Report) -> LoadedContent:
             _check_links(file, path.parent, real_root, report)
         files.append(file)
     return LoadedContent(
-        root=root, publication=publication, publication_path=_join(display_root, PUBLICATION_FILE), files=files
+        root=root,
+        publication=publication,
+        publication_path=_join(display_root, PUBLICATION_FILE),
+        files=files,
+        texts=texts,
     )
+
+
+def _read_texts(file: SourceFile, text: str | None, report: Report) -> TextFile:
+    """A translation file of entities' text, parsed with every position kept (its problems reported)."""
+    found = TextFile(lang=file.rel_path.rsplit("/", 1)[1].rsplit(".", 1)[0], file=file)
+    if text is None:
+        return found
+    try:
+        found.data = yamlnodes.parse(text, first_line=1)
+    except yamlnodes.YamlProblem as problem:
+        report.error(file.at(problem.line, problem.col), problem.code, problem.message, problem.hint)
+    return found
 
 
 def _read_bytes(path: Path, file: SourceFile, report: Report) -> bytes | None:

@@ -97,6 +97,17 @@ class SourceFile:
 
 
 @dataclass(slots=True)
+class TextFile:
+    """``translations/<lang>.yml``: the text of entities in another language, by entity ID and field."""
+
+    lang: str
+    """The file's name without its extension: the language it translates into."""
+    file: SourceFile
+    data: YNode | None = None
+    """The parsed YAML (None when it did not parse: reported)."""
+
+
+@dataclass(slots=True)
 class LoadedContent:
     """Everything the load stage read from a content folder."""
 
@@ -104,3 +115,5 @@ class LoadedContent:
     publication: YMap | None
     publication_path: str
     files: list[SourceFile]
+    texts: list[TextFile] = field(default_factory=list)
+    """The translation files of entities' text (``translations/*.yml``)."""

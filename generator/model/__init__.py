@@ -23,7 +23,17 @@ from generator.model.entities import (
 )
 from generator.model.plan_parts import Measurement, Milestone, Raci, StatusReport
 from generator.model.refs import FieldPath, Ref
-from generator.model.settings import Band, Document, Edition, HeatmapAxes, Revision, ScaleLevel, Scales, Settings
+from generator.model.settings import (
+    Band,
+    Document,
+    Edition,
+    HeatmapAxes,
+    Language,
+    Revision,
+    ScaleLevel,
+    Scales,
+    Settings,
+)
 from generator.model.signature import Signature
 
 __all__ = [
@@ -43,6 +53,7 @@ __all__ = [
     "FieldPath",
     "HeatmapAxes",
     "Indicator",
+    "Language",
     "Measurement",
     "Milestone",
     "Objective",

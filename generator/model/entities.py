@@ -351,6 +351,8 @@ class Chapter:
     """Prose, entity blocks and views, in the order they are written."""
     links: list[tuple[str, Location]] = field(default_factory=list)
     """Links the prose makes to other files (chapters): the target as written and where."""
+    untranslated: str = ""
+    """In a copy in another language, the language its text is in, when it has no translation."""
 
 
 @dataclass(slots=True)

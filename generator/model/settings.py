@@ -190,6 +190,29 @@ class Accessibility:
     known_issues: tuple[str, ...] = ()
 
 
+RTL_LANGUAGES = ("ar", "arc", "ckb", "dv", "fa", "he", "ks", "ku-Arab", "ps", "sd", "syr", "ug", "ur", "yi")
+"""Languages written right to left, by their primary tag (Kurdish only in Arabic script)."""
+
+
+def direction_of(code: str) -> str:
+    """'rtl' for a language written right to left, else 'ltr'."""
+    primary = code.split("-")[0].lower()
+    return "rtl" if primary in RTL_LANGUAGES or code in RTL_LANGUAGES else "ltr"
+
+
+@dataclass(frozen=True, slots=True)
+class Language:
+    """A language the publication is published in."""
+
+    code: str
+    """A checked BCP 47 tag, e.g. ``fr``."""
+    name: str = ""
+    """Its name in itself, as the language switch shows it, e.g. Français (the code when not given)."""
+    dir: str = "ltr"
+    required: bool = False
+    """Whether a chapter or an entity's text not translated into it is an error rather than a warning."""
+
+
 @dataclass(slots=True)
 class Settings:
     """Everything ``publication.yml`` says about the publication as a whole."""
@@ -223,6 +246,26 @@ class Settings:
     """The extendable enumerations (agency types, tiers, indicator levels, action statuses) with their labels."""
     path: str = "publication.yml"
     """Where ``publication.yml`` is, as the user should open it."""
+    languages: list[Language] = field(default_factory=list)
+    """Every language it is published in, the default (``language``) first; never empty once read."""
+    default_language: str = ""
+    """The language the content is written in; ``language`` is the language of this copy (see
+    :func:`generator.resolve.languages.for_language`). Empty: ``language``."""
+
+    @property
+    def source_language(self) -> str:
+        """The language the content is written in, whichever language this copy is."""
+        return self.default_language or self.language
+
+    @property
+    def direction(self) -> str:
+        """The direction of this copy's language: 'rtl' or 'ltr'."""
+        found = next((lang for lang in self.languages if lang.code == self.language), None)
+        return found.dir if found else direction_of(self.language)
+
+    def translations(self) -> list[Language]:
+        """The languages other than the one the content is written in."""
+        return [lang for lang in self.languages if lang.code != self.source_language]
 
     def marking_style(self, level: str) -> MarkingStyle:
         """How the marking of ``level`` looks: filled in its colour, or outlined."""

@@ -29,6 +29,7 @@ def resolve(validated: Validated, report: Report, *, content_root: Path) -> Publ
         entities=entities,
         content_root=content_root,
         codewords=validated.codewords,
+        translations=validated.translations,
     )
     for ref in [*validated.refs, *validated.prose_refs]:
         if ref.target in validated.broken:
@@ -36,6 +37,10 @@ def resolve(validated: Validated, report: Report, *, content_root: Path) -> Publ
         if _check_ref(ref, entities, report):
             publication.refs.append(ref)
             publication.backlinks[ref.target].append(ref)
+    for refs in validated.translations.refs.values():
+        for ref in refs:
+            if ref.target not in validated.broken:
+                _check_ref(ref, entities, report)  # a translation's references are its chapter's in that language
     _check_committee_cycles(publication, report)
     _warn_action_status(publication, validated.unread, report)
     _warn_orphans_unless_broken(publication, report)

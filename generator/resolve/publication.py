@@ -27,6 +27,7 @@ from generator.model import (
     Settings,
     Threat,
 )
+from generator.model.translations import Translations
 from generator.validate.codewords import CodeWord
 
 E = TypeVar("E", bound=Entity)
@@ -61,6 +62,8 @@ class Publication:
     earlier: dict[str, Publication | str] = field(default_factory=dict)
     """Each earlier version a ``changes`` view compares with (by its ``since:``), as this copy's edition
     may see it, or the sentence saying why it cannot be read (see :mod:`generator.changes`)."""
+    translations: Translations = field(default_factory=Translations)
+    """The chapters and entities' text in the other languages (see :mod:`generator.resolve.languages`)."""
     unexpanded: Publication | None = None
     """The same publication with its prose's figures (``{{count ...}}``) as written, when this copy
     shows them computed: each edition computes its own from it (see :mod:`generator.resolve.figures`)."""

@@ -37,6 +37,16 @@ class FrontMatterFields(Fields):
     dir: Direction | None = Field(None, description="the chapter's direction: rtl, ltr or auto")
 
 
+class TranslationFrontFields(Fields):
+    """The YAML front matter of a chapter's translation (``foreword.fr.md``): its order and level are its source's."""
+
+    title: Text = Field("", description="the chapter's title in the translation's language")
+    description: Text = Field("", description="its description in the translation's language")
+    translates: Text = Field(
+        "", description="the version of the source it translates, as `charter translate --mark-current` writes it"
+    )
+
+
 VIEW_DESCRIPTIONS = {
     "register": "the risk register table",
     "heatmap": (

@@ -24,6 +24,7 @@ from generator.schema.types import (
     StandIn,
     Text,
     TextList,
+    Translates,
     WholeNumber,
     Withhold,
     YesNo,
@@ -50,7 +51,7 @@ class EntityFields(Fields):
     restricted: dict[str, Level] = Field(
         default_factory=dict, description="fields that carry a higher level than the entity: {field: LEVEL}"
     )
-    public_name: Annotated[Text, StandIn()] = Field(
+    public_name: Annotated[Text, StandIn(), Translates()] = Field(
         "", description="what an edition that may not show the entity says where prose refers to it"
     )
 
@@ -58,7 +59,7 @@ class EntityFields(Fields):
 class AgencyFields(EntityFields):
     KIND: ClassVar[str] = "agency"
     DESCRIPTION: ClassVar[str] = "A department or agency of the state, or an industry body."
-    name: Annotated[Text, Withhold(True)] = Field(description="the agency's full name")
+    name: Annotated[Text, Withhold(True), Translates()] = Field(description="the agency's full name")
     short: Text = Field("", description="its acronym, as tables show it")
     type: Annotated[Text, OneOf(vocabulary="agency_types")] = Field("other", description="what kind of agency it is")
     ministry: Text = Field("", description="the ministry it answers to")
@@ -67,17 +68,17 @@ class AgencyFields(EntityFields):
 class CommitteeFields(EntityFields):
     KIND: ClassVar[str] = "committee"
     DESCRIPTION: ClassVar[str] = "A committee of the structure, with its terms of reference."
-    name: Annotated[Text, Withhold(True)] = Field(description="the committee's full name")
+    name: Annotated[Text, Withhold(True), Translates()] = Field(description="the committee's full name")
     short: Text = Field("", description="its acronym")
     tier: Annotated[Text, OneOf(vocabulary="committee_tiers")] = Field(description="its place in the structure")
     parent: Annotated[Text, Refers("committee")] | None = Field(None, description="the committee it reports to")
-    purpose: Text = Field("", description="what it is for, in a sentence")
+    purpose: Annotated[Text, Translates()] = Field("", description="what it is for, in a sentence")
     functions: TextList = Field(default_factory=list, description="what it does")
     chair: AgencyRef = Field(description="the agency that chairs it")
     secretariat: AgencyRef | None = Field(None, description="the agency that runs its secretariat")
     members: Annotated[TextList, Refers("agency")] = Field(default_factory=list, description="its member agencies")
     industry_members: TextList = Field(default_factory=list, description="members from outside government, by name")
-    meets: Text = Field("", description="how often it meets, e.g. monthly")
+    meets: Annotated[Text, Translates()] = Field("", description="how often it meets, e.g. monthly")
     quorum: Text = Field("", description="how many members make a quorum")
     decision_rights: TextList = Field(default_factory=list, description="what it may decide")
     legal_basis: Text = Field("", description="the instrument that establishes it")
@@ -88,8 +89,8 @@ class CommitteeFields(EntityFields):
 class ThreatFields(EntityFields):
     KIND: ClassVar[str] = "threat"
     DESCRIPTION: ClassVar[str] = "A threat category, such as the IMO's twelve."
-    name: Annotated[Text, Withhold(True)] = Field(description="the category's name")
-    description: Text = Field("", description="what the category covers")
+    name: Annotated[Text, Withhold(True), Translates()] = Field(description="the category's name")
+    description: Annotated[Text, Translates()] = Field("", description="what the category covers")
     malicious: YesNo = Field(True, description="whether the threat is caused on purpose")
     imo: Annotated[WholeNumber, Ge(1), Le(12)] | None = Field(
         None, description="its number in the IMO deck's twelve categories; absent for an emerging threat"
@@ -108,13 +109,13 @@ StageScores = Annotated[dict[str, WholeNumber], Scores(), Withhold(True)]
 class RiskFields(EntityFields):
     KIND: ClassVar[str] = "risk"
     DESCRIPTION: ClassVar[str] = "A risk of the register, as a reasonable worst-case scenario."
-    title: Annotated[Text, Withhold(True)] = Field(description="the risk in a line")
+    title: Annotated[Text, Withhold(True), Translates()] = Field(description="the risk in a line")
     threat: Annotated[Text, Refers("threat")] = Field(description="the threat category it falls under")
     lead: AgencyRef = Field(description="the agency that leads on it")
     support: Annotated[TextList, Refers("agency")] = Field(
         default_factory=list, description="the agencies that support"
     )
-    scenario: Text = Field("", description="the reasonable worst case, in a paragraph")
+    scenario: Annotated[Text, Translates()] = Field("", description="the reasonable worst case, in a paragraph")
     key_assets: TextList = Field(default_factory=list, description="what would be harmed")
     inherent: StageScores = Field(description="the scores before controls, one per score factor")
     residual: StageScores = Field(description="the scores with today's controls")
@@ -132,10 +133,10 @@ class RiskFields(EntityFields):
     review: Date = Field(description="when the risk is next reviewed")
     raised: Date | None = Field(None, description="when the risk was first raised")
     status: Annotated[Text, OneOf(RISK_STATUSES)] = Field("open", description="where the risk stands")
-    public_summary: Annotated[Text, StandIn()] = Field(
+    public_summary: Annotated[Text, StandIn(), Translates()] = Field(
         "", description="what an edition below the risk's level shows in its place"
     )
-    public_group: Annotated[Text, StandIn()] = Field(
+    public_group: Annotated[Text, StandIn(), Translates()] = Field(
         "", description="the group an edition below the risk's level counts it in, when it has no public summary"
     )
 
@@ -143,8 +144,8 @@ class RiskFields(EntityFields):
 class ObjectiveFields(EntityFields):
     KIND: ClassVar[str] = "objective"
     DESCRIPTION: ClassVar[str] = "A strategic objective."
-    title: Annotated[Text, Withhold(True)] = Field(description="the objective in a line")
-    description: Text = Field("", description="what it means to achieve it")
+    title: Annotated[Text, Withhold(True), Translates()] = Field(description="the objective in a line")
+    description: Annotated[Text, Translates()] = Field("", description="what it means to achieve it")
     lead: AgencyRef | None = Field(None, description="the agency that leads on it")
     risks: Annotated[TextList, Refers("risk")] = Field(default_factory=list, description="the risks it addresses")
 
@@ -170,7 +171,7 @@ class ProgressFields(Fields):
 class ActionFields(EntityFields):
     KIND: ClassVar[str] = "action"
     DESCRIPTION: ClassVar[str] = "An action of the strategy's action plan, with its RACI."
-    title: Annotated[Text, Withhold(True)] = Field(description="the action in a line")
+    title: Annotated[Text, Withhold(True), Translates()] = Field(description="the action in a line")
     objective: Annotated[Text, Refers("objective")] = Field(description="the objective it serves")
     risks: Annotated[TextList, Refers("risk")] = Field(default_factory=list, description="the risks it treats")
     committee: Annotated[Text, Refers("committee")] | None = Field(None, description="the committee that oversees it")
@@ -179,7 +180,7 @@ class ActionFields(EntityFields):
     status: Annotated[Text, OneOf(vocabulary="action_statuses")] = Field("planned", description="where it stands")
     milestones: list[MilestoneFields] = Field(default_factory=list, description="dated milestones: {date, title}")
     raci: RaciFields = Field(description="who is responsible, accountable, consulted and informed")
-    description: Text = Field("", description="what the action does")
+    description: Annotated[Text, Translates()] = Field("", description="what the action does")
     progress: list[ProgressFields] = Field(
         default_factory=list, description="its status over time, oldest first: {date, status, note}"
     )
@@ -194,7 +195,7 @@ class MeasurementFields(Fields):
 class IndicatorFields(EntityFields):
     KIND: ClassVar[str] = "indicator"
     DESCRIPTION: ClassVar[str] = "A monitoring indicator of one objective or one action."
-    name: Annotated[Text, Withhold(True)] = Field(description="what is measured")
+    name: Annotated[Text, Withhold(True), Translates()] = Field(description="what is measured")
     level: Annotated[Text, OneOf(vocabulary="indicator_levels")] = Field(description="what kind of result it measures")
     objective: Annotated[Text, Refers("objective")] | None = Field(
         None, description="the objective it measures (or action)"
@@ -203,9 +204,9 @@ class IndicatorFields(EntityFields):
     owner: AgencyRef = Field(description="the agency that reports it")
     baseline: Annotated[Number, Withhold(False)] = Field(description="the value at the start")
     target: Annotated[Number, Withhold(False)] = Field(description="the value aimed for")
-    unit: Text = Field("", description="the unit of baseline and target, e.g. %")
-    frequency: Text = Field("", description="how often it is reported")
-    source: Text = Field("", description="where the figures come from")
+    unit: Annotated[Text, Translates()] = Field("", description="the unit of baseline and target, e.g. %")
+    frequency: Annotated[Text, Translates()] = Field("", description="how often it is reported")
+    source: Annotated[Text, Translates()] = Field("", description="where the figures come from")
     baseline_year: Annotated[WholeNumber, Ge(1900), Le(2200)] | None = Field(None, description="the baseline's year")
     target_year: Annotated[WholeNumber, Ge(1900), Le(2200)] | None = Field(None, description="the target's year")
     values: list[MeasurementFields] = Field(
@@ -216,17 +217,17 @@ class IndicatorFields(EntityFields):
 class PhaseFields(EntityFields):
     KIND: ClassVar[str] = "phase"
     DESCRIPTION: ClassVar[str] = "A phase of the programme (committee, register, strategy)."
-    name: Annotated[Text, Withhold(True)] = Field(description="the phase's name")
+    name: Annotated[Text, Withhold(True), Translates()] = Field(description="the phase's name")
     start: Date = Field(description="when it starts")
     end: Date = Field(description="when it ends")
     outputs: TextList = Field(default_factory=list, description="what it delivers")
-    description: Text = Field("", description="what happens in it")
+    description: Annotated[Text, Translates()] = Field("", description="what happens in it")
 
 
 class AcronymFields(EntityFields):
     KIND: ClassVar[str] = "acronym"
     DESCRIPTION: ClassVar[str] = "An abbreviation and its meaning; the ID is the abbreviation itself, in any script."
-    meaning: Annotated[Text, Withhold(True)] = Field(description="what it stands for")
+    meaning: Annotated[Text, Withhold(True), Translates()] = Field(description="what it stands for")
 
 
 ENTITY_SCHEMAS: dict[str, type[EntityFields]] = {

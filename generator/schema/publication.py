@@ -10,7 +10,21 @@ from pydantic_core import PydanticCustomError
 
 from generator.model.vocabulary import ACCESSIBILITY_LAWS, CATALOGUE_MODES, DOCUMENT_KINDS, PUBLICATION_STATUSES
 from generator.schema.entities import Fields
-from generator.schema.types import EXPECTED, Colour, Date, Named, OneOf, Reach, Text, TextList, WebAddress, WholeNumber
+from generator.schema.types import (
+    EXPECTED,
+    Colour,
+    Date,
+    Direction,
+    LanguageTag,
+    Named,
+    OneOf,
+    Reach,
+    Text,
+    TextList,
+    WebAddress,
+    WholeNumber,
+    YesNo,
+)
 
 DEFAULT_LEVELS = ("PUBLIC", "OFFICIAL", "OFFICIAL-SENSITIVE", "SECRET")
 
@@ -46,6 +60,13 @@ class DocumentFields(Fields):
         description="progress-report: a report of its own chapters, its views' figures and statuses as of its date",
     )
     date: Date | None = Field(None, description="the date its cover gives (and a progress report is as of)")
+
+
+class LanguageFields(Fields):
+    code: LanguageTag = Field(description="the language, as a BCP 47 tag, e.g. fr or ar")
+    name: Text = Field("", description="its name in itself, as the language switch shows it, e.g. Français")
+    dir: Direction | None = Field(None, description="rtl or ltr (by default rtl for Arabic, Hebrew, Persian, Urdu)")
+    required: YesNo = Field(False, description="yes: a chapter or an entity's text not translated into it is an error")
 
 
 class RevisionFields(Fields):
@@ -200,6 +221,9 @@ class PublicationFields(Fields):
     date: Date = Field(description="its date of issue")
     status: Annotated[Text, OneOf(PUBLICATION_STATUSES)] = Field(description="where it stands")
     language: Text = Field("en", description="its language, as a BCP 47 tag, e.g. en or el")
+    languages: list[LanguageFields] = Field(
+        default_factory=list, description="the languages it is published in, the default one included"
+    )
     classification: ClassificationFields | None = Field(
         None, description=f"its classification levels (by default {', '.join(DEFAULT_LEVELS)})"
     )

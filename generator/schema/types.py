@@ -229,6 +229,14 @@ class Withhold:
 
 
 @dataclass(frozen=True, slots=True)
+class Translates:
+    """Text a reader reads, given in other languages in ``translations/<lang>.yml``.
+
+    IDs, scores, dates, choices and references are never translated: only fields marked so are.
+    """
+
+
+@dataclass(frozen=True, slots=True)
 class StandIn:
     """Public text an edition shows in place of restricted text; never itself searched for leaks."""
 

@@ -15,16 +15,17 @@ from generator.load.yamlnodes import YMap, YScalar, YSeq
 from generator.model import Chapter, Entity, EntityBlock, Passage, Ref, Settings
 from generator.schema import ENTITY_SCHEMAS, FrontMatterFields
 from generator.schema.choices import Choices
-from generator.schema.slots import slots, withholdable
+from generator.validate import translations
 from generator.validate.anchors import check_anchors
 from generator.validate.chapter_order import check_chapter_orders
 from generator.validate.codewords import CODEWORDS, CodeWord, read_codewords
-from generator.validate.entities import read_entity
+from generator.validate.entities import check_restricted, read_entity
 from generator.validate.ids import id_hint
 from generator.validate.levels import Container, Levels
 from generator.validate.schema_reader import SchemaReader
 from generator.validate.settings import read_settings
 from generator.validate.signature import SIGNATURE, read_signature
+from generator.validate.translations import Translations
 from generator.validate.views import read_view
 
 BLOCK_KINDS = (*ENTITY_SCHEMAS, "view", SIGNATURE, CODEWORDS)
@@ -51,6 +52,8 @@ class Validated:
     """(entity ID, field) of each field read as a stand-in for a value that was reported unreadable."""
     codewords: list[CodeWord] = field(default_factory=list)
     """Terms no edition below their level may carry, from ``yaml codewords`` blocks."""
+    translations: Translations = field(default_factory=Translations)
+    """The chapters and entities' text in the publication's other languages."""
 
 
 def validate(content: LoadedContent, report: Report) -> Validated | None:
@@ -72,7 +75,9 @@ def validate(content: LoadedContent, report: Report) -> Validated | None:
     choices = Choices.of(settings)  # the values the schemas' choice fields allow here, made once
     levels = Levels(settings, report)
     levels.read_folders(content.files)
-    for file in content.files:
+    files, pending = translations.split(content.files, settings)
+    read: dict[str, tuple[SourceFile, Chapter]] = {}
+    for file in files:
         chapter, outer = _read_chapter(file, settings, choices, report, levels)
         sections = levels.sections(file, outer)
         for segment in file.segments:
@@ -86,6 +91,7 @@ def validate(content: LoadedContent, report: Report) -> Validated | None:
                 chapter.segments.append(Passage(segment.text, segment.line, level))
             else:
                 _read_block(segment, file, settings, choices, report, result, chapter, levels, container)
+        read[file.rel_path] = (file, chapter)
         if file.data_only:
             continue  # its entities are read; a data file is no chapter
         _check_title(file, chapter, settings, report, levels, sections)
@@ -101,12 +107,33 @@ def validate(content: LoadedContent, report: Report) -> Validated | None:
                 )
             )
         result.chapters.append(chapter)
-    chapter_files = [file for file in content.files if not file.data_only]
+    _read_translations(content, pending, read, choices, report, levels, result)
+    chapter_files = [file for file in files if not file.data_only]
     check_anchors(chapter_files, report)
     check_chapter_orders(chapter_files, result.chapters, report)
     result.guessed_levels = [*levels.guessed, *choices.guessed_levels]
     result.chapters.sort(key=lambda c: (c.annex, c.order, c.path))
     return result
+
+
+def _read_translations(
+    content: LoadedContent,
+    pending: list[translations.Pending],
+    read: dict[str, tuple[SourceFile, Chapter]],
+    choices: Choices,
+    report: Report,
+    levels: Levels,
+    result: Validated,
+) -> None:
+    """The chapters' translations and the entities' text in other languages, checked against their sources."""
+
+    def reader(refs: list[Ref]) -> translations.ReadBlock:
+        into = Validated(settings=result.settings, refs=refs)  # a translation's references are its own
+        return lambda block, file, chapter, container: _read_block(
+            block, file, result.settings, choices, report, into, chapter, levels, container
+        )
+
+    result.translations = translations.read_all(content.texts, pending, read, result, choices, report, levels, reader)
 
 
 def _chapters(count: int) -> str:
@@ -344,40 +371,8 @@ def _read_entity(
         return None
     result.unread.update((entity_id, key) for key in reader.unread)
     if entity.restricted:
-        _check_restricted(entity, node, reader)
+        check_restricted(entity, node, reader)
     return entity
-
-
-def _check_restricted(entity: Entity, node: YMap, reader: SchemaReader) -> None:
-    """``restricted:`` names fields of the entity's kind that may be withheld on their own.
-
-    A name that is not is reported and dropped, so the editions can still be checked.
-    """
-    kind = entity.KIND
-    restricted = node.items.get("restricted")
-    schema = ENTITY_SCHEMAS[kind]
-    fields = slots(schema)
-    for key in list(entity.restricted):
-        where = reader.key_location(restricted, key) if isinstance(restricted, YMap) else entity.location
-        if key in fields and key not in ("id", "classification", "restricted"):
-            if not withholdable(schema, key):
-                reader.error(
-                    where,
-                    "E-RESTRICTED-FIELD",
-                    ("restricted", key),
-                    f"the field '{key}' cannot be withheld on its own",
-                    f"restrict the whole {kind} with 'classification' instead",
-                )
-                del entity.restricted[key]  # reported; the editions are still checked without it
-        else:
-            reader.error(
-                where,
-                "E-FIELD-UNKNOWN",
-                ("restricted", key),
-                f"'{key}' is not a field of {article(kind)} {kind}",
-                did_you_mean(key, fields) or "name one of the entity's own fields",
-            )
-            del entity.restricted[key]
 
 
 __all__ = ["BLOCK_KINDS", "Location", "Validated", "validate"]

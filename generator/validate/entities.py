@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+from generator.diagnostics import article, did_you_mean
 from generator.load.yamlnodes import YMap, YNode
 from generator.model import (
     Action,
@@ -32,6 +33,7 @@ from generator.model.kinds import KINDS, KindRegistryError
 from generator.model.refs import FieldPath
 from generator.schema import COMMON_FIELDS, ENTITY_SCHEMAS
 from generator.schema.entities import ActionFields, EntityFields, IndicatorFields, PhaseFields, RiskFields
+from generator.schema.slots import slots, withholdable
 from generator.validate.history import check_progress, check_values
 from generator.validate.schema_reader import SchemaReader
 
@@ -312,3 +314,35 @@ def _check_complete() -> None:
 
 
 _check_complete()
+
+
+def check_restricted(entity: Entity, node: YMap, reader: SchemaReader) -> None:
+    """``restricted:`` names fields of the entity's kind that may be withheld on their own.
+
+    A name that is not is reported and dropped, so the editions can still be checked.
+    """
+    kind = entity.KIND
+    restricted = node.items.get("restricted")
+    schema = ENTITY_SCHEMAS[kind]
+    fields = slots(schema)
+    for key in list(entity.restricted):
+        where = reader.key_location(restricted, key) if isinstance(restricted, YMap) else entity.location
+        if key in fields and key not in ("id", "classification", "restricted"):
+            if not withholdable(schema, key):
+                reader.error(
+                    where,
+                    "E-RESTRICTED-FIELD",
+                    ("restricted", key),
+                    f"the field '{key}' cannot be withheld on its own",
+                    f"restrict the whole {kind} with 'classification' instead",
+                )
+                del entity.restricted[key]  # reported; the editions are still checked without it
+        else:
+            reader.error(
+                where,
+                "E-FIELD-UNKNOWN",
+                ("restricted", key),
+                f"'{key}' is not a field of {article(kind)} {kind}",
+                did_you_mean(key, fields) or "name one of the entity's own fields",
+            )
+            del entity.restricted[key]

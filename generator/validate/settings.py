@@ -13,8 +13,9 @@ from pathlib import Path
 from generator.diagnostics import Location, Report
 from generator.load.source import SourceFile
 from generator.load.yamlnodes import YMap, YNode, YScalar, YSeq
-from generator.model import Band, Document, Edition, Revision, ScaleLevel, Scales, Settings
+from generator.model import Band, Document, Edition, Language, Revision, ScaleLevel, Scales, Settings
 from generator.model.markings import marking_styles
+from generator.model.settings import direction_of
 from generator.schema import DEFAULT_LEVELS, PublicationFields
 from generator.schema.choices import Choices
 from generator.schema.publication import ScalesFields
@@ -69,8 +70,40 @@ def read_settings(node: YMap, path: str, report: Report, root: Path | None = Non
         markings=marking_styles(levels, _read_colours(fields, levels, node, r)),
         vocabulary=read_vocabulary(fields.vocabulary, node_at(node, ("vocabulary",)), r),
         path=path,
+        languages=_read_languages(fields, node, r),
     )
     return settings
+
+
+def _read_languages(fields: PublicationFields, node: YMap, r: SchemaReader) -> list[Language]:
+    """The languages it is published in, its own first: each once, the default among them."""
+    default = fields.language
+    languages: dict[str, Language] = {}
+    where = node_at(node, ("languages",))
+    for index, entry in enumerate(fields.languages):
+        at = node_at(where, (index,))
+        location = r.at(at) if at is not None else r.file.at(1)
+        if entry.code in languages:
+            r.error(
+                location,
+                "E-LANGUAGE-TWICE",
+                ("languages", index),
+                f"the language {entry.code} is listed twice",
+                "list each language once",
+            )
+            continue
+        direction = entry.dir if entry.dir in ("rtl", "ltr") else direction_of(entry.code)
+        languages[entry.code] = Language(entry.code, entry.name or entry.code, direction, entry.required)
+    if languages and default not in languages:
+        r.error(
+            r.key_location(node, "languages"),
+            "E-LANGUAGE-DEFAULT",
+            ("languages",),
+            f"the publication's language ({default}) is not among its languages",
+            f"add '- {{code: {default}}}' to languages, or set 'language:' to the one the content is written in",
+        )
+    own = languages.pop(default, None) or Language(default, default, direction_of(default))
+    return [own, *languages.values()]
 
 
 def _read_colours(fields: PublicationFields, levels: list[str], node: YMap, r: SchemaReader) -> dict[str, str]:

@@ -1,0 +1,80 @@
+"""The publication in one of its languages: translated chapters and entities' text, the rest as written.
+
+Renderers never pick a language's text: they render the copy :func:`for_language` returns,
+as they render the copy an edition is cut to. A chapter with no translation keeps its
+text, marked with the language it is in (``Chapter.untranslated``), so its page says so
+and carries that language. The edition is cut from the language's copy, so a translation of
+restricted text is withheld like its source.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from copy import copy as shallow_copy
+
+from generator.model import Chapter, Entity, Ref
+from generator.model.entities import FIELD_ATTRIBUTES
+from generator.resolve import figures
+from generator.resolve.publication import Publication
+
+
+def for_language(publication: Publication, lang: str) -> Publication:
+    """The publication as readers of ``lang`` read it: the whole publication when it is its own language."""
+    base = publication.unexpanded or publication  # figures: computed again from the language's prose
+    settings = base.settings
+    if lang == settings.source_language:
+        return publication
+    translations = base.translations
+    chapters = [
+        _chapter(chapter, translations.chapters.get((chapter.path, lang)), settings.language)
+        for chapter in base.chapters
+    ]
+    texts = translations.entities.get(lang, {})
+    entities = {entity_id: _entity(entity, texts.get(entity_id)) for entity_id, entity in base.entities.items()}
+    translated = {path for path, language in translations.chapters if language == lang}
+    refs = [ref for ref in base.refs if ref.source_id is not None or ref.source_chapter not in translated]
+    for (path, language), written in translations.refs.items():
+        if language == lang and path in translated:
+            refs.extend(ref for ref in written if ref.target in entities)
+    backlinks: dict[str, list[Ref]] = defaultdict(list)
+    for ref in refs:
+        backlinks[ref.target].append(ref)
+    localised = dataclasses.replace(
+        base,
+        settings=dataclasses.replace(settings, language=lang, default_language=settings.source_language),
+        chapters=chapters,
+        entities=entities,
+        refs=refs,
+        backlinks=backlinks,
+        unexpanded=None,
+    )
+    return figures.with_figures(localised)
+
+
+def _chapter(chapter: Chapter, translation: Chapter | None, source_language: str) -> Chapter:
+    """A chapter in the language: its translation's text in its own place, or its text marked untranslated."""
+    if translation is None:
+        return dataclasses.replace(chapter, untranslated=chapter.lang or source_language)
+    return dataclasses.replace(
+        chapter,
+        title=translation.title,
+        description=translation.description,
+        segments=translation.segments,
+        links=translation.links,
+        lang="",
+        dir="",
+    )
+
+
+def _entity(entity: Entity, texts: dict[str, str] | None) -> Entity:
+    """An entity with its fields in the language where they are given (the entity itself is never changed)."""
+    if not texts:
+        return entity
+    copy = shallow_copy(entity)  # fields are replaced, never edited in place, so the original stays whole
+    for key, text in texts.items():
+        setattr(copy, FIELD_ATTRIBUTES.get(key, key), text)
+    return copy
+
+
+__all__ = ["for_language"]

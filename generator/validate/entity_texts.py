@@ -1,0 +1,149 @@
+"""Entities' text in other languages: ``translations/<lang>.yml``, entity ID → field → text.
+
+Only the fields the schema marks :class:`~generator.schema.types.Translates` are given there;
+IDs, scores, dates, choices and references are never translated. What is not translated is
+reported here too, for the chapters as for the entities, at the source's line.
+"""
+
+from __future__ import annotations
+
+from generator.diagnostics import Location, Report, did_you_mean
+from generator.load.source import SourceFile, TextFile
+from generator.load.yamlnodes import YMap, YScalar
+from generator.model import Chapter, Entity, EntityBlock, Settings
+from generator.model.translations import Translations
+from generator.schema import ENTITY_SCHEMAS
+from generator.schema.slots import slots
+from generator.schema.types import Translates
+
+
+def language_name(code: str) -> str:
+    """A language's name in English, for diagnostics: 'French' for fr (the code when unknown)."""
+    try:
+        from babel import Locale
+
+        return Locale.parse(code.replace("-", "_")).english_name or code
+    except (ValueError, LookupError, TypeError):
+        return code
+
+
+def read_entity_texts(texts: list[TextFile], settings: Settings, entities: list[Entity], report: Report) -> dict:
+    """Language → entity ID → field → text, from ``translations/<lang>.yml``; every problem at its line."""
+    by_id = {entity.id: entity for entity in entities}
+    languages = {lang.code for lang in settings.translations()}
+    found: dict[str, dict[str, dict[str, str]]] = {}
+    for text in texts:
+        file, data = text.file, text.data
+        if text.lang not in languages:
+            report.error(
+                file.at(1),
+                "E-TRANSLATION-LANGUAGE",
+                f"translations/{file.rel_path.rsplit('/', 1)[1]} translates into {text.lang}, "
+                "which is not one of the publication's other languages",
+                "add the language to 'languages:' in publication.yml, or name the file after one of them",
+            )
+            continue
+        if data is None:
+            continue
+        if not isinstance(data, YMap):
+            report.error(
+                file.at(1), "E-TRANSLATION-SHAPE", "a translation file maps entity IDs to their fields", _SHAPE_HINT
+            )
+            continue
+        into = found.setdefault(text.lang, {})
+        for entity_id, node in data.items.items():
+            where = file.at(*data.key_pos[entity_id])
+            entity = by_id.get(entity_id)
+            if entity is None:
+                report.error(
+                    where,
+                    "E-TRANSLATION-ID",
+                    f"no entity has the ID '{entity_id}'",
+                    did_you_mean(entity_id, by_id) or "translate the entities the publication defines, by their IDs",
+                )
+                continue
+            if not isinstance(node, YMap):
+                report.error(where, "E-TRANSLATION-SHAPE", f"{entity_id}: write its fields below it", _SHAPE_HINT)
+                continue
+            into[entity_id] = _read_fields(entity, node, file, report)
+    return found
+
+
+_SHAPE_HINT = "write each entity's ID, and below it 'title: ...' (or name, scenario, ...) in the language"
+
+
+def translatable(kind: str) -> list[str]:
+    """The fields of a kind that may be given in other languages."""
+    return [key for key, slot in slots(ENTITY_SCHEMAS[kind]).items() if slot.marker(Translates) is not None]
+
+
+def _read_fields(entity: Entity, node: YMap, file: SourceFile, report: Report) -> dict[str, str]:
+    fields: dict[str, str] = {}
+    allowed = translatable(entity.KIND)
+    for key, value in node.items.items():
+        where = file.at(*node.key_pos[key])
+        if key not in allowed:
+            report.error(
+                where,
+                "E-TRANSLATION-FIELD",
+                f"{entity.KIND} {entity.id}.{key}: the field is never translated",
+                did_you_mean(key, allowed) or f"the fields of {entity.KIND} that translate: {', '.join(allowed)}",
+            )
+        elif not isinstance(value, YScalar) or value.is_null:
+            report.error(
+                file.at(value.line, value.col),
+                "E-TRANSLATION-VALUE",
+                f"{entity.KIND} {entity.id}.{key}: a translation is text",
+                "write the text on the line, after the field's name",
+            )
+        elif value.text.strip():
+            fields[key] = value.text.strip()
+    return fields
+
+
+def check_missing(
+    settings: Settings,
+    translations: Translations,
+    sources: list[tuple[SourceFile, Chapter]],
+    written: set[tuple[str, str]],
+    report: Report,
+) -> None:
+    """A warning at each chapter, and each file of entities, not translated into a language (required: an error)."""
+    for language in settings.translations():
+        name = language_name(language.code)
+        say = report.error if language.required else report.warning
+        code = "E-TRANSLATION-MISSING" if language.required else "W-TRANSLATION-MISSING"
+        for file, chapter in sources:
+            if file.data_only or (chapter.path, language.code) in written:
+                continue
+            stem = chapter.path.removesuffix(".md")
+            say(
+                file.at(1),
+                code,
+                f"the chapter has no {name} translation: its {name} pages show it in "
+                f"{language_name(settings.language)}, with a notice",
+                f"translate it in {stem}.{language.code}.md, beside it",
+            )
+        texts = translations.entities.get(language.code, {})
+        gaps: dict[str, list[tuple[Entity, list[str]]]] = {}
+        for file, chapter in sources:
+            for segment in chapter.segments:
+                if not isinstance(segment, EntityBlock):
+                    continue
+                for entity in segment.entities:
+                    given = texts.get(entity.id, {})
+                    missing = [k for k in translatable(entity.KIND) if getattr(entity, k, "") and k not in given]
+                    if missing:
+                        gaps.setdefault(file.display_path, []).append((entity, missing))
+        for path, found in gaps.items():
+            first = found[0][0]
+            listed = "; ".join(f"{e.id} ({', '.join(keys)})" for e, keys in found[:6])
+            more = f"; and {len(found) - 6} more" if len(found) > 6 else ""
+            say(
+                Location(path, first.location.line, first.location.col),
+                code,
+                f"{len(found)} {'entity' if len(found) == 1 else 'entities'} written here "
+                f"{'has' if len(found) == 1 else 'have'} text with no {name} translation: {listed}{more}",
+                f"give their text in translations/{language.code}.yml; until then the {name} pages show it in "
+                f"{language_name(settings.language)}",
+            )
