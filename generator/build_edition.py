@@ -20,12 +20,14 @@ from pathlib import Path
 from generator.diagnostics import Diagnostic, Report
 from generator.downloads import Download
 from generator.errors import BuildError
-from generator.leakcheck import codeword_secrets, find_leaks, secrets
+from generator.leakcheck import Secret, codeword_secrets, find_leaks, secrets
 from generator.model import Edition
 from generator.output_text import ReadAhead
 from generator.progress import Progress, Stage
 from generator.resolve import Publication
 from generator.resolve.editions import for_edition
+from generator.resolve.languages import for_language
+from generator.words import speaking
 from generator.writes import writing
 
 
@@ -116,53 +118,99 @@ def _build_in_process(edition: Edition) -> tuple[list[Stage], list[Diagnostic]]:
 def build_edition(job: EditionJob, edition: Edition, progress: Progress) -> list[Diagnostic]:
     """Cut, print, render and build one edition into ``job.staging/<edition>``, then check it for leaks.
 
+    A publication in several languages is built once per language: its own language at the
+    edition's top, each other in a folder of its own (``fr/``), every one cut for the edition
+    from that language's copy. The leak check reads them all for the text any of them withholds.
     Returns pandoc's warnings on its print editions.
     """
-    from generator.render_site import run_mkdocs, theme_dirs, write_tree
 
-    whole, project_dir = job.publication, job.project_dir
-    out, build_dir = job.staging / edition.id, job.build_dir / edition.id
+    from generator.render_site import theme_dirs
+
+    whole, out = job.publication, job.staging / edition.id
     report, warnings = Report(), Report()
-    publication = for_edition(whole, edition, report)
-    tree_dir = build_dir / "site-src"
-    with writing(tree_dir):
-        clearing = _clear_in_background(tree_dir)
-        tree_dir.mkdir(parents=True)
-    downloads: list[Download] = []
-    hidden = secrets(whole, publication)
-    words = codeword_secrets(whole.codewords, publication)  # looked for whatever the edition shows
+    copies: list[tuple[str, Publication]] = []
+    hidden: dict[str, Secret] = {}
+    words: dict[str, Secret] = {}
+    for language in whole.settings.languages:
+        localised = for_language(whole, language.code)
+        cut = for_edition(localised, edition, report)
+        copies.append((language.code, cut))
+        for secret in secrets(localised, cut):
+            hidden.setdefault(secret.text, secret)  # looked for in every language's pages and files
+        for secret in codeword_secrets(whole.codewords, cut):  # looked for whatever the edition shows
+            words.setdefault(secret.text, secret)
     with ReadAhead() as ahead:
-        if job.with_print:
-            from generator.render_print import build_documents
-
-            with progress.stage(f"{edition.id}: print") as detail, writing(tree_dir / "downloads"):
-                downloads = build_documents(
-                    publication,
-                    tree_dir / "downloads",
-                    project_dir=project_dir,
-                    work_dir=build_dir / "print",
-                    report=warnings,
+        clearing = []
+        for lang, publication in copies:
+            own = lang == whole.settings.source_language
+            label = edition.id if own else f"{edition.id} ({lang})"
+            with speaking(lang):
+                clearing.append(
+                    _build_language(
+                        job,
+                        publication,
+                        label,
+                        out if own else out / lang,
+                        job.build_dir / edition.id / ("" if own else lang),
+                        progress,
+                        warnings,
+                        ahead if hidden or words else None,
+                    )
                 )
-                detail.append(f"{len(downloads)} files")
-            if hidden or words:  # the leak check reads the printed files while MkDocs builds
-                ahead.start(tree_dir / "downloads" / d.filename for d in downloads)
-        with progress.stage(f"{edition.id}: render") as detail, writing(tree_dir):
-            pages = write_tree(publication, tree_dir, downloads=downloads)
-            detail.append(f"{pages} pages")
-        with progress.stage(f"{edition.id}: mkdocs") as detail, writing(out):
-            on_page = progress.counter(f"{edition.id}: mkdocs")
-            run_mkdocs(tree_dir, out, project_dir=project_dir, on_page=on_page)
-            detail.append(f"{sum(1 for _ in out.rglob('*.html'))} HTML files")
         with progress.stage(f"{edition.id}: leak check") as detail:
-            shipped = theme_dirs(project_dir)
-            leaks = find_leaks(out, hidden + words, prefix=f"{edition.id}/", shipped=shipped, ahead=ahead)
+            shipped = theme_dirs(job.project_dir)
+            found = [*hidden.values(), *words.values()]
+            leaks = find_leaks(out, found, prefix=f"{edition.id}/", shipped=shipped, ahead=ahead)
             detail.append(f"{len(hidden)} restricted texts, {len(words)} code words, {len(leaks)} found")
     if leaks:
         shown = "\n  ".join(leak.format() for leak in leaks[:20])
         more = f"\n  (and {len(leaks) - 20} more)" if len(leaks) > 20 else ""
         raise BuildError(f"the {edition.id} edition carries text above {edition.level}:\n  {shown}{more}")
-    clearing.join()
+    for thread in clearing:
+        thread.join()
     return warnings.diagnostics
+
+
+def _build_language(
+    job: EditionJob,
+    publication: Publication,
+    label: str,
+    out: Path,
+    build_dir: Path,
+    progress: Progress,
+    warnings: Report,
+    ahead: ReadAhead | None,
+) -> threading.Thread:
+    """Print, render and build one language of an edition into ``out``; returns the thread clearing the old tree."""
+    from generator.render_site import run_mkdocs, write_tree
+
+    tree_dir = build_dir / "site-src"
+    with writing(tree_dir):
+        clearing = _clear_in_background(tree_dir)
+        tree_dir.mkdir(parents=True)
+    downloads: list[Download] = []
+    if job.with_print:
+        from generator.render_print import build_documents
+
+        with progress.stage(f"{label}: print") as detail, writing(tree_dir / "downloads"):
+            downloads = build_documents(
+                publication,
+                tree_dir / "downloads",
+                project_dir=job.project_dir,
+                work_dir=build_dir / "print",
+                report=warnings,
+            )
+            detail.append(f"{len(downloads)} files")
+        if ahead is not None:  # the leak check reads the printed files while MkDocs builds
+            ahead.start(tree_dir / "downloads" / d.filename for d in downloads)
+    with progress.stage(f"{label}: render") as detail, writing(tree_dir):
+        pages = write_tree(publication, tree_dir, downloads=downloads)
+        detail.append(f"{pages} pages")
+    with progress.stage(f"{label}: mkdocs") as detail, writing(out):
+        on_page = progress.counter(f"{label}: mkdocs")
+        run_mkdocs(tree_dir, out, project_dir=job.project_dir, on_page=on_page)
+        detail.append(f"{sum(1 for _ in out.rglob('*.html'))} HTML files")
+    return clearing
 
 
 OLD_TREE = ".site-src.old-"

@@ -19,14 +19,17 @@ def file_stem(settings: Settings, document: Document, edition: Edition | None = 
 
     It joins the publication's short title, the document ID (left out when the short
     title already says it), the edition (left out for the public edition, the lowest, or
-    the only one) and the version, so files from different publications, documents,
-    editions and versions never overwrite each other in a downloads folder.
+    the only one), the language (left out for the one the content is written in) and the
+    version, so files from different publications, documents, editions, languages and
+    versions never overwrite each other in a downloads folder.
     """
     parts = [slug(settings.short_title), slug(document.id)]
     if parts[0] == parts[1] or not parts[0]:
         parts = [parts[1] or parts[0]]
     if edition is not None and _names_edition(settings, edition):
         parts.append(slug(edition.id))
+    if settings.language != settings.source_language:
+        parts.append(slug(settings.language))  # a copy in another language: 'nmss-strategy-fr-1.0.0'
     version = re.sub(r"[^A-Za-z0-9.]+", "-", settings.version).strip("-.") or "draft"
     return "-".join([*(p for p in parts if p), version])
 

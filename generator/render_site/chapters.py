@@ -9,12 +9,14 @@ from __future__ import annotations
 import re
 
 from generator.model import Chapter, EntityBlock, Passage, Signature, Threat, View
+from generator.model.settings import direction_of
 from generator.render_site.entity_pages.threat import threat_section
 from generator.render_site.escape import esc, md_inline
 from generator.render_site.fragments import block
 from generator.render_site.render import Page, Renderer, needs_width
 from generator.render_site.summaries import entity_block_html
 from generator.views import render_view
+from generator.words import language_name, say
 
 _H1 = re.compile(r"^ {0,3}#(?:[ \t]|$)")
 
@@ -51,8 +53,20 @@ def chapter_page(site: Renderer, chapter: Chapter) -> Page:
         hide=("toc",) if wide else (),
         source=chapter.location.path,
         description=chapter.description,
-        lang=chapter.lang,
-        dir=chapter.dir,
+        lang=chapter.lang or chapter.untranslated,
+        dir=chapter.dir or (direction_of(chapter.untranslated) if chapter.untranslated else ""),
+        notice=untranslated_notice(chapter.untranslated, site.publication.settings.language),
+    )
+
+
+def untranslated_notice(original: str, lang: str) -> str:
+    """What a page with no translation into the reader's language says above its text, in that language."""
+    if not original:
+        return ""
+    return say(
+        "This page has not been translated into {language} yet: it is shown in {original}.",
+        language=language_name(lang, lang),
+        original=language_name(original, lang),
     )
 
 

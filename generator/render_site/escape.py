@@ -45,7 +45,13 @@ def yaml_string(text: str) -> str:
 
 
 def front_matter(
-    title: str, *, hide: tuple[str, ...] = (), description: str = "", lang: str = "", direction: str = ""
+    title: str,
+    *,
+    hide: tuple[str, ...] = (),
+    description: str = "",
+    lang: str = "",
+    direction: str = "",
+    notice: str = "",
 ) -> str:
     """A page's front matter: the title and description (HTML-escaped, since themes print them
     unescaped), what parts of the theme's layout the page hides (``toc``, ``navigation``) and
@@ -59,5 +65,7 @@ def front_matter(
         lines.append(f"charter_lang: {yaml_string(esc(lang))}")
     if direction:
         lines.append(f"charter_dir: {yaml_string(esc(direction))}")
+    if notice:
+        lines.append(f"charter_notice: {yaml_string(esc(notice))}")
     lines.append("---")
     return "\n".join(lines) + "\n\n"

@@ -19,7 +19,7 @@ from collections import Counter
 from importlib.resources import files
 from typing import Any
 
-from generator.model import Chapter
+from generator.model import Chapter, Settings
 from generator.model.kinds import KINDS
 from generator.render_site.escape import esc
 from generator.render_site.links import ACCESSIBILITY_FOLDER, DATA_FOLDER, PAGE_FOLDERS, page_src
@@ -123,11 +123,39 @@ def overlay(site: Renderer) -> dict[str, Any]:
         "extra": {"charter": {**marking(site), "sections": section_pages(nav, site)}},
     }
     edition = site.publication.edition
-    if edition is not None and edition.url:
-        config["site_url"] = edition.url  # each edition is deployed at its own address
-    if _material_speaks(settings.language):
-        config["theme"] = {"language": settings.language}
+    own = settings.language == settings.source_language
+    if edition is not None and edition.url:  # each edition is deployed at its own address, each language below it
+        config["site_url"] = edition.url if own else f"{edition.url.rstrip('/')}/{settings.language}/"
+    theme: dict[str, Any] = {"language": settings.language} if _material_speaks(settings.language) else {}
+    if settings.direction == "rtl":
+        theme["direction"] = "rtl"
+    if theme:
+        config["theme"] = theme
+    if len(settings.languages) > 1:
+        config["extra"]["alternate"] = alternates(settings)
     return config
+
+
+def alternates(settings: Settings) -> list[dict[str, str]]:
+    """The language switch: each language's site, from the top of this one (``fr/``, or ``../`` back to the first).
+
+    Charter's ``partials/alternate.html`` adds the page's own address, so the switch leads to
+    the same page in the other language.
+    """
+    up = "" if settings.language == settings.source_language else "../"
+    found = []
+    for language in settings.languages:
+        below = "" if language.code == settings.source_language else f"{language.code}/"
+        found.append(
+            {
+                "name": esc(language.name),
+                "link": f"{up}{below}",
+                "lang": esc(language.code),
+                "dir": language.dir,
+                "current": "yes" if language.code == settings.language else "",
+            }
+        )
+    return found
 
 
 def marking(site: Renderer) -> dict[str, str]:

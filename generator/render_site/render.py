@@ -41,6 +41,8 @@ class Page:
     """The page's own language (a checked tag), where it is not the publication's."""
     dir: str = ""
     """The page's direction (``rtl``, ``ltr`` or ``auto``), where the front matter sets one."""
+    notice: str = ""
+    """A note above the page's text, in the page's language: that the text is not translated into it."""
 
     @property
     def src(self) -> str:
@@ -56,7 +58,14 @@ class Page:
         publication's title twice.
         """
         head = (
-            front_matter(self.title, hide=self.hide, description=self.description, lang=self.lang, direction=self.dir)
+            front_matter(
+                self.title,
+                hide=self.hide,
+                description=self.description,
+                lang=self.lang,
+                direction=self.dir,
+                notice=self.notice,
+            )
             if self.folder
             else ""
         )

@@ -11,6 +11,7 @@ from generator.diagnostics import Location, Report, did_you_mean
 from generator.load.source import SourceFile, TextFile
 from generator.load.yamlnodes import YMap, YScalar
 from generator.model import Chapter, Entity, EntityBlock, Settings
+from generator.model.catalogue import default_threats
 from generator.model.translations import Translations
 from generator.schema import ENTITY_SCHEMAS
 from generator.schema.slots import slots
@@ -29,7 +30,10 @@ def language_name(code: str) -> str:
 
 def read_entity_texts(texts: list[TextFile], settings: Settings, entities: list[Entity], report: Report) -> dict:
     """Language → entity ID → field → text, from ``translations/<lang>.yml``; every problem at its line."""
-    by_id = {entity.id: entity for entity in entities}
+    by_id: dict[str, Entity] = {}
+    if settings.threat_catalogue == "extend":  # the built-in categories are named in every language too
+        by_id |= {threat.id: threat for threat in default_threats(settings.path, settings.levels[0])}
+    by_id |= {entity.id: entity for entity in entities}
     languages = {lang.code for lang in settings.translations()}
     found: dict[str, dict[str, dict[str, str]]] = {}
     for text in texts:
@@ -111,13 +115,13 @@ def check_missing(
     """A warning at each chapter, and each file of entities, not translated into a language (required: an error)."""
     for language in settings.translations():
         name = language_name(language.code)
-        say = report.error if language.required else report.warning
+        tell = report.error if language.required else report.warning
         code = "E-TRANSLATION-MISSING" if language.required else "W-TRANSLATION-MISSING"
         for file, chapter in sources:
             if file.data_only or (chapter.path, language.code) in written:
                 continue
             stem = chapter.path.removesuffix(".md")
-            say(
+            tell(
                 file.at(1),
                 code,
                 f"the chapter has no {name} translation: its {name} pages show it in "
@@ -139,7 +143,7 @@ def check_missing(
             first = found[0][0]
             listed = "; ".join(f"{e.id} ({', '.join(keys)})" for e, keys in found[:6])
             more = f"; and {len(found) - 6} more" if len(found) > 6 else ""
-            say(
+            tell(
                 Location(path, first.location.line, first.location.col),
                 code,
                 f"{len(found)} {'entity' if len(found) == 1 else 'entities'} written here "

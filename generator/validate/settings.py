@@ -24,6 +24,7 @@ from generator.validate.identity import check_emblem, read_accessibility, read_i
 from generator.validate.ids import ID_HINT, ID_PATTERN
 from generator.validate.schema_reader import SchemaReader, node_at
 from generator.validate.vocabulary import read_vocabulary
+from generator.words import gaps, messages
 
 SCALE_KEYS = tuple(ScalesFields.model_fields)
 
@@ -75,6 +76,22 @@ def read_settings(node: YMap, path: str, report: Report, root: Path | None = Non
     return settings
 
 
+def _check_words(code: str, location: Location, r: SchemaReader) -> None:
+    """A warning when Charter cannot write its own words (captions, headers, notices) in a language."""
+    missing = gaps(code)
+    if not missing:
+        return
+    shown = "; ".join(f"'{m}'" for m in missing[:3])
+    some = "any" if len(missing) == len(messages()) else f"{len(missing)} of the {len(messages())}"
+    r.report.warning(
+        location,
+        "W-MESSAGE-MISSING",
+        f"Charter's catalogue has no {code} for {some} words it writes itself (such as {shown}): "
+        f"the {code} pages show them in English",
+        f"add them to generator/words/{code}/ (English message: translation), or tell the Charter team",
+    )
+
+
 def _read_languages(fields: PublicationFields, node: YMap, r: SchemaReader) -> list[Language]:
     """The languages it is published in, its own first: each once, the default among them."""
     default = fields.language
@@ -94,6 +111,7 @@ def _read_languages(fields: PublicationFields, node: YMap, r: SchemaReader) -> l
             continue
         direction = entry.dir if entry.dir in ("rtl", "ltr") else direction_of(entry.code)
         languages[entry.code] = Language(entry.code, entry.name or entry.code, direction, entry.required)
+        _check_words(entry.code, location, r)
     if languages and default not in languages:
         r.error(
             r.key_location(node, "languages"),

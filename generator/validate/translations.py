@@ -192,28 +192,40 @@ def _same_outline(
 def _with_entities(
     segments: list[Segment], file: SourceFile, source_segments: list[Segment], source_file: SourceFile
 ) -> list[Segment]:
-    """The translation's segments with each of the source's entity blocks at the end of the same section."""
+    """The translation's segments with each of the source's entity blocks where it stands there.
+
+    A block stands in a section (the headings before it) and after some of the views: the two
+    outlines match, so it goes before the first segment of a later section, or the first view
+    the source shows after it, and otherwise at its section's end.
+    """
     source_heads = [line for _lv, _t, line in source_file.headings]
-    blocks: list[tuple[int, EntityBlock]] = []
+    blocks: list[tuple[int, int, EntityBlock]] = []
+    views = 0
     for segment in source_segments:
-        if isinstance(segment, EntityBlock) and segment.entities:
+        if isinstance(segment, View):
+            views += 1
+        elif isinstance(segment, EntityBlock) and segment.entities:
             line = segment.entities[0].location.line
-            blocks.append((sum(1 for head in source_heads if head < line), segment))
+            blocks.append((sum(1 for head in source_heads if head < line), views, segment))
     heads = [line for _lv, _t, line in file.headings]
-    pieces: list[tuple[int, Segment]] = []
+    merged: list[Segment] = []
+    views = 0
+
+    def place(section: int, view: int | None) -> None:
+        while blocks and (blocks[0][0] < section or (view is not None and blocks[0][1] <= view)):
+            merged.append(blocks.pop(0)[2])
+
     for segment in segments:
         if isinstance(segment, Passage) and not isinstance(segment, Signature):
             for piece in _split_at(segment, heads):
-                pieces.append((sum(1 for head in heads if head <= piece.line), piece))
+                place(sum(1 for head in heads if head <= piece.line), None)
+                merged.append(piece)
         elif isinstance(segment, Passage | View):
             at = segment.location.line if isinstance(segment, View) else segment.line
-            pieces.append((sum(1 for head in heads if head <= at), segment))
-    merged: list[Segment] = []
-    for section, placed in pieces:
-        while blocks and blocks[0][0] < section:
-            merged.append(blocks.pop(0)[1])
-        merged.append(placed)
-    merged.extend(block for _section, block in blocks)
+            place(sum(1 for head in heads if head <= at), views if isinstance(segment, View) else None)
+            views += isinstance(segment, View)
+            merged.append(segment)
+    merged.extend(block for _section, _view, block in blocks)
     return merged
 
 

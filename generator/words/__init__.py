@@ -29,7 +29,18 @@ HERE = Path(__file__).parent
 DEFAULT = "en"
 _current: contextvars.ContextVar[str] = contextvars.ContextVar("charter_language", default=DEFAULT)
 
-__all__ = ["DEFAULT", "catalogue", "gaps", "language", "long_date", "messages", "month_year", "say", "speaking"]
+__all__ = [
+    "DEFAULT",
+    "catalogue",
+    "gaps",
+    "language",
+    "language_name",
+    "long_date",
+    "messages",
+    "month_year",
+    "say",
+    "speaking",
+]
 
 
 def say(text: str, /, **fields: object) -> str:
@@ -101,6 +112,19 @@ def long_date(day: dt.date | None) -> str:
         return format_date(day, format="long", locale=lang.replace("-", "_"))
     except (ValueError, LookupError):
         return f"{day.day} {day:%B %Y}"
+
+
+def language_name(code: str, in_lang: str | None = None) -> str:
+    """A language's name as readers of ``in_lang`` (the current language) write it: 'French', 'français'."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        name = Locale.parse(code.replace("-", "_")).get_display_name(
+            Locale.parse((in_lang or language()).replace("-", "_"))
+        )
+    except (ValueError, LookupError, TypeError, UnknownLocaleError):
+        return code
+    return name or code
 
 
 def month_year(day: dt.date) -> str:
