@@ -110,6 +110,9 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--edition", metavar="NAME", help="preview this edition as its readers see it (default: everything)"
     )
+    serve.add_argument(
+        "--language", metavar="CODE", help="preview the publication in this language (default: its own), e.g. fr"
+    )
     schema = command(
         "schema",
         "write JSON Schema for publication.yml, every data block kind and the front matter",
@@ -318,7 +321,14 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "serve":
             from generator.render_site.serve import serve
 
-            return serve(content, project_dir=project, host=args.host, port=args.port, edition=args.edition)
+            return serve(
+                content,
+                project_dir=project,
+                host=args.host,
+                port=args.port,
+                edition=args.edition,
+                language=args.language,
+            )
     except KeyboardInterrupt:
         print("charter: interrupted", file=sys.stderr)
         return 130

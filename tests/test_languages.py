@@ -298,3 +298,17 @@ def test_a_language_charter_cannot_write_its_own_words_in_is_a_warning(
         "itself (such as '"
     )
     assert found[0].endswith("the xh pages show them in English")
+
+
+def test_the_preview_shows_one_language_without_a_switch(tmp_path: Path) -> None:
+    from generator.render_site.preview import Preview
+
+    repo = Path(__file__).resolve().parents[1]
+    preview = Preview(ROOT.resolve(), repo, tmp_path / "fr", language="fr")
+    assert preview._build() is None
+    page = (preview.site_dir / "plan" / "index.html").read_text(encoding="utf-8")
+    assert "Nous traitons d’abord" in page and '<html lang="fr"' in page
+    assert "md-select__link" not in page  # the other language is not built: no switch to lead nowhere
+    problems = Preview(ROOT.resolve(), repo, tmp_path / "de", language="de")._build()
+    assert problems is not None
+    assert "error[E-LANGUAGE-UNKNOWN]: the publication is not published in 'de' (its languages: en, fr)" in problems

@@ -106,8 +106,8 @@ def _is_index(path: str) -> bool:
     return "/" in path and path.rsplit("/", 1)[1].lower() in ("index.md", "readme.md")
 
 
-def overlay(site: Renderer) -> dict[str, Any]:
-    """The MkDocs settings that come from the publication rather than from ``mkdocs.yml``."""
+def overlay(site: Renderer, *, switch: bool = True) -> dict[str, Any]:
+    """The MkDocs settings from the publication rather than from ``mkdocs.yml`` (``switch``: the language switch)."""
     settings = site.publication.settings
     named = (settings.edition, settings.edition_label(site.publication.edition))
     imprint = settings.imprint  # the footer names who publishes it, under what licence
@@ -131,7 +131,7 @@ def overlay(site: Renderer) -> dict[str, Any]:
         theme["direction"] = "rtl"
     if theme:
         config["theme"] = theme
-    if len(settings.languages) > 1:
+    if switch and len(settings.languages) > 1:
         config["extra"]["alternate"] = alternates(settings)
     return config
 

@@ -25,6 +25,8 @@ from generator.render_site.mkdocs_session import SiteSession
 from generator.render_site.nav import OVERLAY_PATH, SOURCES_PATH
 from generator.resolve import Publication
 from generator.resolve.editions import for_edition
+from generator.resolve.languages import for_language
+from generator.words import speaking
 
 
 @dataclass
@@ -42,10 +44,14 @@ class Outcome:
 class Preview:
     """Rebuilds the site of one content folder into a private work folder, as little as each save needs."""
 
-    def __init__(self, content: Path, project_dir: Path, work: Path, edition: str | None = None) -> None:
+    def __init__(
+        self, content: Path, project_dir: Path, work: Path, edition: str | None = None, language: str | None = None
+    ) -> None:
         self.content = content
         self.project_dir = project_dir
         self.edition = edition
+        self.language = language
+        """The language previewed (None: the one the content is written in)."""
         self.tree_dir = work / "site-src"
         self.site_dir = work / "site"
         self.site_dir.mkdir(parents=True, exist_ok=True)
@@ -98,11 +104,17 @@ class Preview:
         report = Report()
         publication = read_publication(self.content, report, printed=False)  # print is not previewed
         print_report(report, strict=False)
+        if publication is not None and not report.failed() and self.language is not None:
+            publication = self._in_language(publication, report)
         if publication is not None and not report.failed() and self.edition is not None:
             publication = self._cut(publication, report)
         if publication is None or report.failed():
             problems = "\n".join(d.format() for d in report.sorted()) or "publication.yml is missing or unusable"
             return Outcome(problems, None)  # the tree and the site stay as they were: the last good build
+        with speaking(publication.settings.language):  # Charter's own words in the previewed language
+            return self._render(publication, changed, everything)
+
+    def _render(self, publication: Publication, changed: set[Path] | None, everything: bool) -> Outcome:
         last = self.state if changed is not None else None
         self.state = None  # until the tree on disk is the one recorded
         if last is None and self.tree_dir.exists():
@@ -122,6 +134,20 @@ class Preview:
             return Outcome(None, set(), "none")
         written = self.site.pages(pages)
         return Outcome(None, written, "pages" if written is not None else "full")
+
+    def _in_language(self, publication: Publication, report: Report) -> Publication | None:
+        """The publication in the chosen language; None (and a diagnostic) when it is not one of its languages."""
+        codes = [language.code for language in publication.settings.languages]
+        if self.language not in codes:
+            report.error(
+                Location(publication.settings.path, 1, 1),
+                "E-LANGUAGE-UNKNOWN",
+                f"the publication is not published in '{self.language}' (its languages: {', '.join(codes)})",
+                hint="name one of its languages with --language, or leave --language out to preview its own",
+            )
+            print_report(report, strict=False)
+            return None
+        return for_language(publication, self.language)
 
     def _cut(self, publication: Publication, report: Report) -> Publication | None:
         """The publication as the chosen edition prints it; None (and a diagnostic) when it has no such edition."""

@@ -225,13 +225,15 @@ def _stop(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-def serve(content: Path, *, project_dir: Path, host: str, port: int, edition: str | None = None) -> int:
-    """Serve a live preview of ``content`` (or of one of its editions) until interrupted; returns the exit status."""
+def serve(
+    content: Path, *, project_dir: Path, host: str, port: int, edition: str | None = None, language: str | None = None
+) -> int:
+    """Serve a live preview of ``content`` (or of one of its editions, in one of its languages) until interrupted."""
     logging.getLogger("mkdocs.livereload").setLevel(logging.WARNING)
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _stop)  # stop as cleanly on `kill` as on Ctrl+C
     work = Path(tempfile.mkdtemp(prefix="charter-serve-"))
-    preview = Preview(content.resolve(), project_dir, work, edition)
+    preview = Preview(content.resolve(), project_dir, work, edition, language)
     builder = _Served(preview)
     server = PreviewServer(builder=builder, host=host, port=port, root=str(preview.site_dir))
     try:

@@ -104,9 +104,12 @@ def chapter_part(site: Renderer, chapter: Chapter) -> Part:
     return render_part(site, lambda: [chapter_page(site, chapter)])
 
 
-def site_overlay(site: Renderer) -> str:
-    """The settings MkDocs needs from the publication (navigation, marking), as YAML."""
-    return yaml.safe_dump(overlay(site), allow_unicode=True, sort_keys=False, width=1000)
+def site_overlay(site: Renderer, *, switch: bool = True) -> str:
+    """The settings MkDocs needs from the publication (navigation, marking), as YAML.
+
+    Without ``switch``, no language switch: a preview builds one language, so it could lead nowhere.
+    """
+    return yaml.safe_dump(overlay(site, switch=switch), allow_unicode=True, sort_keys=False, width=1000)
 
 
 def render_tree(publication: Publication, *, downloads: list[Download], previewing: bool = False) -> Tree:
@@ -119,7 +122,7 @@ def render_tree(publication: Publication, *, downloads: list[Download], previewi
     parts["rest"] = render_part(
         site, lambda: [*index_pages(site), *entity_pages(site), data_page(site, data), accessibility_page(site)]
     )
-    return Tree(data, parts, abbreviations(publication), site_overlay(site))
+    return Tree(data, parts, abbreviations(publication), site_overlay(site, switch=not previewing))
 
 
 def write_tree(publication: Publication, tree_dir: Path, *, downloads: list[Download]) -> int:
