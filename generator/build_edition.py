@@ -133,7 +133,8 @@ def build_edition(job: EditionJob, edition: Edition, progress: Progress) -> list
     words: dict[str, Secret] = {}
     for language in whole.settings.languages:
         localised = for_language(whole, language.code)
-        cut = for_edition(localised, edition, report)
+        named = next((e for e in localised.settings.editions if e.id == edition.id), edition)  # in the language
+        cut = for_edition(localised, named, report)
         copies.append((language.code, cut))
         for secret in secrets(localised, cut):
             hidden.setdefault(secret.text, secret)  # looked for in every language's pages and files

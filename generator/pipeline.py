@@ -59,7 +59,7 @@ def read_content(root: Path, report: Report, *, compare: bool = True) -> tuple[L
             publication,
             *(for_language(publication, lang.code) for lang in publication.settings.translations()),
         ]
-        for edition in publication.settings.editions
+        for edition in copy.settings.editions  # each named in the copy's language
         if levels.index(edition.level) < highest  # an edition that holds everything cuts nothing
     ]
     check_codewords(publication, cuts, found)

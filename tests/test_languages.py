@@ -245,6 +245,7 @@ def test_every_page_has_its_counterpart_and_links_it(built: Path) -> None:
 def test_the_french_pages_are_french(built: Path) -> None:
     plan = (built / "public" / "fr" / "plan" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="fr"' in plan
+    assert "<title>Plan - Plan de sûreté portuaire</title>" in plan  # the publication's own title, translated
     assert "Nous traitons d’abord" in plan and "We address" not in plan
     assert ">Vol de conteneurs sur le quai<" in plan  # a reference reads as the entity's French title
     structure = (built / "public" / "fr" / "structure" / "index.html").read_text(encoding="utf-8")
@@ -255,6 +256,12 @@ def test_the_french_pages_are_french(built: Path) -> None:
     assert '<div dir="ltr" lang="en">' in structure  # the English text is marked as English
     english = (built / "public" / "structure" / "index.html").read_text(encoding="utf-8")
     assert "charter-untranslated" not in english and '<html lang="en"' in english
+
+
+def test_the_edition_is_named_in_the_language(built: Path) -> None:
+    page = (built / "restricted" / "fr" / "plan" / "index.html").read_text(encoding="utf-8")
+    assert '<span class="charter-marking__edition"> · Édition du comité</span>' in page
+    assert sorted(p.name for p in (built / "restricted" / "fr" / "downloads").iterdir()) == []  # --no-print
 
 
 def test_each_language_has_its_own_search(built: Path) -> None:

@@ -19,3 +19,27 @@ class Translations:
     """(the source chapter's path, language) → the references its translation's prose and views make."""
     entities: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)
     """Language → entity ID → field → the field's text in that language."""
+    publication: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)
+    """Language → ``publication``, ``editions`` or ``documents`` → a setting (or an edition's or a
+    document's ID) → its text in that language: the title, the editions' and documents' names."""
+
+
+PUBLICATION_TEXTS = {
+    "publication": (
+        "title",
+        "short_title",
+        "subtitle",
+        "country",
+        "issuer",
+        "edition",
+        "emblem_alt",
+        "copyright",
+        "licence",
+        "contact",
+        "alternative_formats",
+    ),
+    "editions": (),
+    "documents": (),
+}
+"""What ``translations/<lang>.yml`` may give besides entities, under these keys: the publication's
+own text (its fields), and each edition's and document's title (by its ID)."""

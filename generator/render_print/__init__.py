@@ -14,6 +14,7 @@ with the safety filter (:mod:`.safety`), which also reads back each file written
 
 from __future__ import annotations
 
+import contextvars
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -27,6 +28,7 @@ from generator.pipeline import read_publication
 from generator.project import mark_output
 from generator.render_print.docx_out import prepare_reference, write_docx
 from generator.render_print.epub_out import BookFacts, write_epub
+from generator.render_print.frontmatter import direction, document_language
 from generator.render_print.names import document_title, file_stem
 from generator.render_print.pages import PageSetup
 from generator.render_print.pandoc_ast import read_document
@@ -51,6 +53,7 @@ def build_documents(
     work_dir: Path,
     paper: str = "a4",
     report: Report | None = None,
+    language: str | None = None,
 ) -> list[Download]:
     """Build the PDF, DOCX and EPUB of every document into ``out_dir``; returns the files written.
 
@@ -59,6 +62,10 @@ def build_documents(
     file carries text above its marking. ``work_dir`` keeps the intermediate files (the
     assembled Markdown, the Typst source, the diagrams) for inspection. pandoc's warnings
     go to ``report`` (:mod:`.pandoc_warnings`). Raises BuildError when pandoc or Typst fails.
+
+    Charter's own words are in the language it speaks (:func:`generator.words.speaking`);
+    ``language`` is the documents' (their ``lang`` and direction), by default that one when
+    the build set it, else the publication's (:func:`.frontmatter.document_language`).
     """
     try:
         paper_spec = paper_for(paper)
@@ -69,7 +76,9 @@ def build_documents(
     downloads: list[Download] = []
     for cut in _editions(publication):
         for document in cut.settings.documents:
-            downloads += _build_document(cut, document, out_dir, work_dir=work_dir, paper=paper_spec, theme=theme)
+            downloads += _build_document(
+                cut, document, out_dir, work_dir=work_dir, paper=paper_spec, theme=theme, language=language
+            )
             _report_warnings(cut, document, work_dir, report)
     return downloads
 
@@ -145,9 +154,11 @@ def _build_document(
     work_dir: Path,
     paper: Paper,
     theme: Path,
+    language: str | None = None,
 ) -> list[Download]:
     publication = for_document(publication, document)  # a progress report: as of its date
     settings = publication.settings
+    lang = document_language(settings, language)
     edition = publication.edition
     stem = file_stem(settings, document, edition)
     doc_dir = work_dir / stem
@@ -164,11 +175,13 @@ def _build_document(
         paper=paper,
     )
     setup = PageSetup(paper, docx_section_refs=section_refs)
-    sources = write_sources(publication, document, doc_dir, stem=stem, setup=setup)
+    sources = write_sources(publication, document, doc_dir, stem=stem, setup=setup, language=lang)
     ast = read_document(sources.markdown)  # read once; the three formats are written from it
     title = document_title(settings, document, edition)
     marking = settings.marking_style(publication.marking)
-    facts = BookFacts(title, publication.marking, settings.date, paper.text_width_pt, marking_style=marking)
+    facts = BookFacts(
+        title, publication.marking, settings.date, paper.text_width_pt, marking_style=marking, direction=direction(lang)
+    )
 
     def pdf() -> None:
         markdown_to_pdf(
@@ -176,7 +189,7 @@ def _build_document(
             files["PDF"],
             theme=theme,
             paper=paper,
-            language=settings.language,
+            language=lang,
             emblem=sources.emblem,
             emblem_alt=settings.emblem_alt,
             day=settings.date,
@@ -201,7 +214,8 @@ def _build_document(
         write_epub(ast, files["EPUB"], theme=theme, facts=facts, metadata=sources.metadata)
 
     with ThreadPoolExecutor(max_workers=3) as pool:
-        for future in [pool.submit(job) for job in (pdf, docx, epub)]:
+        # each job in a copy of this context: Charter's words in the language it speaks here
+        for future in [pool.submit(contextvars.copy_context().run, job) for job in (pdf, docx, epub)]:
             future.result()
     return [
         Download(document=document.id, title=title, format=fmt, filename=path.name, size=path.stat().st_size)

@@ -24,11 +24,11 @@ from dataclasses import dataclass, field
 from generator.diagnostics import Location
 from generator.model import Chapter, Document, EntityBlock, Passage, Signature, View
 from generator.render_print.annex_heads import (
-    ANNEXES,
     annex_chapters,
     annex_heading,
     annex_letters,
     annex_pointer,
+    generated_annexes,
     generated_title,
 )
 from generator.render_print.attributes import directed
@@ -39,9 +39,12 @@ from generator.render_print.frontmatter import (
     IMPRINT_PAGE,
     LAST_PAGE,
     MAIN_MATTER,
+    direction,
+    document_language,
     identity_fields,
     imprint_markdown,
     signature_markdown,
+    status_text,
 )
 from generator.render_print.links import Anchors
 from generator.render_print.markdown_escape import escape_markdown, raw_typst_block
@@ -55,7 +58,7 @@ from generator.render_print.tables import cell_fills, needs_landscape, table_mar
 from generator.resolve import Publication
 from generator.resolve.annexes import prints_in_full
 from generator.views import Block, Link, Table
-from generator.views.text import long_date
+from generator.words import long_date, say
 
 DIAGRAM_DIR = "diagrams"
 """Where the diagrams' SVG files go, relative to the assembled Markdown."""
@@ -97,11 +100,15 @@ class _Piece:
     """The whole piece, heading included, is printed on landscape pages."""
 
 
-def assemble(publication: Publication, document: Document, *, setup: PageSetup) -> Assembled:
+def assemble(
+    publication: Publication, document: Document, *, setup: PageSetup, language: str | None = None
+) -> Assembled:
     """The whole document as pandoc Markdown.
 
     ``publication`` is already cut for one edition (:func:`generator.resolve.editions.for_edition`):
-    this prints everything it holds, and marks every page with its marking.
+    this prints everything it holds, and marks every page with its marking. Charter's words
+    are in the current language (:func:`generator.words.speaking`); ``language`` is the
+    document's, when the caller names it (:func:`.frontmatter.document_language`).
     """
     marking = publication.marking
     chapters = _chapters(publication, document)
@@ -121,7 +128,7 @@ def assemble(publication: Publication, document: Document, *, setup: PageSetup) 
     opening.main_start = True  # the main matter opens at chapter 1, else the first annex, else the back page
     _anchor_rows(pieces, anchors)
 
-    out = Assembled(markdown="", metadata=_metadata(publication, document, marking), images=images)
+    out = Assembled(markdown="", metadata=_metadata(publication, document, marking, language), images=images)
     parts: list[str] = []
     for index, piece in enumerate(pieces):
         if piece.markdown == BACK_PAGE:  # the main matter ends on the page before: mark it there
@@ -145,8 +152,11 @@ def assemble(publication: Publication, document: Document, *, setup: PageSetup) 
 # -- the parts ----------------------------------------------------------------------------
 
 
-def _metadata(publication: Publication, document: Document, marking: str) -> dict[str, str]:
-    """pandoc's metadata: the title block of DOCX and EPUB, and the Typst cover's fields, as Markdown."""
+def _metadata(publication: Publication, document: Document, marking: str, language: str | None) -> dict[str, str]:
+    """pandoc's metadata: the title block of DOCX and EPUB, and the Typst cover's fields, as Markdown.
+
+    ``lang`` (and ``dir`` for a right-to-left language) is the document's language (:func:`document_language`).
+    """
     s = publication.settings
     cut = publication.edition
     name = cut.title if cut is not None else ""
@@ -155,20 +165,24 @@ def _metadata(publication: Publication, document: Document, marking: str) -> dic
         "document-title": document_title(s, document, cut),
         "subtitle": s.subtitle or (s.title if document.title != s.title else ""),
         "author": s.country,
-        "date": " · ".join(p for p in (name, marking, s.edition, f"Version {s.version}", long_date(s.date)) if p),
+        "date": " · ".join(
+            p for p in (name, marking, s.edition, say("Version {version}", version=s.version), long_date(s.date)) if p
+        ),
         "short-title": s.short_title or document.title,
         "country": s.country,
         "edition": s.edition,
         "edition-name": name,
         "version": s.version,
         "issued": long_date(s.date),
-        "status": s.status.capitalize(),
+        "status": status_text(s.status),
         "marking": marking,
-        "toc-title": "Contents",
+        "toc-title": say("Contents"),
         **identity_fields(s),
     }
     metadata = {key: escape_markdown(value) for key, value in fields.items() if value}
-    metadata["lang"] = s.language or "en"
+    metadata["lang"] = lang = document_language(s, language)
+    if direction(lang) == "rtl":  # DOCX: bidi paragraphs; EPUB: the spine turns right to left
+        metadata["dir"] = metadata["page-progression-direction"] = "rtl"
     return metadata
 
 
@@ -181,7 +195,7 @@ def _front_matter(publication: Publication, chapters: list[Chapter]) -> list[_Pi
     s = publication.settings
     pieces = [_Piece(markdown=IMPRINT_PAGE)]
     if s.history and not any(isinstance(g, View) and g.show == "history" for c in chapters for g in c.segments):
-        view = View(show="history", location=_nowhere(publication), title="Version history")
+        view = View(show="history", location=_nowhere(publication), title=say("Version history"))
         pieces.append(_Piece(blocks=print_view(view, publication)))
     pieces += [_Piece(markdown=IMPRINT_END), _Piece(markdown=imprint_markdown(s))]
     return [*pieces, _Piece(markdown=raw_typst_block("#charter-contents()"))]
@@ -268,13 +282,13 @@ def _landscape_from_heading(pieces: list[_Piece], paper: Paper) -> list[_Piece]:
 def _annexes(
     publication: Publication, chapters: list[Chapter], in_chapters: dict[str, tuple[str, str]], paper: Paper
 ) -> list[_Piece]:
-    """The generated annexes: each of ANNEXES that no annex chapter of the document already prints.
+    """The generated annexes: each of :func:`generated_annexes` that no annex chapter of the document already prints.
 
     Each keeps the letter the whole publication gave it, in every edition and document.
     """
     pieces: list[_Piece] = []
     letters = annex_letters(publication)
-    for show, title, intro in ANNEXES:
+    for show, title, intro in generated_annexes():
         if show in in_chapters:
             continue
         view = View(show=show, location=_nowhere(publication))

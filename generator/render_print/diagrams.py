@@ -14,6 +14,7 @@ from generator.render_print.markdown_escape import escape_markdown, markdown_att
 from generator.render_print.pages import PageSetup
 from generator.render_print.paper import Paper
 from generator.views.blocks import Diagram, Drawing
+from generator.words import say
 
 MIN_TEXT_PT = 7.0
 """The smallest printed text."""
@@ -55,7 +56,9 @@ def print_plan(diagram: Diagram, paper: Paper) -> PrintPlan:
 def figure_alts(diagram: Diagram, plan: PrintPlan) -> list[str]:
     """The text alternative of each figure the plan prints: the diagram's, with 'Part 2 of 3.' when cut."""
     count = len(plan.drawings)
-    return [diagram.alt + (f" Part {i} of {count}." if count > 1 else "") for i in range(1, count + 1)]
+    if count == 1:
+        return [diagram.alt]
+    return [f"{diagram.alt} {say('Part {part} of {count}.', part=i, count=count)}" for i in range(1, count + 1)]
 
 
 def diagram_files(diagram: Diagram, plan: PrintPlan, folder: str) -> list[tuple[str, str]]:
@@ -79,7 +82,7 @@ def diagram_markdown(diagram: Diagram, plan: PrintPlan, paths: list[str], setup:
     figures = []
     alts = figure_alts(diagram, plan)
     for index, (drawing, path) in enumerate(zip(plan.drawings, paths, strict=True), start=1):
-        caption = diagram.caption + (f" ({index} of {count})" if count > 1 else "")
+        caption = diagram.caption + (f" ({say('{part} of {count}', part=index, count=count)})" if count > 1 else "")
         alt = alts[index - 1]
         width_pt = drawing.width * PT_PER_PX * _scale(drawing, room_w, room_h)
         anchor = f"fig-{diagram.name}" + (f"-{index}" if index > 1 else "")

@@ -26,6 +26,7 @@ from generator.render_print.pandoc_ast import Ast
 from generator.render_print.pandoc_run import write_ast
 from generator.render_print.paper import Paper
 from generator.render_print.safety import check_output
+from generator.words import say
 
 
 def prepare_reference(
@@ -52,6 +53,8 @@ def prepare_reference(
             if re.fullmatch(r"word/(header|footer)\d*\.xml", item.filename):
                 text = data.decode("utf-8")
                 text = shade_marking(text, marking_style)
+                for english, words in footer_words().items():
+                    text = text.replace(english, words)
                 for placeholder, value in values.items():
                     text = text.replace(placeholder, escape(value))
                 data = text.encode("utf-8")
@@ -62,6 +65,21 @@ def prepare_reference(
                 data = text.encode("utf-8")
             out.writestr(item, data)
     return refs
+
+
+def footer_words() -> dict[str, str]:
+    """The reference document's footer words ("Version {{VERSION}} · Page 3 of 9") → the current language's.
+
+    The page number and count are Word's fields between the words: a translation keeps the
+    number before the count.
+    """
+    page, _, rest = say("Page {page} of {total}", page="\x00", total="\x01").partition("\x00")
+    between = rest.partition("\x01")[0]
+    version = say("Version {version}", version="{{VERSION}}")
+    return {
+        ">Version {{VERSION}} · Page </w:t>": f">{escape(version)} · {escape(page)}</w:t>",
+        "> of </w:t>": f">{escape(between)}</w:t>",
+    }
 
 
 def shade_marking(xml: str, style: MarkingStyle) -> str:

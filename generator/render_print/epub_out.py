@@ -36,6 +36,8 @@ class BookFacts:
     """The printed line's width: an image's width in points becomes a share of it."""
     marking_style: MarkingStyle = OUTLINED
     """How the marking looks: a restricted edition's is filled in its level's colour."""
+    direction: str = "ltr"
+    """The book's direction, ``rtl`` or ``ltr``: each document's ``dir`` (pandoc's template writes none)."""
 
 
 def write_epub(ast: Ast, epub: Path, *, theme: Path, facts: BookFacts, metadata: Path | None = None) -> None:
@@ -128,6 +130,8 @@ def finish_document(xhtml: str, facts: BookFacts) -> str:
     if body is None or end < body.end():
         raise BuildError("pandoc wrote an EPUB document without a body")
     xhtml = f"{xhtml[: body.end()]}\n{marking}{xhtml[body.end() : end]}{marking}\n{xhtml[end:]}"
+    if facts.direction == "rtl" and not re.search(r"<html\b[^>]*\sdir=", xhtml):
+        xhtml = re.sub(r"<html\b", '<html dir="rtl"', xhtml, count=1)
     return re.sub(r"<img\b[^>]*>", lambda m: _relative_image(m.group(0), facts.text_width_pt), xhtml)
 
 

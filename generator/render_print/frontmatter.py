@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from generator.model import Settings, Signature
 from generator.render_print.markdown_escape import escape_markdown, raw_typst_block
+from generator.words import DEFAULT, language, say
 
 IMPRINT_PAGE = raw_typst_block("#charter-imprint-page()")
 """The PDF's page 2: its imprint at the foot of the page (see charter.typst)."""
@@ -35,6 +36,35 @@ IMPRINT_STYLE = "Imprint"
 """The DOCX paragraph style of the imprint, by which the DOCX moves it before the contents (:mod:`.docx_toc`)."""
 NOT_TYPST = "charter-not-typst"
 """The class of a div that the PDF leaves out (charter-tables.lua): it prints the same on pages of its own."""
+
+
+RIGHT_TO_LEFT = frozenset({"ar", "he", "fa", "ur", "ps", "sd", "ug", "yi", "dv", "ckb"})
+"""Languages written right to left (their primary subtags)."""
+
+
+def document_language(settings: Settings, lang: str | None = None) -> str:
+    """The language a printed document is in: ``lang`` when the caller gives one, else the language
+    Charter speaks when the build set one (:func:`generator.words.speaking`), else the publication's."""
+    if lang:
+        return lang
+    spoken = language()
+    return spoken if spoken != DEFAULT else settings.language or DEFAULT
+
+
+def direction(lang: str) -> str:
+    """A language's direction: 'rtl' or 'ltr'."""
+    return "rtl" if lang.split("-")[0].lower() in RIGHT_TO_LEFT else "ltr"
+
+
+def status_text(status: str) -> str:
+    """A publication's status (one of PUBLICATION_STATUSES) as the cover prints it: 'Approved'."""
+    words = {
+        "draft": say("Draft"),
+        "consultation": say("Consultation"),
+        "approved": say("Approved"),
+        "superseded": say("Superseded"),
+    }
+    return words.get(status, status.capitalize())
 
 
 def identity_fields(settings: Settings) -> dict[str, str]:
@@ -66,13 +96,13 @@ def imprint_markdown(settings: Settings) -> str:
     if settings.issuer:
         lines.append(f"**{escape_markdown(settings.issuer)}**")
     if i.reference:
-        lines.append(f"Reference: {escape_markdown(i.reference)}")
+        lines.append(escape_markdown(say("Reference: {reference}", reference=i.reference)))
     if i.copyright:
         lines.append(escape_markdown(i.copyright))
     if i.licence:
         lines.append(escape_markdown(i.licence))
     if i.contact:
-        lines.append(f"Contact: {escape_markdown(i.contact)}")
+        lines.append(escape_markdown(say("Contact: {contact}", contact=i.contact)))
     if i.alternative_formats:
         lines.append(escape_markdown(i.alternative_formats))
     if not lines:

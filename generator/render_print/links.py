@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 from generator.model import Entity
 from generator.model.kinds import kind_of
-from generator.render_print.markdown_escape import escape_markdown, raw_typst_inline, typst_label
+from generator.render_print.markdown_escape import escape_markdown, raw_typst_inline, typst_label, typst_words
+from generator.words import say
 
 _ASCII_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
 """An ID as every kind but an acronym writes it."""
@@ -50,9 +51,16 @@ def page_of(anchor: str) -> str:
     return f"#charter-page-of({typst_label(anchor)})"
 
 
+def page_text(anchor: str, *, short: bool = True) -> str:
+    """Typst markup for "p. 43" (``short``) or "page 43", in the current language, its spaces unbreakable."""
+    words = say("p. {page}", page="\x00") if short else say("page {page}", page="\x00")
+    before, _, after = words.partition("\x00")
+    return typst_words(before) + page_of(anchor) + typst_words(after)
+
+
 def see_page(anchor: str) -> str:
     """ " (p. 43)" after a link, as raw Typst: DOCX and EPUB, which have no page numbers, show nothing."""
-    return raw_typst_inline(f"~(p.~{page_of(anchor)})")
+    return raw_typst_inline(f"~({page_text(anchor)})")
 
 
 @dataclass
@@ -115,8 +123,8 @@ class Anchors:
         linked = self.link(text, entity_id)
         anchor = anchor_name(entity_id)
         if kind_of(entity).cited_by_id and own_words is None:  # readers cite it by its ID ('R-PIR-01')
-            cited = f"{id_markdown(entity.id)}{raw_typst_inline(', p.~' + page_of(anchor))}"
+            cited = f"{id_markdown(entity.id)}{raw_typst_inline(', ' + page_text(anchor))}"
             return f"{linked}, {cited}" if nested else f"{linked} ({cited})"
         if nested:
-            return f"{linked}{raw_typst_inline(', p.~' + page_of(anchor))}"
+            return f"{linked}{raw_typst_inline(', ' + page_text(anchor))}"
         return f"{linked}{see_page(anchor)}"

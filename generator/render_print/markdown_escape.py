@@ -43,6 +43,14 @@ def typst_string(text: str) -> str:
     return f'"{escaped}"'
 
 
+_TYPST_SPECIAL = re.compile(r"([\\#*_`$<>@\[\]=+/~\"'-])")
+
+
+def typst_words(text: str) -> str:
+    """Plain text (Charter's words) as Typst markup that reads as written, its spaces unbreakable."""
+    return "~".join(_TYPST_SPECIAL.sub(r"\\\1", word) for word in text.split(" "))
+
+
 def typst_label(anchor: str) -> str:
     """A Typst label reference (``<E-R-PIR-01>``); anchors are letters, digits, ``-`` and ``_``."""
     if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_\-]*", anchor):

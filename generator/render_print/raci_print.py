@@ -16,11 +16,18 @@ from generator.model import View
 from generator.resolve import Publication
 from generator.views import Block, render_view
 from generator.views.blocks import Cell, Column, Inline, Marker, Table
+from generator.words import say
 
 MATRIX_MAX_AGENCIES = 20
 """Above this many agency columns the printed RACI lists each action's agencies by role."""
 
-ROLES = (("R", "Responsible"), ("A", "Accountable"), ("C", "Consulted"), ("I", "Informed"))
+LETTERS = ("R", "A", "C", "I")
+"""The RACI roles' letters, in the columns' order (their titles: :func:`role_titles`)."""
+
+
+def role_titles() -> list[str]:
+    """The RACI roles' column titles, in the current language."""
+    return [say("Responsible"), say("Accountable"), say("Consulted"), say("Informed")]
 
 
 def print_view(view: View, publication: Publication) -> list[Block]:
@@ -35,17 +42,17 @@ def for_print(table: Table) -> Table:
         return table
     rows = []
     for row in table.rows:
-        named: dict[str, list[Inline]] = {letter: [] for letter, _ in ROLES}
+        named: dict[str, list[Inline]] = {letter: [] for letter in LETTERS}
         for agency, entry in zip(agencies, row[1:], strict=True):
             letters = _letters(entry)
             for letter in letters.split("/") if letters else []:
                 named.setdefault(letter, []).append(agency.abbr or agency.name)
-        rows.append([row[0], *(Cell(parts=named[letter], separator=", ") for letter, _ in ROLES)])
+        rows.append([row[0], *(Cell(parts=named[letter], separator=", ") for letter in LETTERS)])
     key = "; ".join(f"{a.abbr} = {a.name}" for a in agencies if a.abbr and a.abbr != a.name)
-    notes = [f"Agencies: {key}."] if key else []
+    notes = [say("Agencies: {key}.", key=key)] if key else []
     return replace(
         table,
-        columns=[table.columns[0], *(Column(title) for _, title in ROLES)],
+        columns=[table.columns[0], *(Column(title) for title in role_titles())],
         rows=rows,
         wide=False,
         notes=notes,

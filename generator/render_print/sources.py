@@ -29,13 +29,19 @@ class Sources:
 
 
 def write_sources(
-    publication: Publication, document: Document, doc_dir: Path, *, stem: str, setup: PageSetup
+    publication: Publication,
+    document: Document,
+    doc_dir: Path,
+    *,
+    stem: str,
+    setup: PageSetup,
+    language: str | None = None,
 ) -> Sources:
     """Assemble a document and write it, its diagrams and the emblem into a fresh ``doc_dir``."""
     if doc_dir.exists():
         shutil.rmtree(doc_dir)
     doc_dir.mkdir(parents=True)
-    assembled = assemble(publication, document, setup=setup)
+    assembled = assemble(publication, document, setup=setup, language=language)
     markdown = doc_dir / f"{stem}.md"
     markdown.write_text(assembled.markdown, encoding="utf-8")
     metadata = doc_dir / f"{stem}.metadata.json"

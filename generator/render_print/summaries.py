@@ -7,6 +7,7 @@ key fields on one or two lines.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import TypeVar, cast
 
@@ -30,7 +31,8 @@ from generator.render_print.markdown_escape import escape_markdown, raw_typst_bl
 from generator.resolve import Publication
 from generator.views.indicator_chart import OFF_TRACK, ON_TRACK, track, unit_text
 from generator.views.risk_tables import has_imo_numbers
-from generator.views.text import agency_type_label, level_label, long_date, number_text, status_label, tier_label
+from generator.views.text import agency_type_label, level_label, number_text, status_label, tier_label
+from generator.words import long_date, say
 
 E = TypeVar("E", bound=Entity)
 Fact = tuple[str, str]
@@ -68,7 +70,12 @@ class SummaryWriter:
         if text:
             lines += ["", text]
         if facts:
-            lines += ["", " · ".join(f"**{label}:** {value}" for label, value in facts if value)]
+            lines += [
+                "",
+                " · ".join(
+                    f"**{escape_markdown(say('{label}:', label=label))}** {value}" for label, value in facts if value
+                ),
+            ]
         return _div(entity.KIND, "\n".join(lines))
 
     # -- one function per kind: (heading, facts, description) ------------------------------
@@ -78,8 +85,8 @@ class SummaryWriter:
         return (
             heading,
             [
-                ("Type", escape_markdown(agency_type_label(self.publication, a.type))),
-                ("Ministry", escape_markdown(a.ministry)),
+                (say("Type"), escape_markdown(agency_type_label(self.publication, a.type))),
+                (say("Ministry"), escape_markdown(a.ministry)),
             ],
             "",
         )
@@ -87,78 +94,79 @@ class SummaryWriter:
     def _committee(self, c: Committee) -> Described:
         heading = escape_markdown(c.name + (f" ({c.short})" if c.short else ""))
         facts = [
-            ("Tier", escape_markdown(tier_label(self.publication, c.tier))),
-            ("Reports to", self._link(c.parent) if c.parent else escape_markdown(c.reports_to)),
-            ("Chair", self._agency_name(c.chair)),
-            ("Secretariat", self._agency_name(c.secretariat)),
-            ("Members", ", ".join(self._agency_name(m) for m in c.members)),
-            ("Meets", escape_markdown(c.meets)),
+            (say("Tier"), escape_markdown(tier_label(self.publication, c.tier))),
+            (say("Reports to"), self._link(c.parent) if c.parent else escape_markdown(c.reports_to)),
+            (say("Chair"), self._agency_name(c.chair)),
+            (say("Secretariat"), self._agency_name(c.secretariat)),
+            (say("Members"), ", ".join(self._agency_name(m) for m in c.members)),
+            (say("Meets"), escape_markdown(c.meets)),
         ]
         return heading, facts, escape_markdown(c.purpose)
 
     def _threat(self, t: Threat) -> Described:
         facts = [
             (
-                "IMO category",
-                str(t.imo) if t.imo else "Not an IMO category" if self.numbered else "",
+                say("IMO category"),
+                str(t.imo) if t.imo else say("Not an IMO category") if self.numbered else "",
             ),  # "" is left out
-            ("Nature", "Malicious" if t.malicious else "Non-malicious"),
+            (say("Nature"), say("Malicious") if t.malicious else say("Non-malicious")),
         ]
         return escape_markdown(t.name), facts, escape_markdown(t.description)
 
     def _risk(self, r: Risk) -> Described:
         scores = ", ".join(
-            f"{stage} {escape_markdown(f'{r.stage(stage).score} {r.stage(stage).band.name}')}" for stage in Risk.STAGES
+            f"{_stage(stage)} {escape_markdown(f'{r.stage(stage).score} {r.stage(stage).band.name}')}"
+            for stage in Risk.STAGES
         )
         if any(r.stage(stage).withheld for stage in Risk.STAGES):
-            scores = "withheld in this edition"
+            scores = say("withheld in this edition")
         facts = [
-            ("Threat", self._link(r.threat)),
-            ("Lead", self._agency_name(r.lead)),
-            ("Support", ", ".join(self._agency_name(a) for a in r.support)),
-            ("Scores", scores),
-            ("Trend", escape_markdown(TRENDS.label(r.trend))),
-            ("Treatment", escape_markdown(TREATMENTS.label(r.treatment))),
-            ("Review by", escape_markdown(long_date(r.review))),
+            (say("Threat"), self._link(r.threat)),
+            (say("Lead"), self._agency_name(r.lead)),
+            (say("Support"), ", ".join(self._agency_name(a) for a in r.support)),
+            (say("Scores"), scores),
+            (say("Trend"), escape_markdown(_trend(r.trend))),
+            (say("Treatment"), escape_markdown(_treatment(r.treatment))),
+            (say("Review by"), escape_markdown(long_date(r.review))),
         ]
-        scenario = f"*Scenario.* {escape_markdown(r.scenario)}" if r.scenario else ""
+        scenario = f"*{escape_markdown(say('Scenario.'))}* {escape_markdown(r.scenario)}" if r.scenario else ""
         return escape_markdown(f"{r.id} {r.title}"), facts, scenario
 
     def _objective(self, o: Objective) -> Described:
-        facts = [("Lead", self._agency_name(o.lead)), ("Risks addressed", self._links(o.risks))]
+        facts = [(say("Lead"), self._agency_name(o.lead)), (say("Risks addressed"), self._links(o.risks))]
         return escape_markdown(f"{o.id} {o.title}"), facts, escape_markdown(o.description)
 
     def _action(self, a: Action) -> Described:
         facts = [
-            ("Objective", self._link(a.objective, show_id=True)),
-            ("Responsible", self._agency_name(a.raci.responsible)),
-            ("Accountable", self._agency_name(a.raci.accountable)),
-            ("Oversight", self._link(a.committee) if a.committee else ""),
-            ("Dates", escape_markdown(f"{long_date(a.start)} to {long_date(a.end)}")),
-            ("Status", escape_markdown(status_label(self.publication, a.status))),
-            ("Last report", escape_markdown(_last_report(a))),
-            ("Risks", self._links(a.risks)),
+            (say("Objective"), self._link(a.objective, show_id=True)),
+            (say("Responsible"), self._agency_name(a.raci.responsible)),
+            (say("Accountable"), self._agency_name(a.raci.accountable)),
+            (say("Oversight"), self._link(a.committee) if a.committee else ""),
+            (say("Dates"), escape_markdown(_span(a.start, a.end))),
+            (say("Status"), escape_markdown(status_label(self.publication, a.status))),
+            (say("Last report"), escape_markdown(_last_report(a))),
+            (say("Risks"), self._links(a.risks)),
         ]
         return escape_markdown(f"{a.id} {a.title}"), facts, escape_markdown(a.description)
 
     def _indicator(self, i: Indicator) -> Described:
         unit = f" {i.unit}" if i.unit else ""
         facts = [
-            ("Level", escape_markdown(level_label(self.publication, i.level))),
-            ("Measures", self._link(i.objective or i.action or "", show_id=True)),
-            ("Owner", self._agency_name(i.owner)),
-            ("Baseline", escape_markdown(number_text(i.baseline) + unit)),
-            ("Target", escape_markdown(number_text(i.target) + unit)),
-            ("Latest", escape_markdown(_latest(i))),
-            ("Frequency", escape_markdown(i.frequency)),
-            ("Source", escape_markdown(i.source)),
+            (say("Level"), escape_markdown(level_label(self.publication, i.level))),
+            (say("Measures"), self._link(i.objective or i.action or "", show_id=True)),
+            (say("Owner"), self._agency_name(i.owner)),
+            (say("Baseline"), escape_markdown(number_text(i.baseline) + unit)),
+            (say("Target"), escape_markdown(number_text(i.target) + unit)),
+            (say("Latest"), escape_markdown(_latest(i))),
+            (say("Frequency"), escape_markdown(i.frequency)),
+            (say("Source"), escape_markdown(i.source)),
         ]
         return escape_markdown(f"{i.id} {i.name}"), facts, ""
 
     def _phase(self, p: Phase) -> Described:
         facts = [
-            ("Dates", escape_markdown(f"{long_date(p.start)} to {long_date(p.end)}")),
-            ("Outputs", escape_markdown("; ".join(p.outputs))),
+            (say("Dates"), escape_markdown(_span(p.start, p.end))),
+            (say("Outputs"), escape_markdown("; ".join(p.outputs))),
         ]
         return escape_markdown(f"{p.id} {p.name}"), facts, escape_markdown(p.description)
 
@@ -232,7 +240,11 @@ def _latest(indicator: Indicator) -> str:
         return ""
     verdict = track(indicator)
     shown = f"{unit_text(latest.value, indicator.unit)} ({long_date(latest.date)})"
-    return shown + (f", {verdict}" if verdict in (ON_TRACK, OFF_TRACK) else "")
+    if verdict == ON_TRACK:
+        return say("{latest}, on track", latest=shown)
+    if verdict == OFF_TRACK:
+        return say("{latest}, off track", latest=shown)
+    return shown
 
 
 def _last_report(action: Action) -> str:
@@ -240,4 +252,32 @@ def _last_report(action: Action) -> str:
     if not action.progress:
         return ""
     last = action.progress[-1]
-    return f"{long_date(last.date)}" + (f": {last.note}" if last.note else "")
+    return say("{date}: {note}", date=long_date(last.date), note=last.note) if last.note else long_date(last.date)
+
+
+def _span(start: dt.date, end: dt.date) -> str:
+    """Two dates as a span: '1 April 2026 to 31 March 2027'."""
+    return say("{start} to {end}", start=long_date(start), end=long_date(end))
+
+
+def _stage(stage: str) -> str:
+    """A risk's assessment stage as its summary names it: 'inherent'."""
+    words = {"inherent": say("inherent"), "residual": say("residual"), "target": say("target")}
+    return words.get(stage, stage)
+
+
+def _trend(trend: str) -> str:
+    """A risk's trend (TRENDS) as a reader reads it: 'Increasing'."""
+    words = {"increasing": say("Increasing"), "stable": say("Stable"), "decreasing": say("Decreasing")}
+    return words.get(trend, TRENDS.label(trend))
+
+
+def _treatment(treatment: str) -> str:
+    """A risk's treatment (TREATMENTS) as a reader reads it: 'Treat'."""
+    words = {
+        "treat": say("Treat"),
+        "tolerate": say("Tolerate"),
+        "transfer": say("Transfer"),
+        "terminate": say("Terminate"),
+    }
+    return words.get(treatment, TREATMENTS.label(treatment))

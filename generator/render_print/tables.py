@@ -22,6 +22,7 @@ from generator.render_print.markdown_escape import (
 from generator.render_print.pages import PageSetup
 from generator.render_print.paper import Paper
 from generator.views.blocks import Cell, Column, Diagram, Inline, Link, Marker, Table
+from generator.words import say
 
 LINKED_VIEWS = frozenset({"heatmap"})
 """Views whose every cell links its entities (in DOCX and EPUB); elsewhere only a row's first cell links.
@@ -78,7 +79,7 @@ def table_markdown(
     notes = [escape_markdown(n) for n in table.notes]
     abbreviations = [f"{c.abbr} = {c.name}" for c in table.columns if c.abbr and c.abbr != c.name]
     if abbreviations:
-        notes.append(escape_markdown("Columns: " + "; ".join(abbreviations) + "."))
+        notes.append(escape_markdown(say("Columns: {key}.", key="; ".join(abbreviations))))
     if not table.rows:
         body = [f"**{escape_markdown(table.caption)}**", "", escape_markdown(table.empty)]
         return _div([f"view-{table.view}"], body + [line for n in notes for line in ("", n)])

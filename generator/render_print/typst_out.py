@@ -19,11 +19,12 @@ from generator.compile_slots import compile_slot
 from generator.errors import BuildError
 from generator.glyphs import font_dir
 from generator.model.markings import OUTLINED, MarkingStyle
-from generator.render_print.frontmatter import typst_string
+from generator.render_print.frontmatter import direction, typst_string
 from generator.render_print.pandoc_ast import Ast
 from generator.render_print.pandoc_run import write_ast
 from generator.render_print.paper import Paper
 from generator.render_print.safety import check_output
+from generator.words import say
 
 
 def write_typst(
@@ -61,9 +62,13 @@ def write_typst(
     ]
     if region:
         standalone += ["-V", f"region={region}"]
+    if direction(lang) == "rtl":
+        standalone += ["-V", "dir=rtl"]
+    # Charter's words in the template stand in Typst strings: escaped as such here, since -V values are not
+    for name, words in template_words().items():
+        standalone += ["-V", f"word-{name}={typst_string(words)}"]
     if emblem:
-        # the alt text stands in a Typst string: escaped as one here, since -V values are not
-        standalone += ["-V", f"emblem={emblem}", "-V", f"emblem-alt={typst_string(emblem_alt or 'Emblem')}"]
+        standalone += ["-V", f"emblem={emblem}", "-V", f"emblem-alt={typst_string(emblem_alt or say('Emblem'))}"]
     if marking.filled:  # validated #rrggbb colours: nothing to escape
         standalone += ["-V", f"marking-fill={marking.fill}", "-V", f"marking-ink={marking.ink}"]
     filters = [
@@ -93,6 +98,33 @@ def write_typst(
             job.result()
     typ.write_text("\n".join(p.read_text(encoding="utf-8") for p in outputs), encoding="utf-8")
     check_output(typ, "Typst")
+
+
+def template_words() -> dict[str, str]:
+    """The words ``charter.typst`` writes (``-V word-…``), in the current language.
+
+    A message with fields (``Page {page} of {total}``) is given as it is: the template fills
+    them in (its ``charter-say``).
+    """
+    return {
+        "contents": say("Contents"),
+        "list-of-tables": say("List of tables"),
+        "list-of-figures": say("List of figures"),
+        "page": say("Page {page}"),
+        "page-of": say("Page {page} of {total}"),
+        "version": say("Version {version}"),
+        "annex": say("Annex {letter}"),
+        "edition": say("Edition"),
+        "reference": say("Reference"),
+        "version-label": say("Version"),
+        "date": say("Date"),
+        "status": say("Status"),
+        "classification": say("Classification"),
+        "copyright": say("Copyright"),
+        "licence": say("Licence"),
+        "contact": say("Contact"),
+        "alternative-formats": say("Alternative formats"),
+    }
 
 
 def markdown_to_pdf(

@@ -13,8 +13,9 @@ import dataclasses
 from collections import defaultdict
 from copy import copy as shallow_copy
 
-from generator.model import Chapter, Entity, Ref
+from generator.model import Chapter, Entity, Ref, Settings
 from generator.model.entities import FIELD_ATTRIBUTES
+from generator.model.settings import Imprint
 from generator.resolve import figures
 from generator.resolve.publication import Publication
 
@@ -42,7 +43,7 @@ def for_language(publication: Publication, lang: str) -> Publication:
         backlinks[ref.target].append(ref)
     localised = dataclasses.replace(
         base,
-        settings=dataclasses.replace(settings, language=lang, default_language=settings.source_language),
+        settings=_settings(settings, lang, translations.publication.get(lang, {})),
         chapters=chapters,
         entities=entities,
         refs=refs,
@@ -50,6 +51,31 @@ def for_language(publication: Publication, lang: str) -> Publication:
         unexpanded=None,
     )
     return figures.with_figures(localised)
+
+
+def _settings(settings: Settings, lang: str, texts: dict[str, dict[str, str]]) -> Settings:
+    """The publication's settings in the language: its title, imprint, editions' and documents' names."""
+    own = texts.get("publication", {})
+    imprint_keys = {f.name for f in dataclasses.fields(Imprint)}
+    fields = {k: v for k, v in own.items() if k not in imprint_keys}
+    imprint = dataclasses.replace(settings.imprint, **{k: v for k, v in own.items() if k in imprint_keys})
+    editions, documents = texts.get("editions", {}), texts.get("documents", {})
+    short = settings.short_title
+    if settings.short_title == settings.title:  # a short title that was the title is the translated title
+        short = own.get("title", short)
+    copy = dataclasses.replace(
+        settings,
+        short_title=own.get("short_title", short),
+        imprint=imprint,
+        editions=[dataclasses.replace(e, title=editions.get(e.id, e.title)) for e in settings.editions],
+        documents=[dataclasses.replace(d, title=documents.get(d.id, d.title)) for d in settings.documents],
+        language=lang,
+        default_language=settings.source_language,
+    )
+    for key, text in fields.items():
+        if key != "short_title":
+            setattr(copy, key, text)
+    return copy
 
 
 def _chapter(chapter: Chapter, translation: Chapter | None, source_language: str) -> Chapter:

@@ -12,7 +12,7 @@ from generator.load.source import SourceFile, TextFile
 from generator.load.yamlnodes import YMap, YScalar
 from generator.model import Chapter, Entity, EntityBlock, Settings
 from generator.model.catalogue import default_threats
-from generator.model.translations import Translations
+from generator.model.translations import PUBLICATION_TEXTS, Translations
 from generator.schema import ENTITY_SCHEMAS
 from generator.schema.slots import slots
 from generator.schema.types import Translates
@@ -28,14 +28,16 @@ def language_name(code: str) -> str:
         return code
 
 
-def read_entity_texts(texts: list[TextFile], settings: Settings, entities: list[Entity], report: Report) -> dict:
-    """Language → entity ID → field → text, from ``translations/<lang>.yml``; every problem at its line."""
+def read_entity_texts(
+    texts: list[TextFile], settings: Settings, entities: list[Entity], report: Report, into: Translations
+) -> None:
+    """Entities' and the publication's text by language, from ``translations/<lang>.yml``; problems at their lines."""
     by_id: dict[str, Entity] = {}
     if settings.threat_catalogue == "extend":  # the built-in categories are named in every language too
         by_id |= {threat.id: threat for threat in default_threats(settings.path, settings.levels[0])}
     by_id |= {entity.id: entity for entity in entities}
     languages = {lang.code for lang in settings.translations()}
-    found: dict[str, dict[str, dict[str, str]]] = {}
+    found = into.entities
     for text in texts:
         file, data = text.file, text.data
         if text.lang not in languages:
@@ -54,9 +56,14 @@ def read_entity_texts(texts: list[TextFile], settings: Settings, entities: list[
                 file.at(1), "E-TRANSLATION-SHAPE", "a translation file maps entity IDs to their fields", _SHAPE_HINT
             )
             continue
-        into = found.setdefault(text.lang, {})
+        own = found.setdefault(text.lang, {})
         for entity_id, node in data.items.items():
             where = file.at(*data.key_pos[entity_id])
+            if entity_id in PUBLICATION_TEXTS:
+                into.publication.setdefault(text.lang, {})[entity_id] = _read_settings(
+                    entity_id, node, settings, file, report
+                )
+                continue
             entity = by_id.get(entity_id)
             if entity is None:
                 report.error(
@@ -69,7 +76,39 @@ def read_entity_texts(texts: list[TextFile], settings: Settings, entities: list[
             if not isinstance(node, YMap):
                 report.error(where, "E-TRANSLATION-SHAPE", f"{entity_id}: write its fields below it", _SHAPE_HINT)
                 continue
-            into[entity_id] = _read_fields(entity, node, file, report)
+            own[entity_id] = _read_fields(entity, node, file, report)
+
+
+def _read_settings(key: str, node: object, settings: Settings, file: SourceFile, report: Report) -> dict[str, str]:
+    """``publication:``, ``editions:`` or ``documents:``: their text in the language, by field or by ID."""
+    allowed = list(PUBLICATION_TEXTS[key]) or [
+        item.id for item in (settings.editions if key == "editions" else settings.documents)
+    ]
+    what = {"publication": "a setting of the publication", "editions": "an edition", "documents": "a document"}[key]
+    if not isinstance(node, YMap):
+        report.error(
+            file.at(getattr(node, "line", 1), getattr(node, "col", 1)),
+            "E-TRANSLATION-SHAPE",
+            f"{key}: write its texts below it, each by its name",
+            f"{key} holds {', '.join(allowed)}",
+        )
+        return {}
+    found: dict[str, str] = {}
+    for name, value in node.items.items():
+        where = file.at(*node.key_pos[name])
+        if name not in allowed:
+            report.error(
+                where,
+                "E-TRANSLATION-FIELD",
+                f"{key}.{name}: not {what} that translates",
+                did_you_mean(name, allowed) or f"{key} holds {', '.join(allowed)}",
+            )
+        elif not isinstance(value, YScalar) or value.is_null:
+            report.error(
+                file.at(value.line, value.col), "E-TRANSLATION-VALUE", f"{key}.{name}: a translation is text", None
+            )
+        elif value.text.strip():
+            found[name] = value.text.strip()
     return found
 
 
@@ -127,6 +166,14 @@ def check_missing(
                 f"the chapter has no {name} translation: its {name} pages show it in "
                 f"{language_name(settings.language)}, with a notice",
                 f"translate it in {stem}.{language.code}.md, beside it",
+            )
+        own = translations.publication.get(language.code, {}).get("publication", {})
+        if "title" not in own:
+            tell(
+                Location(settings.path, 1, 1),
+                code,
+                f"the publication's title has no {name} translation",
+                f"give it in translations/{language.code}.yml, under 'publication: {{title: ...}}'",
             )
         texts = translations.entities.get(language.code, {})
         gaps: dict[str, list[tuple[Entity, list[str]]]] = {}

@@ -263,7 +263,7 @@ def read_all(
             key = (translation.source, translation.lang)
             found.chapters[key] = chapter
             found.refs[key] = [*translation_refs(translation.file, translation.source), *refs]
-    found.entities = read_entity_texts(texts, result.settings, result.entities, report)
+    read_entity_texts(texts, result.settings, result.entities, report, found)
     written = {(translation.source, translation.lang) for translation in pending}  # one that no longer matches: said
     check_missing(result.settings, found, list(read.values()), written, report)
     return found

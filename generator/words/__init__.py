@@ -106,11 +106,12 @@ def long_date(day: dt.date | None) -> str:
     lang = _current.get()
     if lang == DEFAULT:
         return f"{day.day} {day:%B %Y}"
+    from babel import UnknownLocaleError
     from babel.dates import format_date
 
     try:
         return format_date(day, format="long", locale=lang.replace("-", "_"))
-    except (ValueError, LookupError):
+    except (ValueError, LookupError, UnknownLocaleError):
         return f"{day.day} {day:%B %Y}"
 
 
@@ -132,9 +133,10 @@ def month_year(day: dt.date) -> str:
     lang = _current.get()
     if lang == DEFAULT:
         return f"{day:%B %Y}"
+    from babel import UnknownLocaleError
     from babel.dates import format_date
 
     try:
         return format_date(day, format="LLLL y", locale=lang.replace("-", "_"))
-    except (ValueError, LookupError):
+    except (ValueError, LookupError, UnknownLocaleError):
         return f"{day:%B %Y}"

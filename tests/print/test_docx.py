@@ -11,7 +11,7 @@ from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from generator.render_print.assemble import ANNEXES
+from generator.render_print.annex_heads import generated_annexes
 from tests.print.conftest import Built, first_document_chapters, plain
 
 pytestmark = pytest.mark.slow  # reads the print editions of the sample
@@ -29,7 +29,7 @@ def test_chapters_are_heading_1_and_sections_heading_2(sample: Built) -> None:
     for title in expected:
         assert title in level_one, f"no Heading 1 '{title}'"
     generated = [t.split(": ", 1)[1] for t in level_one if re.match(r"Annex [A-Z]+: ", t)]
-    assert all(title in generated for _, title, _ in ANNEXES)
+    assert all(title in generated for _, title, _ in generated_annexes())
     assert any(p.style is not None and p.style.name == "Heading 2" for p in document.paragraphs)
 
 
