@@ -20,7 +20,7 @@ from pathlib import Path
 from generator.diagnostics import Diagnostic, Report
 from generator.downloads import Download
 from generator.errors import BuildError
-from generator.leakcheck import Secret, codeword_secrets, find_leaks, secrets
+from generator.leakcheck import Secret, codeword_secrets, find_leaks, secrets_of_languages
 from generator.model import Edition
 from generator.output_text import ReadAhead
 from generator.progress import Progress, Stage
@@ -129,17 +129,17 @@ def build_edition(job: EditionJob, edition: Edition, progress: Progress) -> list
     whole, out = job.publication, job.staging / edition.id
     report, warnings = Report(), Report()
     copies: list[tuple[str, Publication]] = []
-    hidden: dict[str, Secret] = {}
+    pairs: list[tuple[Publication, Publication]] = []
     words: dict[str, Secret] = {}
     for language in whole.settings.languages:
         localised = for_language(whole, language.code)
         named = next((e for e in localised.settings.editions if e.id == edition.id), edition)  # in the language
         cut = for_edition(localised, named, report)
         copies.append((language.code, cut))
-        for secret in secrets(localised, cut):
-            hidden.setdefault(secret.text, secret)  # looked for in every language's pages and files
+        pairs.append((localised, cut))
         for secret in codeword_secrets(whole.codewords, cut):  # looked for whatever the edition shows
             words.setdefault(secret.text, secret)
+    hidden = {secret.text: secret for secret in secrets_of_languages(pairs)}  # in every language's pages
     with ReadAhead() as ahead:
         clearing = []
         for lang, publication in copies:

@@ -170,6 +170,24 @@ def _narrative_pieces(entity: Entity) -> Iterator[Secret]:
         yield from _pieces(entity.narrative, Location(entity.location.path, line, 1))
 
 
+def secrets_of_languages(copies: Iterable[tuple[Publication, Publication]]) -> list[Secret]:
+    """What no language of an edition may show: each language's secrets that no language's pages show.
+
+    ``copies`` holds each language's whole publication and its cut. Text restricted in one
+    language may be public in another (restricted prose not yet translated, that a public
+    passage of the other language also says): only text no copy shows is looked for in all.
+    """
+    pairs = list(copies)
+    found: dict[str, Secret] = {}
+    for whole, cut in pairs:
+        for secret in secrets(whole, cut):
+            found.setdefault(secret.text, secret)
+    if len(pairs) > 1:
+        shown = [_public_corpus(cut) for _whole, cut in pairs]
+        found = {text: secret for text, secret in found.items() if not any(text in corpus for corpus in shown)}
+    return list(found.values())
+
+
 def secrets(whole: Publication, cut: Publication) -> list[Secret]:
     """Every piece of text in ``whole`` that ``cut`` leaves out and does not show elsewhere."""
     found: list[Secret] = []

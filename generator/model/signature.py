@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from generator.model.entities import Passage
+from generator.words import long_date
 
 
 @dataclass(slots=True)
@@ -25,6 +26,6 @@ class Signature(Passage):
     @property
     def lines(self) -> list[str]:
         """Its lines as printed: the name, the office, then the place and date ('Port Anselm, 30 September 2026')."""
-        day = f"{self.date.day} {self.date:%B %Y}" if self.date else ""
+        day = long_date(self.date)  # in the language Charter writes in (:mod:`generator.words`)
         where = ", ".join(p for p in (self.place, day) if p)
         return [line for line in (self.name, self.role, where) if line]

@@ -40,6 +40,8 @@ from generator.render_print.typst_out import markdown_to_pdf
 from generator.resolve import Publication
 from generator.resolve.as_of import for_document
 from generator.resolve.editions import for_edition
+from generator.resolve.languages import for_language
+from generator.words import speaking
 
 FORMATS = (("PDF", "pdf"), ("DOCX", "docx"), ("EPUB", "epub"))
 """Every format of every document, in the order the site lists them."""
@@ -124,10 +126,18 @@ def run_print(content: Path, *, out_dir: Path, project_dir: Path, paper: str) ->
         folder.mkdir(parents=True, exist_ok=True)
         mark_output(folder)
     warnings = Report()
+    downloads = []
     try:
-        downloads = build_documents(
-            publication, out_dir, project_dir=project_dir, work_dir=work_dir, paper=paper, report=warnings
-        )
+        for language in publication.settings.languages:  # every document in every language
+            with speaking(language.code):
+                downloads += build_documents(
+                    for_language(publication, language.code),
+                    out_dir,
+                    project_dir=project_dir,
+                    work_dir=work_dir / language.code,
+                    paper=paper,
+                    report=warnings,
+                )
     except BuildError as exc:
         print(f"charter: error: {exc}", file=sys.stderr)
         return 1

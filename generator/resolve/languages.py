@@ -84,6 +84,7 @@ def _chapter(chapter: Chapter, translation: Chapter | None, source_language: str
         return dataclasses.replace(chapter, untranslated=chapter.lang or source_language)
     return dataclasses.replace(
         chapter,
+        location=translation.location,  # its passages' lines are the translation's: diagnostics point there
         title=translation.title,
         description=translation.description,
         segments=translation.segments,
