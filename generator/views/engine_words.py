@@ -135,3 +135,35 @@ def more_of_kind(spec: KindSpec) -> str:
         "acronyms": say("More acronyms"),
     }
     return words.get(spec.label.plural, f"More {spec.label.plural}")
+
+
+def kind_word(spec: KindSpec) -> str:
+    """A kind's singular in running text: 'risk', 'threat category'."""
+    words = {
+        "risk": say("risk"),
+        "agency": say("agency"),
+        "committee": say("committee"),
+        "objective": say("objective"),
+        "action": say("action"),
+        "indicator": say("indicator"),
+        "threat category": say("threat category"),
+        "phase": say("phase"),
+        "acronym": say("acronym"),
+    }
+    return words.get(spec.label.singular, spec.label.singular)
+
+
+def kind_plural(spec: KindSpec) -> str:
+    """A kind's plural in running text: 'risks', 'threat categories'."""
+    words = {
+        "risks": say("risks"),
+        "agencies": say("agencies"),
+        "committees": say("committees"),
+        "objectives": say("objectives"),
+        "actions": say("actions"),
+        "indicators": say("indicators"),
+        "threat categories": say("threat categories"),
+        "phases": say("phases"),
+        "acronyms": say("acronyms"),
+    }
+    return words.get(spec.label.plural, spec.label.plural)
