@@ -37,10 +37,6 @@ def has_imo_numbers(publication: Publication) -> bool:
     return any(threat.imo is not None for threat in publication.threats)
 
 
-ADDED = "Added"
-"""What the IMO number column says of a category the publication adds to the IMO's twelve."""
-
-
 def imo_cell(threat: Threat) -> Cell:
     """A threat category's IMO number, or 'Added' for a category of the publication's own."""
     if threat.imo:

@@ -223,8 +223,8 @@ def draw_timeline(frame: Frame, groups: list[Group], width: float) -> tuple[Call
     top += HEAD_ROW
     head += _years(axis, x_of, gx1, top + 15)
     if columns:
-        head.append(text_lines(["Action"], MARGIN + 4, top + 15, SMALL, anchor="start", weight="bold"))
-        head.append(text_lines(["Status"], gx1 + 8, top + 15, SMALL, anchor="start", weight="bold"))
+        head.append(text_lines([say("Action")], MARGIN + 4, top + 15, SMALL, anchor="start", weight="bold"))
+        head.append(text_lines([say("Status")], gx1 + 8, top + 15, SMALL, anchor="start", weight="bold"))
     top += HEAD_ROW
     rows = _rows(width, groups)
     height = top + sum(r.height for r in rows) + MARGIN
