@@ -19,6 +19,7 @@ import re
 from generator.render_site.context import PageContext
 from generator.render_site.escape import esc
 from generator.views.blocks import Diagram
+from generator.words import say
 
 DIAGRAM_FOLDER = "diagrams"
 MIN_TEXT_PX = 12.0
@@ -70,15 +71,13 @@ def render_diagram(diagram: Diagram, page: PageContext) -> str:
         box_class += f" {fit_class(diagram)}"
     file_href = page.file(f"{DIAGRAM_FOLDER}/{diagram.name}.svg")
     items = "".join(f"<li>{esc(line)}</li>" for line in diagram.description)
+    summary = say("Text version: {caption}", caption=esc(diagram.caption))
     description = (
-        f'<details class="charter-description"><summary>Text version: {esc(diagram.caption)}</summary>'
-        f"<ul>{items}</ul></details>"
-        if items
-        else ""
+        f'<details class="charter-description"><summary>{summary}</summary><ul>{items}</ul></details>' if items else ""
     )
     return (
         f'<figure class="charter-diagram charter-diagram--{esc(diagram.view)}" id="{figure_id}">'
         f'<div class="{box_class}">{layouts}</div>'
         f'<figcaption>{esc(diagram.caption)} <a class="charter-diagram__file" href="{esc(file_href)}">'
-        f"Open the diagram full size (SVG)</a></figcaption></figure>{description}"
+        f"{say('Open the diagram full size (SVG)')}</a></figcaption></figure>{description}"
     )

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from generator.render_site.escape import esc
 from generator.render_site.html_blocks import raw
+from generator.words import say
 
 
 def facts(rows: Sequence[tuple[str, str]]) -> str:
@@ -38,7 +39,7 @@ def breadcrumbs(trail: Sequence[tuple[str, str]], current: str) -> str:
     """A breadcrumb trail of (href, label) links ending at the current page's label."""
     links = "".join(f'<li><a href="{esc(href)}">{esc(label)}</a></li>' for href, label in trail)
     return (
-        f'<nav class="charter-crumbs" aria-label="Breadcrumb"><ol>{links}'
+        f'<nav class="charter-crumbs" aria-label="{say("Breadcrumb")}"><ol>{links}'
         f'<li><span aria-current="page">{esc(current)}</span></li></ol></nav>'
     )
 
@@ -47,9 +48,11 @@ def pager(label: str, previous: tuple[str, str] | None, following: tuple[str, st
     """Links to the previous and next page of the same kind, as (href, label) pairs."""
     parts = []
     if previous:
-        parts.append(f'<a rel="prev" href="{esc(previous[0])}">Previous: {esc(previous[1])}</a>')
+        label_prev = say("Previous: {title}", title=esc(previous[1]))
+        parts.append(f'<a rel="prev" href="{esc(previous[0])}">{label_prev}</a>')
     if following:
-        parts.append(f'<a rel="next" href="{esc(following[0])}">Next: {esc(following[1])}</a>')
+        label_next = say("Next: {title}", title=esc(following[1]))
+        parts.append(f'<a rel="next" href="{esc(following[0])}">{label_next}</a>')
     if not parts:
         return ""
     return f'<nav class="charter-pager" aria-label="{esc(label)}">{"".join(parts)}</nav>'

@@ -20,6 +20,7 @@ from generator.render_site.render import Page, Renderer
 from generator.render_site.tables import render_table
 from generator.resolve import Publication
 from generator.views.blocks import Cell, Column, Link, Marker, Table, cell
+from generator.views.engine_words import kind_index, kind_plural, kind_word
 from generator.views.risk_tables import has_imo_numbers, imo_cell
 from generator.views.text import (
     agency_link,
@@ -33,6 +34,7 @@ from generator.views.text import (
     tier_label,
     title_link,
 )
+from generator.words import say
 
 GENERATED = Location("(generated)")
 
@@ -41,7 +43,8 @@ GENERATED = Location("(generated)")
 class Index:
     """What a kind's index page shows below its title."""
 
-    intro: str
+    intro: Callable[[], str]
+    """The page's opening sentence, in the current language."""
     tables: Callable[[Renderer, PageContext], str]
     """The page's tables, rendered."""
 
@@ -52,14 +55,14 @@ def index_pages(site: Renderer) -> list[Page]:
     for kind, index in INDEXES.items():
         folder = PAGE_FOLDERS[kind]
         page = site.context(folder)
-        title = KINDS[kind].index
-        body = f"# {md_inline(title)}\n" + block(paragraph(index.intro, "charter-lead")) + index.tables(site, page)
+        title = kind_index(KINDS[kind])
+        body = f"# {md_inline(title)}\n" + block(paragraph(index.intro(), "charter-lead")) + index.tables(site, page)
         pages.append(Page(folder, title, body, hide=("toc",)))
     return pages
 
 
 def _register(site: Renderer, page: PageContext) -> str:
-    return site.view(View(show="register", location=GENERATED, title="Risk register"), page)
+    return site.view(View(show="register", location=GENERATED, title=say("Risk register")), page)
 
 
 def _table(build: Callable[[Publication], Table], kind: str) -> Callable[[Renderer, PageContext], str]:
@@ -67,8 +70,7 @@ def _table(build: Callable[[Publication], Table], kind: str) -> Callable[[Render
 
     def tables(site: Renderer, page: PageContext) -> str:
         table = build(site.publication)
-        label = KINDS[kind].label
-        table.noun = (label.singular, label.plural)
+        table.noun = (kind_word(KINDS[kind]), kind_plural(KINDS[kind]))
         return block(render_table(table, page))
 
     return tables
@@ -84,8 +86,8 @@ def _agencies(publication: Publication) -> Table:
         ]
         for a in publication.agencies
     ]
-    columns = [Column("Agency"), Column("Short name"), Column("Type"), Column("Ministry")]
-    return Table("agency-index", "Agencies", columns, rows, sortable=True)
+    columns = [Column(say("Agency")), Column(say("Short name")), Column(say("Type")), Column(say("Ministry"))]
+    return Table("agency-index", say("Agencies"), columns, rows, sortable=True)
 
 
 def _committees(publication: Publication) -> Table:
@@ -102,9 +104,15 @@ def _committees(publication: Publication) -> Table:
                 cell(c.meets),
             ]
         )
-    columns = [Column("Committee"), Column("Short name"), Column("Tier"), Column("Reports to"), Column("Chair")]
-    columns.append(Column("Meets"))
-    return Table("committee-index", "Committees", columns, rows, sortable=True)
+    columns = [
+        Column(say("Committee")),
+        Column(say("Short name")),
+        Column(say("Tier")),
+        Column(say("Reports to")),
+        Column(say("Chair")),
+    ]
+    columns.append(Column(say("Meets")))
+    return Table("committee-index", say("Committees"), columns, rows, sortable=True)
 
 
 def _objectives(publication: Publication) -> Table:
@@ -117,8 +125,8 @@ def _objectives(publication: Publication) -> Table:
         ]
         for o in publication.objectives
     ]
-    columns = [Column("Ref"), Column("Objective"), Column("Lead"), Column("Risks addressed")]
-    return Table("objective-index", "Objectives", columns, rows, sortable=True)
+    columns = [Column(say("Ref")), Column(say("Objective")), Column(say("Lead")), Column(say("Risks addressed"))]
+    return Table("objective-index", say("Objectives"), columns, rows, sortable=True)
 
 
 def _actions(publication: Publication) -> Table:
@@ -134,9 +142,15 @@ def _actions(publication: Publication) -> Table:
         ]
         for a in publication.actions
     ]
-    columns = [Column("Ref"), Column("Action"), Column("Objective"), Column("Responsible"), Column("Start")]
-    columns += [Column("End"), Column("Status")]
-    return Table("action-index", "Actions", columns, rows, sortable=True)
+    columns = [
+        Column(say("Ref")),
+        Column(say("Action")),
+        Column(say("Objective")),
+        Column(say("Responsible")),
+        Column(say("Start")),
+    ]
+    columns += [Column(say("End")), Column(say("Status"))]
+    return Table("action-index", say("Actions"), columns, rows, sortable=True)
 
 
 def _indicators(publication: Publication) -> Table:
@@ -155,9 +169,15 @@ def _indicators(publication: Publication) -> Table:
                 cell(i.unit),
             ]
         )
-    columns = [Column("Ref"), Column("Indicator"), Column("Level"), Column("Measures"), Column("Owner")]
-    columns += [Column("Baseline", numeric=True), Column("Target", numeric=True), Column("Unit")]
-    return Table("indicator-index", "Indicators", columns, rows, sortable=True)
+    columns = [
+        Column(say("Ref")),
+        Column(say("Indicator")),
+        Column(say("Level")),
+        Column(say("Measures")),
+        Column(say("Owner")),
+    ]
+    columns += [Column(say("Baseline"), numeric=True), Column(say("Target"), numeric=True), Column(say("Unit"))]
+    return Table("indicator-index", say("Indicators"), columns, rows, sortable=True)
 
 
 def _threats(publication: Publication) -> Table:
@@ -169,31 +189,43 @@ def _threats(publication: Publication) -> Table:
         [
             *([imo_cell(t)] if numbered else []),
             cell(title_link(t), header=True),
-            cell("Malicious" if t.malicious else "Non-malicious"),
-            list_cell(id_links(risks_of.get(t.id, []))) if t.id in risks_of else cell(Marker("Not assessed")),
+            cell(say("Malicious") if t.malicious else say("Non-malicious")),
+            list_cell(id_links(risks_of.get(t.id, []))) if t.id in risks_of else cell(Marker(say("Not assessed"))),
         ]
         for t in publication.threats
     ]
-    columns = [*([Column("IMO No.")] if numbered else []), Column("Threat category"), Column("Nature"), Column("Risks")]
-    return Table("threat-index", "Threat categories", columns, rows, sortable=True)
+    columns = [
+        *([Column(say("IMO No."))] if numbered else []),
+        Column(say("Threat category")),
+        Column(say("Nature")),
+        Column(say("Risks")),
+    ]
+    return Table("threat-index", say("Threat categories"), columns, rows, sortable=True)
 
 
 _INDEXES: dict[str, Index] = {
     "risk": Index(
-        "Every risk of the register, highest residual score first. Sort it by any column, or filter it by any word.",
+        lambda: say(
+            "Every risk of the register, highest residual score first. Sort it by any column, or filter it by any word."
+        ),
         _register,
     ),
     "agency": Index(
-        "The agencies of the state that take part in the structure, the register or the plan.",
+        lambda: say("The agencies of the state that take part in the structure, the register or the plan."),
         _table(_agencies, "agency"),
     ),
     "committee": Index(
-        "The committees of the structure, from the national committee down.", _table(_committees, "committee")
+        lambda: say("The committees of the structure, from the national committee down."),
+        _table(_committees, "committee"),
     ),
-    "objective": Index("The strategic objectives and the risks each addresses.", _table(_objectives, "objective")),
-    "action": Index("The actions of the action plan.", _table(_actions, "action")),
-    "indicator": Index("The indicators that monitor the objectives and actions.", _table(_indicators, "indicator")),
-    "threat": Index("The threat categories, and the risks that assess each.", _table(_threats, "threat")),
+    "objective": Index(
+        lambda: say("The strategic objectives and the risks each addresses."), _table(_objectives, "objective")
+    ),
+    "action": Index(lambda: say("The actions of the action plan."), _table(_actions, "action")),
+    "indicator": Index(
+        lambda: say("The indicators that monitor the objectives and actions."), _table(_indicators, "indicator")
+    ),
+    "threat": Index(lambda: say("The threat categories, and the risks that assess each."), _table(_threats, "threat")),
 }
 
 

@@ -14,25 +14,33 @@ from generator.render_site.links import ACCESSIBILITY_FOLDER
 from generator.render_site.render import Page, Renderer
 from generator.render_site.tables import render_table
 from generator.views.blocks import Column, Marker, Table, cell
-from generator.views.text import long_date, plural
+from generator.views.engine_words import engine_word
+from generator.views.text import both, counted, long_date
+from generator.words import say
 
 MEDIA_TYPES = {
     "PDF": "application/pdf",
     "DOCX": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "EPUB": "application/epub+zip",
 }
-STATUS_NAMES = {
-    "draft": "Draft",
-    "consultation": "Consultation draft",
-    "approved": "Approved",
-    "superseded": "Superseded",
-}
 
 
-PREVIEW_DOWNLOADS = (
-    "The preview does not make the printed documents (PDF, DOCX, EPUB) or update them as you save: "
-    "run charter build to make them, and the published site links them here."
-)
+def status_names() -> dict[str, str]:
+    """A publication's status as its landing page names it."""
+    return {
+        "draft": say("Draft"),
+        "consultation": say("Consultation draft"),
+        "approved": say("Approved"),
+        "superseded": say("Superseded"),
+    }
+
+
+def preview_downloads() -> str:
+    """What the preview says where the published site links the printed documents."""
+    return say(
+        "The preview does not make the printed documents (PDF, DOCX, EPUB) or update them as you save: "
+        "run charter build to make them, and the published site links them here."
+    )
 
 
 def landing_page(site: Renderer, downloads: list[Download], *, previewing: bool = False) -> Page:
@@ -40,25 +48,26 @@ def landing_page(site: Renderer, downloads: list[Download], *, previewing: bool 
     settings = site.publication.settings
     page = site.context("")
     rows = [
-        ("Country", esc(settings.country)),
-        ("Edition", esc(settings.edition)),
-        ("Classification", esc(site.publication.edition.label) if site.publication.edition else ""),
-        ("Version", esc(settings.version)),
-        ("Status", esc(STATUS_NAMES.get(settings.status, settings.status.capitalize()))),
-        ("Date", f'<time datetime="{settings.date.isoformat()}">{esc(long_date(settings.date))}</time>'),
+        (say("Country"), esc(settings.country)),
+        (say("Edition"), esc(settings.edition)),
+        (say("Classification"), esc(site.publication.edition.label) if site.publication.edition else ""),
+        (say("Version"), esc(settings.version)),
+        (say("Status"), esc(status_names().get(settings.status, settings.status.capitalize()))),
+        (say("Date"), f'<time datetime="{settings.date.isoformat()}">{esc(long_date(settings.date))}</time>'),
     ]
     body = f"# {md_inline(settings.title)}\n"
     body += block(paragraph(settings.subtitle, "charter-lead"), paragraph(summary(site)), facts(rows))
-    body += "\n## Key figures\n" + block(_figures(site, page), render_table(_bands_table(site), page))
+    body += f"\n## {say('Key figures')}\n" + block(_figures(site, page), render_table(_bands_table(site), page))
     body += block(render_table(_status_table(site), page))
     if downloads:
-        body += "\n## Downloads\n" + block(_downloads(downloads, page))
+        body += f"\n## {say('Downloads')}\n" + block(_downloads(downloads, page))
     elif previewing and settings.documents:
-        body += "\n## Downloads\n" + block(paragraph(PREVIEW_DOWNLOADS, "charter-preview-note"))
-    body += "\n## Open data\n" + block(open_data_section(site, page))
-    body += "\n## Contents\n" + block(_contents(site, page))
-    statement = f'<a href="{esc(page.page(ACCESSIBILITY_FOLDER))}">accessibility statement</a>'
-    body += block(f'<p class="charter-about">How accessible this website is: read its {statement}.</p>')
+        body += f"\n## {say('Downloads')}\n" + block(paragraph(preview_downloads(), "charter-preview-note"))
+    body += f"\n## {say('Open data')}\n" + block(open_data_section(site, page))
+    body += f"\n## {say('Contents')}\n" + block(_contents(site, page))
+    statement = f'<a href="{esc(page.page(ACCESSIBILITY_FOLDER))}">{say("accessibility statement")}</a>'
+    about = say("How accessible this website is: read its {statement}.", statement=statement)
+    body += block(f'<p class="charter-about">{about}</p>')
     return Page("", settings.title, body)
 
 
@@ -67,27 +76,38 @@ def summary(site: Renderer) -> str:
     publication = site.publication
     grouped = sum(group.count for group in publication.risk_groups)
     assessed = sum(1 for t in publication.threats if publication.risks_of_threat(t))
+    objectives = len(publication.objectives)
     work = [
-        plural(len(publication.objectives), "strategic objective"),
-        plural(len(publication.actions), "action"),
+        counted(objectives, say("{count} strategic objective"), say("{count} strategic objectives")),
+        counted(len(publication.actions), say("{count} action"), say("{count} actions")),
     ]
-    who = [plural(len(publication.agencies), "agency", "agencies"), plural(len(publication.committees), "committee")]
-    text = (
-        f"This publication assesses {plural(len(publication.risks) + grouped, 'risk')} in "
-        f"{plural(assessed, 'threat category', 'threat categories')} and sets out {' and '.join(work)} "
-        f"to reduce them, carried by {' and '.join(who)}."
+    who = [
+        counted(len(publication.agencies), say("{count} agency"), say("{count} agencies")),
+        counted(len(publication.committees), say("{count} committee"), say("{count} committees")),
+    ]
+    text = say(
+        "This publication assesses {risks} in {threats} and sets out {work} to reduce them, carried by {who}.",
+        risks=counted(len(publication.risks) + grouped, say("{count} risk"), say("{count} risks")),
+        threats=counted(assessed, say("{count} threat category"), say("{count} threat categories")),
+        work=both(work),
+        who=both(who),
     )
     rated = [r for r in publication.risks if not r.withheld]
     if rated:
         top = max(publication.settings.scales.bands, key=lambda b: b.min)
         worst = [r for r in rated if r.residual.band.name == top.name]
         if worst:
-            verb = "is" if len(worst) == 1 else "are"
-            text += f" With today's controls, {plural(len(worst), 'risk')} {verb} rated {top.name}."
+            one = say("With today's controls, {count} risk is rated {band}.")
+            many = say("With today's controls, {count} risks are rated {band}.")
+            text += " " + counted(len(worst), one, many, band=top.name)
         else:
             highest = max(r.residual.band.min for r in rated)
             band = next(b for b in publication.settings.scales.bands if b.min == highest)
-            text += f" With today's controls, no risk is rated {top.name}; the highest are rated {band.name}."
+            text += " " + say(
+                "With today's controls, no risk is rated {top}; the highest are rated {band}.",
+                top=top.name,
+                band=band.name,
+            )
     return text
 
 
@@ -95,12 +115,12 @@ def _figures(site: Renderer, page: PageContext) -> str:
     publication = site.publication
     grouped = sum(group.count for group in publication.risk_groups)
     figures = [
-        (len(publication.risks) + grouped, "risks in the register", "risks"),
-        (len(publication.objectives), "strategic objectives", "objectives"),
-        (len(publication.actions), "actions in the plan", "actions"),
-        (len(publication.indicators), "monitoring indicators", "indicators"),
-        (len(publication.committees), "committees", "committees"),
-        (len(publication.agencies), "agencies", "agencies"),
+        (len(publication.risks) + grouped, say("risks in the register"), "risks"),
+        (len(publication.objectives), say("strategic objectives"), "objectives"),
+        (len(publication.actions), say("actions in the plan"), "actions"),
+        (len(publication.indicators), say("monitoring indicators"), "indicators"),
+        (len(publication.committees), say("committees"), "committees"),
+        (len(publication.agencies), say("agencies"), "agencies"),
     ]
     items = "".join(
         f'<li><a href="{esc(page.page(folder))}"><span class="charter-figure__n">{n}</span> '
@@ -121,29 +141,37 @@ def _bands_table(site: Renderer) -> Table:
     ]
     withheld = [r for r in risks if r.withheld]
     if withheld:
-        rows.append([cell(Marker("Withheld"), header=True)] + [cell(str(len(withheld))) for _ in counts])
-    rows.append([cell("All risks", header=True)] + [cell(str(len(risks))) for _ in counts])
-    columns = [Column("Rating"), Column("Inherent", numeric=True), Column("Residual", numeric=True)]
-    columns.append(Column("Target", numeric=True))
-    notes = ["Inherent: before controls. Residual: with today's controls. Target: once the actions are done."]
+        rows.append([cell(Marker(say("Withheld")), header=True)] + [cell(str(len(withheld))) for _ in counts])
+    rows.append([cell(say("All risks"), header=True)] + [cell(str(len(risks))) for _ in counts])
+    columns = [Column(say("Rating")), Column(say("Inherent"), numeric=True), Column(say("Residual"), numeric=True)]
+    columns.append(Column(say("Target"), numeric=True))
+    notes = [say("Inherent: before controls. Residual: with today's controls. Target: once the actions are done.")]
     grouped = sum(group.count for group in site.publication.risk_groups)
     if withheld:
         notes.append(
-            f"{len(withheld)} risks are above this edition's level: it shows their public summaries, not "
-            "their ratings; the register and the heat maps show them by their public group."
+            say(
+                "{count} risks are above this edition's level: it shows their public summaries, not "
+                "their ratings; the register and the heat maps show them by their public group.",
+                count=len(withheld),
+            )
         )
     if grouped:
-        notes.append(f"This edition shows {grouped} further risks only by their group, in the register.")
-    return Table("key-ratings", "Risks by rating", columns, rows, notes=notes)
+        notes.append(
+            say("This edition shows {count} further risks only by their group, in the register.", count=grouped)
+        )
+    return Table("key-ratings", say("Risks by rating"), columns, rows, notes=notes)
 
 
 def _status_table(site: Renderer) -> Table:
     actions = site.publication.actions
     counts = Counter(a.status for a in actions)
     labels = site.publication.settings.vocabulary.action_statuses.labels
-    rows = [[cell(Marker(label), header=True), cell(str(counts[status]))] for status, label in labels.items()]
-    rows.append([cell("All actions", header=True), cell(str(len(actions)))])
-    return Table("key-actions", "Actions by status", [Column("Status"), Column("Actions", numeric=True)], rows)
+    rows = [
+        [cell(Marker(engine_word(label)), header=True), cell(str(counts[status]))] for status, label in labels.items()
+    ]
+    rows.append([cell(say("All actions"), header=True), cell(str(len(actions)))])
+    columns = [Column(say("Status")), Column(say("Actions"), numeric=True)]
+    return Table("key-actions", say("Actions by status"), columns, rows)
 
 
 def _downloads(downloads: list[Download], page: PageContext) -> str:
@@ -173,5 +201,5 @@ def _contents(site: Renderer, page: PageContext) -> str:
 
     html = f'<ol class="charter-contents">{"".join(f"<li>{x}</li>" for x in links(main))}</ol>' if main else ""
     if annexes:
-        html += '<p class="charter-contents__annexes">Annexes</p>' + item_list(links(annexes))
+        html += f'<p class="charter-contents__annexes">{say("Annexes")}</p>' + item_list(links(annexes))
     return html

@@ -24,6 +24,8 @@ from generator.model.kinds import KINDS
 from generator.render_site.escape import esc
 from generator.render_site.links import ACCESSIBILITY_FOLDER, DATA_FOLDER, PAGE_FOLDERS, page_src
 from generator.render_site.render import Renderer
+from generator.views.engine_words import kind_index
+from generator.words import DEFAULT, language, say
 
 OVERLAY_PATH = ".charter/mkdocs-overlay.yml"
 """Where, below the tree, the publication's settings for MkDocs are written (MkDocs skips dot folders)."""
@@ -35,16 +37,19 @@ def navigation(site: Renderer) -> list[Any]:
     """The ``nav`` of the site: home, chapters, annexes, reference indexes."""
     chapters = site.publication.chapters
     folders = site.sitemap.chapter_folders
-    nav: list[Any] = [{"Home": "index.md"}]
+    nav: list[Any] = [{say("Home"): "index.md"}]
     nav += _sections([c for c in chapters if not c.annex], (), folders)
     annexes = _sections([c for c in chapters if c.annex], (), folders)
     if len(annexes) == 1 and isinstance(annexes[0], dict):
         nav += annexes  # the annexes' own folder is their section
     elif annexes:
-        nav.append({"Annexes": annexes})
-    reference: list[Any] = [{KINDS[kind].index: page_src(folder)} for kind, folder in PAGE_FOLDERS.items()]
-    about = [{"Open data": page_src(DATA_FOLDER)}, {"Accessibility statement": page_src(ACCESSIBILITY_FOLDER)}]
-    nav.append({"Reference": [*reference, *about]})
+        nav.append({say("Annexes"): annexes})
+    reference: list[Any] = [{kind_index(KINDS[kind]): page_src(folder)} for kind, folder in PAGE_FOLDERS.items()]
+    about = [
+        {say("Open data"): page_src(DATA_FOLDER)},
+        {say("Accessibility statement"): page_src(ACCESSIBILITY_FOLDER)},
+    ]
+    nav.append({say("Reference"): [*reference, *about]})
     return nav
 
 
@@ -111,7 +116,8 @@ def overlay(site: Renderer, *, switch: bool = True) -> dict[str, Any]:
     settings = site.publication.settings
     named = (settings.edition, settings.edition_label(site.publication.edition))
     imprint = settings.imprint  # the footer names who publishes it, under what licence
-    parts = [imprint.copyright or settings.country, settings.issuer, f"{settings.title}, version {settings.version}"]
+    edition_line = say("{title}, version {version}", title=settings.title, version=settings.version)
+    parts = [imprint.copyright or settings.country, settings.issuer, edition_line]
     parts.append(imprint.licence)
     nav = navigation(site)
     config: dict[str, Any] = {
@@ -120,7 +126,7 @@ def overlay(site: Renderer, *, switch: bool = True) -> dict[str, Any]:
         "copyright": esc(" · ".join(p for p in parts if p)),
         "nav": nav,
         "not_in_nav": "\n".join(f"/{folder}/*/index.md" for folder in PAGE_FOLDERS.values()),
-        "extra": {"charter": {**marking(site), "sections": section_pages(nav, site)}},
+        "extra": {"charter": {**marking(site), "sections": section_pages(nav, site), **theme_words()}},
     }
     edition = site.publication.edition
     own = settings.language == settings.source_language
@@ -144,15 +150,15 @@ def alternates(settings: Settings) -> list[dict[str, str]]:
     """
     up = "" if settings.language == settings.source_language else "../"
     found = []
-    for language in settings.languages:
-        below = "" if language.code == settings.source_language else f"{language.code}/"
+    for other in settings.languages:
+        below = "" if other.code == settings.source_language else f"{other.code}/"
         found.append(
             {
-                "name": esc(language.name),
+                "name": esc(other.name),
                 "link": f"{up}{below}",
-                "lang": esc(language.code),
-                "dir": language.dir,
-                "current": "yes" if language.code == settings.language else "",
+                "lang": esc(other.code),
+                "dir": other.dir,
+                "current": "yes" if other.code == settings.language else "",
             }
         )
     return found
@@ -167,6 +173,35 @@ def marking(site: Renderer) -> dict[str, str]:
     if style.filled:
         banner |= {"marking_fill": style.fill, "marking_ink": style.ink}
     return banner
+
+
+def theme_words() -> dict[str, Any]:
+    """Charter's own words in its templates and script, in the page's language; none in English (the templates').
+
+    ``words`` are escaped for the templates, which print them as they are; ``script_words``
+    are plain text, which the page template writes as JSON for ``charter.js``.
+    """
+    if language() == DEFAULT:
+        return {}
+    words = {
+        "classification": say("Classification:"),
+        "about_site": say("About this website"),
+        "accessibility": say("Accessibility statement"),
+        "open_data": say("Open data"),
+    }
+    script = {
+        "sort_by": say("Sort by"),
+        "as_published": say("as published"),
+        "ascending": say("{column} (ascending)"),
+        "descending": say("{column} (descending)"),
+        "filter": say("Filter {table}"),
+        "the_table": say("the table"),
+        "shown": say("{shown} of {total} shown"),
+        "row": say("row"),
+        "rows": say("rows"),
+        "scroll": say("Scroll sideways to see the whole table →"),
+    }
+    return {"words": {key: esc(text) for key, text in words.items()}, "script_words": script}
 
 
 def _material_speaks(language: str) -> bool:

@@ -26,6 +26,7 @@ from generator.resolve import Publication
 from generator.views.open_data import DataTable, Value
 from generator.views.publication_data import publication_data
 from generator.views.publication_schema import publication_schema
+from generator.words import say
 
 PUBLICATION_FILE = "publication.json"
 SCHEMA_FILE = "publication.schema.json"
@@ -125,6 +126,10 @@ def download_line(name: str, page: PageContext, *, whole: bool) -> str:
 
     A filtered view shows part of the table, and the files hold all of it (``whole`` False).
     """
-    what = "this table" if whole else "the whole table"
-    about = f'<a href="{esc(page.page(DATA_FOLDER))}">what each column holds</a>'
-    return f'<p class="charter-data-download">Download {what}: {file_links(name, page)} ({about})</p>'
+    about = f'<a href="{esc(page.page(DATA_FOLDER))}">{say("what each column holds")}</a>'
+    links = file_links(name, page)
+    if whole:
+        line = say("Download this table: {links} ({about})", links=links, about=about)
+    else:
+        line = say("Download the whole table: {links} ({about})", links=links, about=about)
+    return f'<p class="charter-data-download">{line}</p>'

@@ -21,7 +21,9 @@ from generator.render_site.tables import render_table
 from generator.resolve import Publication
 from generator.views import render_view
 from generator.views.blocks import Block, Diagram, Table
+from generator.views.engine_words import kind_title
 from generator.views.open_data import DATA_TABLES, DataTable, open_data
+from generator.words import say
 
 
 @dataclass
@@ -153,7 +155,7 @@ class Renderer:
         """A link to an entity or a chapter, labelled with its kind, ID and title."""
         if isinstance(item, Chapter):
             folder = self.sitemap.chapter_folders[item.path]
-            return f'Chapter: <a href="{esc(page.page(folder))}">{esc(item.title)}</a>'
+            return say("Chapter: {link}", link=f'<a href="{esc(page.page(folder))}">{esc(item.title)}</a>')
         spec = kind_of(item)
         shown = f"{item.id} {item.title}" if spec.heading_with_id and item.title != item.id else item.title
-        return f"{esc(spec.label.title)}: {page.link(item.id, shown)}"
+        return f"{esc(kind_title(spec))}: {page.link(item.id, shown)}"

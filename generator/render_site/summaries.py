@@ -31,7 +31,16 @@ from generator.render_site.links import anchor_id
 from generator.render_site.render import Renderer
 from generator.render_site.tables import marker_html
 from generator.views.blocks import Marker
-from generator.views.text import agency_type_label, level_label, long_date, number_text, status_label, tier_label
+from generator.views.text import (
+    agency_type_label,
+    counted,
+    level_label,
+    long_date,
+    number_text,
+    status_label,
+    tier_label,
+)
+from generator.words import say
 
 E = TypeVar("E", bound=Entity)
 BlockSummary = Callable[[Renderer, list[Entity], PageContext], str]
@@ -87,10 +96,16 @@ def _short(site: Renderer, agency_id: str | None) -> str:
 def _risk(site: Renderer, risk: Risk) -> str:
     threat = site.publication.get(risk.threat, Threat).name
     if risk.withheld:
-        return f"{marker_html(Marker('Withheld', title='This edition does not show the rating'))} · {esc(threat)}"
+        withheld = Marker(say("Withheld"), title=say("This edition does not show the rating"))
+        return f"{marker_html(withheld)} · {esc(threat)}"
     band = risk.residual.band
-    marker = marker_html(Marker(f"{risk.residual.score} {band.name}", band, title=f"Residual rating: {band.name}"))
-    return f"Residual {marker} · {esc(threat)} · Lead: {_short(site, risk.lead)}"
+    title = say("Residual rating: {band}", band=band.name)
+    marker = marker_html(Marker(f"{risk.residual.score} {band.name}", band, title=title))
+    return (
+        say("Residual {rating}", rating=marker)
+        + f" · {esc(threat)} · "
+        + say("Lead: {agency}", agency=_short(site, risk.lead))
+    )
 
 
 def _agency(site: Renderer, agency: Agency) -> str:
@@ -99,22 +114,25 @@ def _agency(site: Renderer, agency: Agency) -> str:
 
 
 def _committee(site: Renderer, committee: Committee) -> str:
-    chair = f" · Chair: {_short(site, committee.chair)}" if committee.chair else ""
-    meets = f" · Meets {esc(committee.meets)}" if committee.meets else ""
+    chair = " · " + say("Chair: {agency}", agency=_short(site, committee.chair)) if committee.chair else ""
+    meets = " · " + say("Meets {when}", when=esc(committee.meets)) if committee.meets else ""
     return esc(tier_label(site.publication, committee.tier)) + chair + meets
 
 
 def _objective(site: Renderer, objective: Objective) -> str:
     if not objective.lead:
         return ""
-    return f"Lead: {_short(site, objective.lead)} · {len(objective.risks)} risks addressed"
+    addressed = counted(len(objective.risks), say("{count} risk addressed"), say("{count} risks addressed"))
+    return say("Lead: {agency}", agency=_short(site, objective.lead)) + f" · {addressed}"
 
 
 def _action(site: Renderer, action: Action) -> str:
     status = marker_html(Marker(status_label(site.publication, action.status)))
     return (
-        f"{status} · {esc(long_date(action.start))} to {esc(long_date(action.end))} · "
-        f"Responsible: {_short(site, action.raci.responsible)}"
+        f"{status} · "
+        + say("{start} to {end}", start=esc(long_date(action.start)), end=esc(long_date(action.end)))
+        + " · "
+        + say("Responsible: {agency}", agency=_short(site, action.raci.responsible))
     )
 
 
@@ -125,12 +143,12 @@ def _indicator(site: Renderer, indicator: Indicator) -> str:
 
 
 def _threat(site: Renderer, threat: Threat) -> str:
-    return "Malicious" if threat.malicious else "Non-malicious"
+    return say("Malicious") if threat.malicious else say("Non-malicious")
 
 
 def _phase(site: Renderer, phase: Phase) -> str:
-    outputs = f" · Outputs: {'; '.join(phase.outputs)}" if phase.outputs else ""
-    text = f"{long_date(phase.start)} to {long_date(phase.end)}{outputs}"
+    outputs = " · " + say("Outputs: {outputs}", outputs="; ".join(phase.outputs)) if phase.outputs else ""
+    text = say("{start} to {end}", start=long_date(phase.start), end=long_date(phase.end)) + outputs
     if phase.description:
         text += f". {' '.join(phase.description.split())}"
     return esc(text)

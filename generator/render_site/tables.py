@@ -14,6 +14,7 @@ from generator.render_site.colours import band_style
 from generator.render_site.context import PageContext
 from generator.render_site.escape import esc
 from generator.views.blocks import Cell, Column, Inline, Link, Marker, Table
+from generator.words import say
 
 NOWRAP_LENGTH = 16
 """A cell of one short word (an ID such as R-PIR-01) is never broken at its hyphens."""
@@ -58,7 +59,9 @@ def _legend(table: Table) -> str:
     if not table.legend:
         return ""
     items = "".join(f"<li>{marker_html(marker)}</li>" for marker in table.legend)
-    return f'<div class="charter-legend"><p class="charter-legend__title">Rating bands</p><ul>{items}</ul></div>'
+    return (
+        f'<div class="charter-legend"><p class="charter-legend__title">{say("Rating bands")}</p><ul>{items}</ul></div>'
+    )
 
 
 def _prose_columns(table: Table) -> set[int]:

@@ -14,7 +14,8 @@ from generator.resolve import Publication
 from generator.views import plan_tables, risk_tables, structure_tables
 from generator.views.blocks import Block, Cell, Column, Diagram, Inline, Link, Marker, Table
 from generator.views.changes import changes
-from generator.views.monitoring import implementation, indicator_progress
+from generator.views.implementation import implementation
+from generator.views.monitoring import indicator_progress
 from generator.views.orgchart import orgchart
 from generator.views.timeline import timeline
 

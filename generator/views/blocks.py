@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from generator.model import Band
+from generator.words import say
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +106,7 @@ class Table:
     """Offer sorting and filtering on the web."""
     notes: list[str] = field(default_factory=list)
     """Plain-text notes shown under the table (keys, legends)."""
-    empty: str = "Nothing to show."
+    empty: str = field(default_factory=lambda: say("Nothing to show."))
     """What to say when there are no rows."""
     legend: list[Marker] = field(default_factory=list)
     """What the colours of the table's markers mean, for renderers that show markers by ``short``."""

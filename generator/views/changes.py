@@ -12,17 +12,39 @@ from __future__ import annotations
 from generator.model import View
 from generator.resolve import Publication
 from generator.views.blocks import Block, Column, Link, Table, cell
-from generator.views.changes_compare import KINDS, Change, compare, counts
+from generator.views.changes_compare import ADDED, KINDS, REMOVED, Change, compare, counts
 from generator.views.text import long_date
+from generator.words import say
 
 NOUNS = {"risk": "Risks", "action": "Actions", "indicator": "Indicators", "committee": "Committees"}
-SUMMARY_COLUMNS = [Column("Kind"), *(Column(n, numeric=True) for n in ("Added", "Removed", "Changed"))]
+"""Each kind compared, as ``charter changes`` names its entries (in English, as every command speaks)."""
+
+
+def nouns() -> dict[str, str]:
+    """Each kind compared, as a heading names its entries: 'Risks'."""
+    return {
+        "risk": say("Risks"),
+        "action": say("Actions"),
+        "indicator": say("Indicators"),
+        "committee": say("Committees"),
+    }
+
+
+def summary_columns() -> list[Column]:
+    """The columns of the summary table: the kind, then how many added, removed and changed."""
+    counts = (say("Added"), say("Removed"), say("Changed"))
+    return [Column(say("Kind")), *(Column(n, numeric=True) for n in counts)]
+
+
+def what_text(what: str) -> str:
+    """A change's ``what`` as a table writes it: 'Added' and 'Removed' in the current language."""
+    return {ADDED: say("Added"), REMOVED: say("Removed")}.get(what, what)
 
 
 def since_label(earlier: Publication) -> str:
     """How a reader is told the earlier version: 'version 1.0.0 of 30 September 2026'."""
     settings = earlier.settings
-    return f"version {settings.version} of {long_date(settings.date)}"
+    return say("version {version} of {date}", version=settings.version, date=long_date(settings.date))
 
 
 def changes(publication: Publication, view: View) -> list[Block]:
@@ -30,22 +52,23 @@ def changes(publication: Publication, view: View) -> list[Block]:
     since = view.options.get("since", "")
     earlier = publication.earlier.get(since)
     if not isinstance(earlier, Publication):
-        reason = earlier or "the earlier version was not read"
-        caption = view.title or f"Changes since {since}"
-        empty = f"The comparison with {since} is unavailable: {reason}."
-        return [Table("changes", caption, SUMMARY_COLUMNS, [], empty=empty)]
+        reason = earlier or say("the earlier version was not read")
+        caption = view.title or say("Changes since {since}", since=since)
+        empty = say("The comparison with {since} is unavailable: {reason}.", since=since, reason=reason)
+        return [Table("changes", caption, summary_columns(), [], empty=empty)]
     label = since_label(earlier)
     found = compare(earlier, publication)
     tally = counts(found)
     rows = [
-        [cell(NOUNS[kind], header=True), *(cell(str(tally[kind][key])) for key in ("added", "removed", "changed"))]
+        [cell(nouns()[kind], header=True), *(cell(str(tally[kind][key])) for key in ("added", "removed", "changed"))]
         for kind, _cls in KINDS
     ]
-    notes = [
-        f"Compared with {label}. A changed entry is counted once however many of its fields changed."
-        + (" Nothing has changed." if not found else "")
-    ]
-    blocks: list[Block] = [Table("changes", view.title or f"Changes since {label}", SUMMARY_COLUMNS, rows, notes=notes)]
+    compared = say(
+        "Compared with {version}. A changed entry is counted once however many of its fields changed.", version=label
+    )
+    notes = [compared + (" " + say("Nothing has changed.") if not found else "")]
+    caption = view.title or say("Changes since {since}", since=label)
+    blocks: list[Block] = [Table("changes", caption, summary_columns(), rows, notes=notes)]
     for kind, _cls in KINDS:
         mine = [c for c in found if c.kind == kind]
         if mine:
@@ -54,12 +77,24 @@ def changes(publication: Publication, view: View) -> list[Block]:
 
 
 def _kind_table(kind: str, found: list[Change], label: str) -> Table:
-    columns = [Column("ID"), Column(kind.capitalize()), Column("Change"), Column("Before"), Column("After")]
+    kind_name = {
+        "risk": say("Risk"),
+        "action": say("Action"),
+        "indicator": say("Indicator"),
+        "committee": say("Committee"),
+    }
+    columns = [
+        Column(say("ID")),
+        Column(kind_name[kind]),
+        Column(say("Change")),
+        Column(say("Before")),
+        Column(say("After")),
+    ]
     rows = [
         [
             cell(Link(c.id, c.id) if c.present else c.id, header=True),
             cell(c.name),
-            cell(c.what),
+            cell(what_text(c.what)),
             cell(c.before),
             cell(c.after),
         ]
@@ -67,10 +102,10 @@ def _kind_table(kind: str, found: list[Change], label: str) -> Table:
     ]
     return Table(
         "changes",
-        f"{NOUNS[kind]}: changes since {label}",
+        say("{kind}: changes since {version}", kind=nouns()[kind], version=label),
         columns,
         rows,
         wide=True,
         cards=True,
-        noun=("change", "changes"),
+        noun=(say("change"), say("changes")),
     )

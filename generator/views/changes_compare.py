@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from generator.model import Action, Assessment, Committee, Entity, Indicator, Risk
 from generator.resolve import Publication
 from generator.views.indicator_chart import unit_text
-from generator.views.text import long_date, natural_key, status_label
+from generator.views.text import long_date, natural_key, stage_word, status_label
+from generator.words import say
 
 KINDS: tuple[tuple[str, type[Entity]], ...] = (
     ("risk", Risk),
@@ -113,18 +114,18 @@ def _risk(c: Compared) -> Found:
     for stage in ("inherent", "residual", "target"):
         old, new = getattr(was, stage), getattr(now, stage)
         if c.shown(stage) and not old.withheld and not new.withheld and _scores(old) != _scores(new):
-            yield f"Re-scored ({stage})", _scores(old), _scores(new)
+            yield say("Re-scored ({stage})", stage=stage_word(stage)), _scores(old), _scores(new)
     if c.shown("lead") and was.lead != now.lead:
-        yield "Lead agency", _agency(c.before, was.lead), _agency(c.after, now.lead)
+        yield say("Lead agency"), _agency(c.before, was.lead), _agency(c.after, now.lead)
 
 
 def _action(c: Compared) -> Found:
     was, now = c.was, c.now
     assert isinstance(was, Action) and isinstance(now, Action)
     if c.shown("status") and was.status != now.status:
-        yield "Status", status_label(c.before, was.status), status_label(c.after, now.status)
+        yield say("Status"), status_label(c.before, was.status), status_label(c.after, now.status)
     if (c.shown("start") and was.start != now.start) or (c.shown("end") and was.end != now.end):
-        yield "Dates", _span(was), _span(now)
+        yield say("Dates"), _span(was), _span(now)
 
 
 def _indicator(c: Compared) -> Found:
@@ -136,33 +137,33 @@ def _indicator(c: Compared) -> Found:
         if added:
             latest = was.latest
             yield (
-                "New measurements",
-                f"{long_date(latest.date)}: {unit_text(latest.value, was.unit)}" if latest else "No measurement",
+                say("New measurements"),
+                f"{long_date(latest.date)}: {unit_text(latest.value, was.unit)}" if latest else say("No measurement"),
                 "; ".join(f"{long_date(m.date)}: {unit_text(m.value, now.unit)}" for m in added),
             )
     if c.shown("target") and (was.target, was.target_year) != (now.target, now.target_year):
-        yield "Target", _target(was), _target(now)
+        yield say("Target"), _target(was), _target(now)
 
 
 def _committee(c: Compared) -> Found:
     was, now = c.was, c.now
     assert isinstance(was, Committee) and isinstance(now, Committee)
     if c.shown("chair") and was.chair != now.chair:
-        yield "Chair", _agency(c.before, was.chair), _agency(c.after, now.chair)
+        yield say("Chair"), _agency(c.before, was.chair), _agency(c.after, now.chair)
     if c.shown("members"):
         joined = [m for m in now.members if m not in was.members]
         left = [m for m in was.members if m not in now.members]
         if joined:
-            yield "Members joined", "", ", ".join(_agency(c.after, m) for m in joined)
+            yield say("Members joined"), "", ", ".join(_agency(c.after, m) for m in joined)
         if left:
-            yield "Members left", ", ".join(_agency(c.before, m) for m in left), ""
+            yield say("Members left"), ", ".join(_agency(c.before, m) for m in left), ""
     if c.shown("industry_members"):
         joined = [m for m in now.industry_members if m not in was.industry_members]
         left = [m for m in was.industry_members if m not in now.industry_members]
         if joined:
-            yield "Industry members joined", "", ", ".join(joined)
+            yield say("Industry members joined"), "", ", ".join(joined)
         if left:
-            yield "Industry members left", ", ".join(left), ""
+            yield say("Industry members left"), ", ".join(left), ""
 
 
 COMPARE: dict[str, Callable[[Compared], Found]] = {
@@ -196,17 +197,18 @@ def _scores(assessment: Assessment) -> str:
 
 def _agency(publication: Publication, agency_id: str | None) -> str:
     if not agency_id:
-        return "None"
+        return say("None")
     agency = publication.entities.get(agency_id)
     if agency is None:  # one the edition leaves out: what its prose would call it
-        return publication.public_names.get(agency_id, "Withheld")
+        names = publication.public_names
+        return names[agency_id] if agency_id in names else say("Withheld")
     return getattr(agency, "name", "") or agency_id
 
 
 def _span(action: Action) -> str:
-    return f"{long_date(action.start)} to {long_date(action.end)}"
+    return say("{start} to {end}", start=long_date(action.start), end=long_date(action.end))
 
 
 def _target(indicator: Indicator) -> str:
-    year = f" by {indicator.target_year}" if indicator.target_year else ""
-    return unit_text(indicator.target, indicator.unit) + year
+    value = unit_text(indicator.target, indicator.unit)
+    return say("{value} by {year}", value=value, year=indicator.target_year) if indicator.target_year else value

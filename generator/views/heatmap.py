@@ -11,7 +11,8 @@ from generator.model import HeatmapAxes, Risk, Scales, View
 from generator.model.entities import Assessment
 from generator.resolve import Publication
 from generator.views.blocks import Cell, Column, Link, Marker, Table, cell
-from generator.views.text import id_links, plural
+from generator.views.text import both, counted, id_links, stage_title, stage_word
+from generator.words import say
 
 WIDE_FROM = 6
 """A heat map with more columns of values than this is printed on a landscape page."""
@@ -19,7 +20,7 @@ WIDE_FROM = 6
 
 def axis_name(factors: list[str], label: str) -> str:
     """An axis's name as a heading says it: its label, or its factors ('Threat × vulnerability')."""
-    return label or " × ".join(factors).capitalize() or "All risks"
+    return label or " × ".join(factors).capitalize() or say("All risks")
 
 
 def score_note(scales: Scales) -> str:
@@ -33,7 +34,7 @@ def score_note(scales: Scales) -> str:
         return ""
     definitions = [f"{label} = {' × '.join(factors)}" for factors, label in sides if len(factors) > 1 and label]
     names = [axis_name(factors, label).lower() if label else " × ".join(factors) for factors, label in sides if factors]
-    sentence = "; ".join([*definitions, f"score = {' × '.join(names)}"])
+    sentence = "; ".join([*definitions, say("score = {factors}", factors=" × ".join(names))])
     return sentence[0].upper() + sentence[1:] + "."
 
 
@@ -56,7 +57,10 @@ def heatmap(publication: Publication, view: View, risks: list[Risk]) -> list[Tab
             parts: list[Link | Marker | str] = [Marker(band.name, band)] if band else []
             parts += id_links(here)
             parts += [
-                Marker(f"{g.name} (group of {g.count})", title="Risks shown as their public group")
+                Marker(
+                    say("{name} (group of {count})", name=g.name, count=g.count),
+                    title=say("Risks shown as their public group"),
+                )
                 for g in groups
                 if _place(g.stage(stage), axes) == (x, y)
             ]
@@ -65,7 +69,7 @@ def heatmap(publication: Publication, view: View, risks: list[Risk]) -> list[Tab
     return [
         Table(
             "heatmap",
-            view.title or f"{stage.capitalize()} risk heat map",
+            view.title or _caption(stage),
             columns,
             rows,
             wide=len(across) > WIDE_FROM,
@@ -88,13 +92,15 @@ def _step(scales: Scales, factors: list[str], value: int) -> str:
     """An axis step's heading: a single factor's score and label ('3 Likely'), a product's value ('12')."""
     if len(factors) == 1:
         return f"{value} {scales.label(factors[0], value)}"
-    return str(value) if factors else "All"
+    return str(value) if factors else say("All")
 
 
 def _placed_note(risks: list[Risk], stage: str, axes: HeatmapAxes) -> str:
     """'31 risks placed by their residual likelihood and impact.'"""
     names = [_words(axes.across, axes.across_label), _words(axes.up, axes.up_label)]
-    return f"{plural(len(risks), 'risk')} placed by their {stage} {' and '.join(n for n in names if n)}."
+    one = say("{count} risk placed by their {stage} {axes}.")
+    many = say("{count} risks placed by their {stage} {axes}.")
+    return counted(len(risks), one, many, stage=stage_word(stage), axes=both([n for n in names if n]))
 
 
 def _words(factors: list[str], label: str) -> str:
@@ -107,9 +113,27 @@ def _words(factors: list[str], label: str) -> str:
 def _cells_note(scales: Scales, exact: bool) -> str:
     """What the cells say: their rating band, or (axes that leave out a factor of the formula) not."""
     if exact:
-        named = "Each cell names its rating band; the IDs link to the risks."
+        named = say("Each cell names its rating band; the IDs link to the risks.")
         return " ".join(filter(None, [score_note(scales), named]))
     axes = scales.axes()
     others = [f for f in scales.formula if f not in axes.across + axes.up]
-    also = f"also counts its {' and '.join(others)}" if others else "is not the product of these two"
-    return f"A risk's score {also}, so the risks of one cell can differ in rating band; the IDs link to the risks."
+    if others:
+        return say(
+            "A risk's score also counts its {factors}, so the risks of one cell can differ in rating band; "
+            "the IDs link to the risks.",
+            factors=both(others),
+        )
+    return say(
+        "A risk's score is not the product of these two, so the risks of one cell can differ in rating band; "
+        "the IDs link to the risks."
+    )
+
+
+def _caption(stage: str) -> str:
+    """'Residual risk heat map'."""
+    captions = {
+        "inherent": say("Inherent risk heat map"),
+        "residual": say("Residual risk heat map"),
+        "target": say("Target risk heat map"),
+    }
+    return captions.get(stage) or say("{stage} risk heat map", stage=stage_title(stage))

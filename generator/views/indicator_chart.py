@@ -17,11 +17,36 @@ from dataclasses import dataclass
 
 from generator.model import Indicator
 from generator.views.svg import PALETTE, esc, line, open_svg, text_lines, text_width
-from generator.views.text import long_date, number_text
+from generator.views.text import counted, long_date, number_text
+from generator.words import say
 
 ON_TRACK, OFF_TRACK, NO_PATH, NOT_MEASURED = "on track", "off track", "no planned path", "not yet measured"
 TRACK_STYLE = {ON_TRACK: ("#3d7a3d", "cd-bar-finished"), OFF_TRACK: ("#b3541e", "cd-bar-delayed")}
 """The marker colour (and its dark-scheme class) of each verdict; the verdict is always written out too."""
+
+
+def verdict_text(verdict: str) -> str:
+    """A verdict in running text, in the current language: 'on track'."""
+    words = {
+        ON_TRACK: say("on track"),
+        OFF_TRACK: say("off track"),
+        NO_PATH: say("no planned path"),
+        NOT_MEASURED: say("not yet measured"),
+    }
+    return words.get(verdict, verdict)
+
+
+def verdict_title(verdict: str) -> str:
+    """A verdict as a label, in the current language: 'On track'."""
+    words = {
+        ON_TRACK: say("On track"),
+        OFF_TRACK: say("Off track"),
+        NO_PATH: say("No planned path"),
+        NOT_MEASURED: say("Not yet measured"),
+    }
+    return words.get(verdict, verdict.capitalize())
+
+
 SIZE = 12.0
 """The charts' text size (px): the smallest the site shows."""
 
@@ -164,8 +189,10 @@ def draw_plot(indicator: Indicator, frame: Frame) -> str:
             'stroke-dasharray="5 4"/>'
         )
         bx, by = x_of(path.start), y_of(path.baseline)
-        out.append(_square(bx, by, f"Baseline {unit_text(indicator.baseline, indicator.unit)}"))
-        out.append(_diamond(x_of(path.end), y_of(path.target), f"Target {unit_text(indicator.target, indicator.unit)}"))
+        baseline = say("Baseline {value}", value=unit_text(indicator.baseline, indicator.unit))
+        out.append(_square(bx, by, baseline))
+        target = say("Target {value}", value=unit_text(indicator.target, indicator.unit))
+        out.append(_diamond(x_of(path.end), y_of(path.target), target))
     points = [(x_of(m.date), y_of(m.value), m) for m in indicator.values]
     if len(points) > 1:
         joined = " ".join(f"{x:.1f},{y:.1f}" for x, y, _ in points)
@@ -204,18 +231,20 @@ def _diamond(x: float, y: float, title: str) -> str:
     )
 
 
-LEGEND = [
-    ("measured", "Measured"),
-    ("baseline", "Baseline"),
-    ("path", "Planned path, baseline to target"),
-    ("target", "Target"),
-]
+def legend_keys() -> list[tuple[str, str]]:
+    """The chart's legend: each key and its label."""
+    return [
+        ("measured", say("Measured")),
+        ("baseline", say("Baseline")),
+        ("path", say("Planned path, baseline to target")),
+        ("target", say("Target")),
+    ]
 
 
 def draw_legend(x: float, y: float, width: float) -> tuple[str, float]:
     """The legend's keys from ``x``, wrapping to a new row where a key would pass ``width``; its SVG and height."""
     out, cx, cy = [], x, y
-    for key, label in LEGEND:
+    for key, label in legend_keys():
         need = 30 + text_width(label, SIZE) + 16
         if cx > x and cx + need > x + width:
             cx, cy = x, cy + SIZE * 1.8
@@ -255,19 +284,30 @@ def indicator_svg(indicator: Indicator, width: float) -> tuple[Callable[[Callabl
 def chart_alt(indicator: Indicator) -> str:
     """The chart's text alternative: what it shows and where the indicator stands."""
     unit = indicator.unit
-    parts = [f"Chart of {indicator.id} {indicator.name}: baseline {unit_text(indicator.baseline, unit)}"]
+    name = f"{indicator.id} {indicator.name}"
+    baseline, target = unit_text(indicator.baseline, unit), unit_text(indicator.target, unit)
     if indicator.baseline_year:
-        parts[0] += f" in {indicator.baseline_year}"
-    parts.append(
-        f"target {unit_text(indicator.target, unit)}"
-        + (f" by {indicator.target_year}" if indicator.target_year else "")
-    )
+        first = say(
+            "Chart of {name}: baseline {value} in {year}", name=name, value=baseline, year=indicator.baseline_year
+        )
+    else:
+        first = say("Chart of {name}: baseline {value}", name=name, value=baseline)
+    parts = [first]
+    if indicator.target_year:
+        parts.append(say("target {value} by {year}", value=target, year=indicator.target_year))
+    else:
+        parts.append(say("target {value}", value=target))
     latest = indicator.latest
     if latest is None:
-        parts.append("no measurement yet")
+        parts.append(say("no measurement yet"))
     else:
         parts.append(
-            f"{len(indicator.values)} measurement{'s' if len(indicator.values) != 1 else ''}, "
-            f"the latest {unit_text(latest.value, unit)} on {long_date(latest.date)}"
+            counted(
+                len(indicator.values),
+                say("{count} measurement, the latest {value} on {date}"),
+                say("{count} measurements, the latest {value} on {date}"),
+                value=unit_text(latest.value, unit),
+                date=long_date(latest.date),
+            )
         )
-    return ", ".join(parts) + f"; {track(indicator)}."
+    return ", ".join(parts) + f"; {verdict_text(track(indicator))}."

@@ -3,14 +3,14 @@
 ``indicator-progress`` draws every indicator of an objective (its own, and its actions') as a
 small chart, each marked on track or off track against the straight line from its baseline to
 its target, with a table of the same figures. ``implementation`` counts each objective's actions
-by status as a stacked bar, the counts written beside the bar, with a table of the counts.
+by status (:mod:`generator.views.implementation`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from generator.model import Action, Indicator, Objective, View
+from generator.model import Indicator, Objective, View
 from generator.resolve import Publication
 from generator.views.blocks import Block, Cell, Column, Diagram, Drawing, Link, Marker, Table, cell
 from generator.views.indicator_chart import (
@@ -28,10 +28,12 @@ from generator.views.indicator_chart import (
     planned_path,
     track,
     unit_text,
+    verdict_text,
+    verdict_title,
 )
-from generator.views.svg import open_svg, text_lines, text_width, wrap
-from generator.views.text import long_date, natural_key, plural, status_label
-from generator.views.timeline_layout import bar_rect
+from generator.views.svg import open_svg, text_lines, wrap
+from generator.views.text import counted, long_date, natural_key
+from generator.words import say
 
 WIDE_W, NARROW_W = 680.0, 340.0
 """The full and the phone layouts' widths, as the timeline's."""
@@ -47,13 +49,16 @@ def indicator_blocks(publication: Publication, indicator: Indicator) -> list[Blo
         return [table]
     wide, wide_h = indicator_svg(indicator, WIDE_W)
     narrow, narrow_h = indicator_svg(indicator, NARROW_W)
-    description = [f"Baseline: {_baseline_text(indicator)}", f"Target: {_target_text(indicator)}"] + [
+    description = [
+        say("Baseline: {value}", value=_baseline_text(indicator)),
+        say("Target: {value}", value=_target_text(indicator)),
+    ] + [
         f"{long_date(m.date)}: {unit_text(m.value, indicator.unit)}" + (f" ({m.note})" if m.note else "")
         for m in indicator.values
     ]
     diagram = Diagram(
         "indicator-chart",
-        f"{indicator.id}: baseline, measurements and target",
+        say("{id}: baseline, measurements and target", id=indicator.id),
         f"indicator-{indicator.id}",
         chart_alt(indicator),
         wide,
@@ -70,26 +75,37 @@ def _figures_table(indicator: Indicator) -> Table:
     """The baseline, every measurement (with where the planned path stood that day) and the target."""
     path = planned_path(indicator)
     rows: list[list[Cell]] = [
-        [cell("Baseline", header=True), cell(str(indicator.baseline_year or "")), _value(indicator.baseline, indicator)]
+        [
+            cell(say("Baseline"), header=True),
+            cell(str(indicator.baseline_year or "")),
+            _value(indicator.baseline, indicator),
+        ]
         + [cell("")] * 2
     ]
     for m in indicator.values:
         expected = cell(expected_text(path, m.date, indicator.unit)) if path else cell("")
         rows.append(
-            [cell("Measured", header=True), cell(long_date(m.date)), _value(m.value, indicator), expected, cell(m.note)]
+            [
+                cell(say("Measured"), header=True),
+                cell(long_date(m.date)),
+                _value(m.value, indicator),
+                expected,
+                cell(m.note),
+            ]
         )
     rows.append(
-        [cell("Target", header=True), cell(str(indicator.target_year or "")), _value(indicator.target, indicator)]
+        [cell(say("Target"), header=True), cell(str(indicator.target_year or "")), _value(indicator.target, indicator)]
         + [cell("")] * 2
     )
     columns = [
-        Column("Figure"),
-        Column("Date"),
-        Column("Value", numeric=True),
-        Column("On the planned path", numeric=True),
-        Column("Note"),
+        Column(say("Figure")),
+        Column(say("Date")),
+        Column(say("Value"), numeric=True),
+        Column(say("On the planned path"), numeric=True),
+        Column(say("Note")),
     ]
-    return Table("indicator-values", f"Figures of {indicator.id}", columns, rows, notes=[_verdict_note(indicator)])
+    caption = say("Figures of {id}", id=indicator.id)
+    return Table("indicator-values", caption, columns, rows, notes=[_verdict_note(indicator)])
 
 
 def _value(value: float, indicator: Indicator) -> Cell:
@@ -109,12 +125,13 @@ def _target_text(indicator: Indicator) -> str:
 def _verdict_note(indicator: Indicator) -> str:
     verdict = track(indicator)
     if verdict == NOT_MEASURED:
-        return "Not yet measured."
+        return say("Not yet measured.")
     if verdict == NO_PATH:
-        return "No planned path: the indicator gives no baseline year or no target year."
-    return (
-        f"The latest measurement is {verdict}: the planned path runs in a straight line from the baseline "
-        "at the start of its year to the target at the end of its year."
+        return say("No planned path: the indicator gives no baseline year or no target year.")
+    return say(
+        "The latest measurement is {verdict}: the planned path runs in a straight line from the baseline "
+        "at the start of its year to the target at the end of its year.",
+        verdict=verdict_text(verdict),
     )
 
 
@@ -128,7 +145,8 @@ def objective_indicators(publication: Publication, objective: Objective) -> list
     return sorted(chosen, key=lambda i: natural_key(i.id))
 
 
-def _objectives(publication: Publication, view: View) -> list[Objective]:
+def objectives_of_view(publication: Publication, view: View) -> list[Objective]:
+    """The objectives a view's ``objective`` option lets through, in natural ID order."""
     wanted = view.options.get("objective")
     chosen = [o for o in publication.objectives if not wanted or o.id == wanted]
     return sorted(chosen, key=lambda o: natural_key(o.id))
@@ -157,9 +175,10 @@ def _cell(indicator: Indicator, width: float) -> tuple[Callable[[float, float], 
             box = f'x="{x:.1f}" y="{vy - SIZE * 0.8:.1f}" width="10" height="10"'
             out += f'<rect {box} class="cd-bar {css}" fill="{fill}"/>'
             text_x = x + 16
-        out += text_lines([verdict.capitalize()], text_x, vy, SIZE, anchor="start", colour="ink")
+        out += text_lines([verdict_title(verdict)], text_x, vy, SIZE, anchor="start", colour="ink")
         if not drawable(indicator):
-            lines = wrap("Nothing to draw yet: no years for its baseline and target, and no measurement.", SIZE, width)
+            nothing = say("Nothing to draw yet: no years for its baseline and target, and no measurement.")
+            lines = wrap(nothing, SIZE, width)
             return out + text_lines(lines, x, y + plot_top + SIZE * 1.6, SIZE, anchor="start", colour="muted")
         frame = Frame(x + left, y + plot_top + SIZE * 0.4, width - left - 8, plot_h - SIZE * 0.4)
         return out + draw_plot(indicator, frame)
@@ -190,15 +209,25 @@ def _grid(indicators: list[Indicator], width: float, title: str, alt: str) -> Dr
 def indicator_progress(publication: Publication, view: View) -> list[Block]:
     """Per objective, its indicators as small charts marked on or off track, and the table of their figures."""
     blocks: list[Block] = []
-    for objective in _objectives(publication, view):
+    for objective in objectives_of_view(publication, view):
         indicators = objective_indicators(publication, objective)
         if not indicators:
             continue
-        title = (view.title or "Indicator progress") + f": {objective.id} {objective.title}"
+        title = (view.title or say("Indicator progress")) + f": {objective.id} {objective.title}"
         counts = {verdict: sum(1 for i in indicators if track(i) == verdict) for verdict in TRACK_STYLE}
-        alt = (
-            f"Small charts of the {plural(len(indicators), 'indicator')} of {objective.id}, each with its baseline, "
-            f"measurements and target: {counts['on track']} on track, {counts['off track']} off track."
+        alt = counted(
+            len(indicators),
+            say(
+                "Small charts of the {count} indicator of {objective}, each with its baseline, measurements and "
+                "target: {on} on track, {off} off track."
+            ),
+            say(
+                "Small charts of the {count} indicators of {objective}, each with its baseline, measurements and "
+                "target: {on} on track, {off} off track."
+            ),
+            objective=objective.id,
+            on=counts["on track"],
+            off=counts["off track"],
         )
         wide, narrow = _grid(indicators, WIDE_W, title, alt), _grid(indicators, NARROW_W, title, alt)
 
@@ -247,11 +276,17 @@ def _paginate(indicators: list[Indicator], width: float, room: float, title: str
 def _progress_line(indicator: Indicator) -> str:
     latest = indicator.latest
     now = (
-        f"latest {unit_text(latest.value, indicator.unit)} on {long_date(latest.date)}"
+        say("latest {value} on {date}", value=unit_text(latest.value, indicator.unit), date=long_date(latest.date))
         if latest
-        else "not yet measured"
+        else say("not yet measured")
     )
-    return f"baseline {_baseline_text(indicator)}, {now}, target {_target_text(indicator)}; {track(indicator)}"
+    return say(
+        "baseline {baseline}, {latest}, target {target}; {verdict}",
+        baseline=_baseline_text(indicator),
+        latest=now,
+        target=_target_text(indicator),
+        verdict=verdict_text(track(indicator)),
+    )
 
 
 def _progress_table(publication: Publication, objective: Objective, indicators: list[Indicator], view: View) -> Table:
@@ -268,128 +303,17 @@ def _progress_table(publication: Publication, objective: Objective, indicators: 
                 cell(f"{unit_text(latest.value, i.unit)} ({long_date(latest.date)})" if latest else ""),
                 cell(expected_text(path, latest.date, i.unit) if latest and path else ""),
                 cell(_target_text(i)),
-                cell(Marker(verdict.capitalize())),
+                cell(Marker(verdict_title(verdict))),
             ]
         )
     columns = [
-        Column("Ref"),
-        Column("Indicator"),
-        Column("Baseline", numeric=True),
-        Column("Latest", numeric=True),
-        Column("On the planned path", numeric=True),
-        Column("Target", numeric=True),
-        Column("Progress"),
+        Column(say("Ref")),
+        Column(say("Indicator")),
+        Column(say("Baseline"), numeric=True),
+        Column(say("Latest"), numeric=True),
+        Column(say("On the planned path"), numeric=True),
+        Column(say("Target"), numeric=True),
+        Column(say("Progress")),
     ]
-    caption = f"Indicator figures: {objective.id} {objective.title}"
-    return Table("indicator-progress", caption, columns, rows, noun=("indicator", "indicators"))
-
-
-# -- implementation ----------------------------------------------------------------------------
-
-
-def _statuses(publication: Publication, actions: list[Action]) -> list[str]:
-    """The statuses in use, the engine's in their order, then the publication's own."""
-    used = {a.status for a in actions}
-    vocabulary = list(publication.settings.vocabulary.action_statuses.values)
-    return [s for s in vocabulary if s in used] + sorted(used - set(vocabulary))
-
-
-def implementation(publication: Publication, view: View) -> list[Block]:
-    """Each objective's actions by status: a stacked bar with the counts as text, and their table."""
-    groups = [(o, [a for a in publication.actions if a.objective == o.id]) for o in _objectives(publication, view)]
-    groups = [(o, acts) for o, acts in groups if acts]
-    if not groups:
-        return []
-    actions = [a for _, acts in groups for a in acts]
-    statuses = _statuses(publication, actions)
-    labels = {s: status_label(publication, s) for s in statuses}
-    title = view.title or "Implementation of the action plan"
-    total = {s: sum(1 for a in actions if a.status == s) for s in statuses}
-    alt = (
-        f"Stacked bars of the {plural(len(actions), 'action')} of {plural(len(groups), 'objective')} by status: "
-        + ", ".join(f"{total[s]} {labels[s].lower()}" for s in statuses)
-        + "."
-    )
-    description = [f"{o.id} {o.title}: {_counts_text(acts, statuses, labels)}" for o, acts in groups]
-    wide = _bars(groups, statuses, labels, WIDE_W, title, alt)
-    narrow = _bars(groups, statuses, labels, NARROW_W, title, alt)
-    name = "implementation" + (f"-{view.options['objective']}" if "objective" in view.options else "")
-    diagram = Diagram("implementation", title, name, alt, wide.svg, wide.width, wide.height, description, SIZE, narrow)
-    rows = [
-        [cell(Link(o.id, o.id), header=True), cell(Link(o.title, o.id))]
-        + [
-            cell(str(sum(1 for a in acts if a.status == s)), sort_key=f"{sum(1 for a in acts if a.status == s):06d}")
-            for s in statuses
-        ]
-        + [cell(str(len(acts)))]
-        for o, acts in groups
-    ]
-    rows.append(
-        [cell("All", header=True), cell("")] + [cell(str(total[s])) for s in statuses] + [cell(str(len(actions)))]
-    )
-    columns = (
-        [Column("Ref"), Column("Objective")]
-        + [Column(labels[s], numeric=True) for s in statuses]
-        + [Column("Actions", numeric=True)]
-    )
-    table = Table(
-        "implementation", f"{title}: actions by status", columns, rows, summary_rows=1, noun=("objective", "objectives")
-    )
-    return [diagram, table]
-
-
-def _counts_text(actions: list[Action], statuses: list[str], labels: dict[str, str]) -> str:
-    parts = [f"{n} {labels[s].lower()}" for s in statuses if (n := sum(1 for a in actions if a.status == s))]
-    return ", ".join(parts) + f" (of {len(actions)})"
-
-
-def _bars(
-    groups: list[tuple[Objective, list[Action]]],
-    statuses: list[str],
-    labels: dict[str, str],
-    width: float,
-    title: str,
-    alt: str,
-) -> Drawing:
-    """The stacked bars: per objective its name, a bar as long as its count of actions, and the counts below it."""
-    margin = 8.0
-    inner = width - 2 * margin
-    most = max(len(acts) for _, acts in groups)
-    out: list[str] = []
-    legend, y = _status_legend(statuses, labels, margin, SIZE * 1.4, inner), SIZE * 1.4
-    out.append(legend[0])
-    y += legend[1] + 12
-    for objective, acts in groups:
-        name = wrap(f"{objective.id} {objective.title}", SIZE, inner, bold=True)
-        out.append(text_lines(name, margin, y + SIZE, SIZE, anchor="start", weight="bold", colour="heading"))
-        y += len(name) * SIZE * 1.25 + 6
-        x = margin
-        for status in statuses:
-            count = sum(1 for a in acts if a.status == status)
-            if not count:
-                continue
-            w = inner * count / most
-            out.append(bar_rect(status, x, y, w, 18))
-            x += w
-        y += 18 + 6
-        counts = wrap(_counts_text(acts, statuses, labels), SIZE, inner)
-        out.append(text_lines(counts, margin, y + SIZE, SIZE, anchor="start", colour="ink"))
-        y += len(counts) * SIZE * 1.25 + 14
-    height = y
-
-    def svg(_href: Callable[[str], str | None]) -> str:
-        return open_svg(width, height, title, alt) + "".join(out) + "</svg>"
-
-    return Drawing(svg, width, height, SIZE)
-
-
-def _status_legend(statuses: list[str], labels: dict[str, str], x: float, y: float, width: float) -> tuple[str, float]:
-    out, cx, cy = [], x, y
-    for status in statuses:
-        need = 22 + text_width(labels[status], SIZE) + 16
-        if cx > x and cx + need > x + width:
-            cx, cy = x, cy + SIZE * 1.8
-        out.append(bar_rect(status, cx, cy - SIZE * 0.85, 16, SIZE))
-        out.append(text_lines([labels[status]], cx + 22, cy, SIZE, anchor="start"))
-        cx += need
-    return "".join(out), cy - y + SIZE
+    caption = say("Indicator figures: {objective}", objective=f"{objective.id} {objective.title}")
+    return Table("indicator-progress", caption, columns, rows, noun=(say("indicator"), say("indicators")))

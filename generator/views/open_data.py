@@ -22,20 +22,28 @@ from generator.model import Action, Assessment, Indicator, Risk, RiskGroup, View
 from generator.resolve import Publication
 from generator.views import plan_tables, risk_tables
 from generator.views.blocks import Link, Table
+from generator.views.text import stage_word
+from generator.words import say
 
 Value = str | int | float | list[str] | None
 """A plain value of a data cell: text, a number, a list of IDs, or None for an empty cell."""
 
-TYPES: dict[str, str] = {
-    "id": "an ID",
-    "ids": "IDs (in CSV separated by '; ', in JSON a list)",
-    "text": "text",
-    "code": "one value of a fixed list",
-    "integer": "a whole number",
-    "number": "a number",
-    "date": "a date, YYYY-MM-DD",
-}
-"""The kinds of value a column holds, as the columns page names them."""
+TYPES = ("id", "ids", "text", "code", "integer", "number", "date")
+"""The kinds of value a column holds."""
+
+
+def value_types() -> dict[str, str]:
+    """The kinds of value a column holds, as the columns page names them."""
+    return {
+        "id": say("an ID"),
+        "ids": say("IDs (in CSV separated by '; ', in JSON a list)"),
+        "text": say("text"),
+        "code": say("one value of a fixed list"),
+        "integer": say("a whole number"),
+        "number": say("a number"),
+        "date": say("a date, YYYY-MM-DD"),
+    }
+
 
 GENERATED = Location("(open data)")
 _VIEWS: dict[str, Callable[[Publication, View], list[Table]]] = {
@@ -118,7 +126,7 @@ def _classification(publication: Publication) -> list[DataColumn]:
     """The row's own level, in the editions whose tables carry it (as the tables' 'Class.' column)."""
     if not publication.portion_marked():
         return []
-    meaning = "the row's own classification level"
+    meaning = say("the row's own classification level")
     return [DataColumn("classification", "code", meaning, lambda s: getattr(s, "classification", "") or None)]
 
 
@@ -127,58 +135,70 @@ def register_columns(publication: Publication) -> list[DataColumn]:
     stages = [
         column
         for stage, when in (
-            ("inherent", "before controls"),
-            ("residual", "with today's controls"),
-            ("target", "aimed for"),
+            ("inherent", say("before controls")),
+            ("residual", say("with today's controls")),
+            ("target", say("aimed for")),
         )
         for column in (
-            DataColumn(f"{stage}_score", "integer", f"the {stage} score ({when}); empty where withheld", _score(stage)),
-            DataColumn(f"{stage}_band", "text", f"the rating band of the {stage} score", _band(stage)),
+            DataColumn(
+                f"{stage}_score",
+                "integer",
+                say("the {stage} score ({when}); empty where withheld", stage=stage_word(stage), when=when),
+                _score(stage),
+            ),
+            DataColumn(
+                f"{stage}_band",
+                "text",
+                say("the rating band of the {stage} score", stage=stage_word(stage)),
+                _band(stage),
+            ),
         )
     ]
     return [
-        DataColumn("ref", "id", "the risk's ID; empty in a group's row", _of_risk(lambda r: r.id)),
+        DataColumn("ref", "id", say("the risk's ID; empty in a group's row"), _of_risk(lambda r: r.id)),
         DataColumn(
             "entry",
             "code",
-            "risk; withheld (a risk above the edition's level: its public summary, no scores); "
-            "group (risks the edition shows only as their public group)",
+            say(
+                "risk; withheld (a risk above the edition's level: its public summary, no scores); "
+                "group (risks the edition shows only as their public group)"
+            ),
             _entry,
         ),
         DataColumn(
             "risk",
             "text",
-            "the risk's title (a withheld risk's public name); a group's name",
+            say("the risk's title (a withheld risk's public name); a group's name"),
             lambda s: s.name if isinstance(s, RiskGroup) else s.title,
         ),
         DataColumn(
             "summary",
             "text",
-            "a withheld risk's public summary",
+            say("a withheld risk's public summary"),
             _of_risk(lambda r: (r.public_summary or None) if r.withheld else None),
         ),
         DataColumn(
             "count",
             "integer",
-            "a group's row: how many risks it holds",
+            say("a group's row: how many risks it holds"),
             lambda s: s.count if isinstance(s, RiskGroup) else None,
         ),
         DataColumn(
             "threat",
             "ids",
-            "the threat category (a group: its risks' categories)",
+            say("the threat category (a group: its risks' categories)"),
             lambda s: list(s.threats) if isinstance(s, RiskGroup) else [s.threat],
         ),
-        DataColumn("lead", "id", "the lead agency", _of_risk(lambda r: r.lead or None)),
-        DataColumn("support", "ids", "the supporting agencies", _of_risk(lambda r: list(r.support))),
+        DataColumn("lead", "id", say("the lead agency"), _of_risk(lambda r: r.lead or None)),
+        DataColumn("support", "ids", say("the supporting agencies"), _of_risk(lambda r: list(r.support))),
         *stages,
         DataColumn(
             "trend",
             "code",
-            "increasing, stable or decreasing",
+            "increasing, stable or decreasing",  # the codes themselves
             _of_risk(lambda r: None if r.withheld else r.trend),
         ),
-        DataColumn("review", "date", "when the risk is next reviewed", _of_risk(lambda r: _iso(r.review))),
+        DataColumn("review", "date", say("when the risk is next reviewed"), _of_risk(lambda r: _iso(r.review))),
         *_classification(publication),
     ]
 
@@ -187,15 +207,15 @@ def action_columns(publication: Publication) -> list[DataColumn]:
     """The columns of ``actions.csv``: the action plan table's."""
     statuses = ", ".join(publication.settings.vocabulary.action_statuses.values)
     return [
-        DataColumn("ref", "id", "the action's ID", lambda a: a.id),
-        DataColumn("action", "text", "the action's title", lambda a: a.title),
-        DataColumn("objective", "id", "the objective it serves", lambda a: a.objective),
-        DataColumn("lead", "id", "the responsible agency (RACI: R)", lambda a: a.raci.responsible),
-        DataColumn("oversight", "id", "the committee that oversees it", lambda a: a.committee or None),
-        DataColumn("start", "date", "when it starts", lambda a: _iso(a.start)),
-        DataColumn("end", "date", "when it ends", lambda a: _iso(a.end)),
+        DataColumn("ref", "id", say("the action's ID"), lambda a: a.id),
+        DataColumn("action", "text", say("the action's title"), lambda a: a.title),
+        DataColumn("objective", "id", say("the objective it serves"), lambda a: a.objective),
+        DataColumn("lead", "id", say("the responsible agency (RACI: R)"), lambda a: a.raci.responsible),
+        DataColumn("oversight", "id", say("the committee that oversees it"), lambda a: a.committee or None),
+        DataColumn("start", "date", say("when it starts"), lambda a: _iso(a.start)),
+        DataColumn("end", "date", say("when it ends"), lambda a: _iso(a.end)),
         DataColumn("status", "code", statuses, lambda a: a.status),
-        DataColumn("risks", "ids", "the risks it treats", lambda a: list(a.risks)),
+        DataColumn("risks", "ids", say("the risks it treats"), lambda a: list(a.risks)),
         *_classification(publication),
     ]
 
@@ -204,18 +224,20 @@ def indicator_columns(publication: Publication) -> list[DataColumn]:
     """The columns of ``indicators.csv``: the monitoring table's, each year in a column of its own."""
     levels = ", ".join(publication.settings.vocabulary.indicator_levels.values)
     return [
-        DataColumn("ref", "id", "the indicator's ID", lambda i: i.id),
-        DataColumn("indicator", "text", "what is measured", lambda i: i.name),
+        DataColumn("ref", "id", say("the indicator's ID"), lambda i: i.id),
+        DataColumn("indicator", "text", say("what is measured"), lambda i: i.name),
         DataColumn("level", "code", levels, lambda i: i.level),
-        DataColumn("measures", "id", "the objective or action it measures", lambda i: i.objective or i.action or None),
-        DataColumn("owner", "id", "the agency that reports it", lambda i: i.owner),
-        DataColumn("baseline", "number", "the value at the start", lambda i: _number(i.baseline)),
-        DataColumn("baseline_year", "integer", "the baseline's year", lambda i: i.baseline_year),
-        DataColumn("target", "number", "the value aimed for", lambda i: _number(i.target)),
-        DataColumn("target_year", "integer", "the target's year", lambda i: i.target_year),
-        DataColumn("unit", "text", "the unit of baseline and target", lambda i: i.unit or None),
-        DataColumn("frequency", "text", "how often it is reported", lambda i: i.frequency or None),
-        DataColumn("source", "text", "where the figures come from", lambda i: i.source or None),
+        DataColumn(
+            "measures", "id", say("the objective or action it measures"), lambda i: i.objective or i.action or None
+        ),
+        DataColumn("owner", "id", say("the agency that reports it"), lambda i: i.owner),
+        DataColumn("baseline", "number", say("the value at the start"), lambda i: _number(i.baseline)),
+        DataColumn("baseline_year", "integer", say("the baseline's year"), lambda i: i.baseline_year),
+        DataColumn("target", "number", say("the value aimed for"), lambda i: _number(i.target)),
+        DataColumn("target_year", "integer", say("the target's year"), lambda i: i.target_year),
+        DataColumn("unit", "text", say("the unit of baseline and target"), lambda i: i.unit or None),
+        DataColumn("frequency", "text", say("how often it is reported"), lambda i: i.frequency or None),
+        DataColumn("source", "text", say("where the figures come from"), lambda i: i.source or None),
         *_classification(publication),
     ]
 
@@ -228,9 +250,14 @@ def raci_columns(publication: Publication, agencies: list[str]) -> list[DataColu
 
     names = {a.id: a.name for a in publication.agencies}
     return [
-        DataColumn("action", "id", "the action's ID", lambda a: a.id),
+        DataColumn("action", "id", say("the action's ID"), lambda a: a.id),
         *(
-            DataColumn(agency, "code", f"{names.get(agency, agency)}: R, A, C or I, joined by '/'", role(agency))
+            DataColumn(
+                agency,
+                "code",
+                say("{agency}: R, A, C or I, joined by '/'", agency=names.get(agency, agency)),
+                role(agency),
+            )
             for agency in agencies
         ),
     ]
@@ -257,7 +284,7 @@ def register_data(publication: Publication) -> DataTable:
         publication.get(entity_id, Risk) if entity_id else next(groups) for entity_id in _row_ids(table)
     ]
     columns = register_columns(publication)
-    return DataTable("register", "register", "Risk register", columns, _rows(columns, subjects))
+    return DataTable("register", "register", say("Risk register"), columns, _rows(columns, subjects))
 
 
 def actions_data(publication: Publication) -> DataTable:
@@ -265,7 +292,7 @@ def actions_data(publication: Publication) -> DataTable:
     ids = _row_ids(_view_table(publication, "actions"))
     columns = action_columns(publication)
     subjects = [publication.get(i, Action) for i in ids if i]
-    return DataTable("actions", "actions", "Action plan", columns, _rows(columns, subjects))
+    return DataTable("actions", "actions", say("Action plan"), columns, _rows(columns, subjects))
 
 
 def indicators_data(publication: Publication) -> DataTable:
@@ -273,7 +300,7 @@ def indicators_data(publication: Publication) -> DataTable:
     ids = _row_ids(_view_table(publication, "indicators"))
     columns = indicator_columns(publication)
     subjects = [publication.get(i, Indicator) for i in ids if i]
-    return DataTable("indicators", "indicators", "Monitoring indicators", columns, _rows(columns, subjects))
+    return DataTable("indicators", "indicators", say("Monitoring indicators"), columns, _rows(columns, subjects))
 
 
 def raci_data(publication: Publication) -> DataTable:
@@ -282,7 +309,7 @@ def raci_data(publication: Publication) -> DataTable:
     involved = {agency for action in actions for agency in action.agencies}
     agencies = [a.id for a in publication.agencies if a.id in involved]
     columns = raci_columns(publication, agencies)
-    return DataTable("raci", "raci", "RACI matrix", columns, _rows(columns, actions))
+    return DataTable("raci", "raci", say("RACI matrix"), columns, _rows(columns, actions))
 
 
 DATA_TABLES: dict[str, Callable[[Publication], DataTable]] = {

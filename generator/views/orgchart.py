@@ -25,7 +25,8 @@ from generator.views.orgchart_vertical import (
     vertical_pages,
 )
 from generator.views.svg import LINE, esc, open_svg
-from generator.views.text import agency_short, plural, tier_label
+from generator.views.text import agency_short, counted, tier_label
+from generator.words import say
 
 BOX_W, GAP_X, GAP_Y, MARGIN = 184.0, 16.0, 44.0, 16.0
 STACK_INDENT, STACK_GAP = 18.0, 14.0
@@ -52,18 +53,30 @@ def orgchart(publication: Publication, view: View) -> list[Diagram]:
     width = max(n.x for n in flat) + BOX_W + MARGIN
     height = max(n.y for n in flat) + box_h + MARGIN
     name = "orgchart" + (f"-{root_id}" if root_id else "")
-    title = view.title or "Committee organisation chart"
-    alt = (
-        f"Organisation chart of {plural(len(flat), 'committee')}: "
-        + "; ".join(
-            f"{root.committee.name} with {plural(len(flatten(root)) - 1, 'committee')} below it" for root in trees
+    title = view.title or say("Committee organisation chart")
+    roots_text = "; ".join(
+        counted(
+            len(flatten(root)) - 1,
+            say("{name} with {count} committee below it"),
+            say("{name} with {count} committees below it"),
+            name=root.committee.name,
         )
-        + "."
+        for root in trees
+    )
+    alt = counted(
+        len(flat),
+        say("Organisation chart of {count} committee: {roots}."),
+        say("Organisation chart of {count} committees: {roots}."),
+        roots=roots_text,
     )
     description = [
         f"{n.committee.name} ({tier_label(publication, n.committee.tier).lower()}"
-        + (f", reports to {by_id[n.committee.parent].name}" if n.committee.parent in by_id else "")
-        + (f", chaired by {agency_short(publication, n.committee.chair)}" if n.committee.chair else "")
+        + (", " + say("reports to {name}", name=by_id[n.committee.parent].name) if n.committee.parent in by_id else "")
+        + (
+            ", " + say("chaired by {agency}", agency=agency_short(publication, n.committee.chair))
+            if n.committee.chair
+            else ""
+        )
         + ")"
         for n in flat
     ]

@@ -15,6 +15,7 @@ from generator.resolve import Publication
 from generator.views.blocks import Drawing
 from generator.views.svg import LINE, link, open_svg, text_lines, wrap
 from generator.views.text import agency_short, tier_label
+from generator.words import say
 
 NAME_SIZE, SMALL = 13.0, 12.0
 """Font sizes (px): committee names; tier and chair."""
@@ -68,7 +69,7 @@ def flatten(node: ChartNode) -> list[ChartNode]:
 def box_lines(publication: Publication, committee: Committee, width: float) -> tuple[list[str], list[str]]:
     """The lines of a committee's box at a text width: its name, then its tier and chair."""
     tier = tier_label(publication, committee.tier)
-    chair = f"Chair: {agency_short(publication, committee.chair)}" if committee.chair else ""
+    chair = say("Chair: {agency}", agency=agency_short(publication, committee.chair)) if committee.chair else ""
     small = wrap(tier + (f" · {chair}" if chair else ""), SMALL, width)
     if len(small) > 1 and chair:  # the tier on one line and the chair on the next, never "Chair:" alone
         small = wrap(tier, SMALL, width) + wrap(chair, SMALL, width)

@@ -17,8 +17,17 @@ from generator.views.text import (
     status_label,
     title_link,
 )
+from generator.words import say
 
-RACI_TITLES = {"R": "Responsible", "A": "Accountable", "C": "Consulted", "I": "Informed"}
+
+def raci_titles() -> dict[str, str]:
+    """What each RACI letter stands for."""
+    return {"R": say("Responsible"), "A": say("Accountable"), "C": say("Consulted"), "I": say("Informed")}
+
+
+def raci_key() -> str:
+    """The note that spells out the RACI letters."""
+    return say("R Responsible, A Accountable, C Consulted, I Informed.")
 
 
 def filtered_actions(publication: Publication, view: View) -> list[Action]:
@@ -64,27 +73,27 @@ def actions(publication: Publication, view: View) -> list[Table]:
         for a in filtered_actions(publication, view)
     ]
     columns = [
-        Column("Ref"),
-        Column("Action"),
-        Column("Objective"),
-        Column("Lead"),
-        Column("Oversight"),
-        Column("Start"),
-        Column("End"),
-        Column("Status"),
-        Column("Risks treated"),
+        Column(say("Ref")),
+        Column(say("Action")),
+        Column(say("Objective")),
+        Column(say("Lead")),
+        Column(say("Oversight")),
+        Column(say("Start")),
+        Column(say("End")),
+        Column(say("Status")),
+        Column(say("Risks treated")),
         *portion_column(publication),
     ]
     return [
         Table(
             "actions",
-            view.title or "Action plan",
+            view.title or say("Action plan"),
             columns,
             rows,
             wide=True,
             sortable=True,
-            noun=("action", "actions"),
-            empty="No action matches this selection.",
+            noun=(say("action"), say("actions")),
+            empty=say("No action matches this selection."),
         )
     ]
 
@@ -95,22 +104,19 @@ def raci(publication: Publication, view: View) -> list[Table]:
     involved = {agency for a in chosen for agency in a.agencies}
     agencies = [a for a in publication.agencies if a.id in involved]
     rows = []
+    titles = raci_titles()
     for action in chosen:
         row: list[Cell] = [cell(Link(action.id, action.id), header=True)]
         for agency in agencies:
             letters = action.raci.role_of(agency.id)
-            title = ", ".join(RACI_TITLES[x] for x in letters.split("/")) if letters else ""
+            title = ", ".join(titles[x] for x in letters.split("/")) if letters else ""
             row.append(cell(Marker(letters, title=title) if letters else ""))
         rows.append(row)
-    columns = [Column("Action")] + [Column(a.name, abbr=a.short or a.id) for a in agencies]
-    caption = view.title or "RACI matrix"
+    columns = [Column(say("Action"))] + [Column(a.name, abbr=a.short or a.id) for a in agencies]
+    caption = view.title or say("RACI matrix")
     if "objective" in view.options:
         caption += f": {publication.get(view.options['objective'], Objective).title}"
-    return [
-        Table(
-            "raci", caption, columns, rows, wide=True, notes=["R Responsible, A Accountable, C Consulted, I Informed."]
-        )
-    ]
+    return [Table("raci", caption, columns, rows, wide=True, notes=[raci_key()])]
 
 
 def indicators(publication: Publication, view: View) -> list[Table]:
@@ -141,16 +147,16 @@ def indicators(publication: Publication, view: View) -> list[Table]:
             ]
         )
     columns = [
-        Column("Ref"),
-        Column("Indicator"),
-        Column("Level"),
-        Column("Measures"),
-        Column("Owner"),
-        Column("Baseline", numeric=True),
-        Column("Target", numeric=True),
-        Column("Unit"),
-        Column("Frequency"),
-        Column("Source"),
+        Column(say("Ref")),
+        Column(say("Indicator")),
+        Column(say("Level")),
+        Column(say("Measures")),
+        Column(say("Owner")),
+        Column(say("Baseline"), numeric=True),
+        Column(say("Target"), numeric=True),
+        Column(say("Unit")),
+        Column(say("Frequency")),
+        Column(say("Source")),
         *portion_column(publication),
     ]
-    return [Table("indicators", view.title or "Monitoring indicators", columns, rows, wide=True)]
+    return [Table("indicators", view.title or say("Monitoring indicators"), columns, rows, wide=True)]

@@ -8,21 +8,23 @@ from generator.model import Objective, Risk, RiskGroup, Threat, View
 from generator.model.vocabulary import TRENDS
 from generator.resolve import Publication
 from generator.views.blocks import Cell, Column, Link, Marker, Table, cell
+from generator.views.engine_words import vocabulary_label
 from generator.views.heatmap import heatmap as heatmap_table
 from generator.views.text import (
     agency_link,
     band_legend,
+    counted,
     date_cell,
     id_links,
     list_cell,
     long_date,
-    plural,
     portion_cell,
     portion_column,
     score_cell,
     shown_only_in,
     title_link,
 )
+from generator.words import say
 
 
 def formula_text(publication: Publication) -> str:
@@ -35,15 +37,12 @@ def has_imo_numbers(publication: Publication) -> bool:
     return any(threat.imo is not None for threat in publication.threats)
 
 
-ADDED = "Added"
-"""What the IMO number column says of a category the publication adds to the IMO's twelve."""
-
-
 def imo_cell(threat: Threat) -> Cell:
     """A threat category's IMO number, or 'Added' for a category of the publication's own."""
     if threat.imo:
         return cell(str(threat.imo), sort_key=f"{threat.imo:02d}")
-    return cell(Marker(ADDED, title="A category of the publication's own, not one of the IMO's twelve"), sort_key="99")
+    title = say("A category of the publication's own, not one of the IMO's twelve")
+    return cell(Marker(say("Added"), title=title), sort_key="99")
 
 
 def filtered_risks(publication: Publication, view: View) -> list[Risk]:
@@ -77,7 +76,7 @@ def register(publication: Publication, view: View) -> list[Table]:
             score_cell(r.inherent, publication),
             score_cell(r.residual, publication),
             score_cell(r.target, publication),
-            cell("" if r.withheld else TRENDS.label(r.trend)),
+            cell("" if r.withheld else vocabulary_label(TRENDS, r.trend)),
             date_cell(r.review),
             *portion_cell(publication, r),
         ]
@@ -85,32 +84,32 @@ def register(publication: Publication, view: View) -> list[Table]:
     ]
     groups = [_group_row(publication, group) for group in publication.risk_groups if not view.options]
     columns = [
-        Column("Ref"),
-        Column("Risk"),
-        Column("Threat category", short="Threat"),
-        Column("Lead"),
-        Column("Support"),
-        Column("Inherent", numeric=True, short="Inh."),
-        Column("Residual", numeric=True, short="Res."),
-        Column("Target", numeric=True, short="Tgt."),
-        Column("Trend"),
-        Column("Review by", short="Review"),
+        Column(say("Ref")),
+        Column(say("Risk")),
+        Column(say("Threat category"), short=say("Threat")),
+        Column(say("Lead")),
+        Column(say("Support")),
+        Column(say("Inherent"), numeric=True, short=say("Inh.")),
+        Column(say("Residual"), numeric=True, short=say("Res.")),
+        Column(say("Target"), numeric=True, short=say("Tgt.")),
+        Column(say("Trend")),
+        Column(say("Review by"), short=say("Review")),
         *portion_column(publication),
     ]
     return [
         Table(
             "register",
-            view.title or "Risk register",
+            view.title or say("Risk register"),
             columns,
             rows + groups,
             wide=True,
             sortable=True,
-            notes=[f"Scores are {formula_text(publication)}, each with its rating band."],
-            empty="No risk matches this selection.",
+            notes=[say("Scores are {formula}, each with its rating band.", formula=formula_text(publication))],
+            empty=say("No risk matches this selection."),
             legend=band_legend(publication),
             cards=True,
             summary_rows=len(groups),
-            noun=("risk", "risks"),
+            noun=(say("risk"), say("risks")),
         )
     ]
 
@@ -123,8 +122,16 @@ def _group_row(publication: Publication, group: RiskGroup) -> list[Cell]:
     """A register row for risks shown only as their public group."""
     threats = [Link(publication.get(t, Threat).name, t) for t in group.threats if t in publication.entities]
     return [
-        cell("Group", header=True),
-        cell(f"{group.name} ({plural(group.count, 'risk')}; {_lower_first(shown_only_in(publication))})"),
+        cell(say("Group"), header=True),
+        cell(
+            counted(
+                group.count,
+                say("{name} ({count} risk; {where})"),
+                say("{name} ({count} risks; {where})"),
+                name=group.name,
+                where=_lower_first(shown_only_in(publication)),
+            )
+        ),
         list_cell(threats),
         cell(""),
         cell(""),
@@ -153,28 +160,37 @@ def coverage(publication: Publication, view: View) -> list[Table]:
             [
                 *([imo_cell(threat)] if numbered else []),
                 cell(title_link(threat), header=True),
-                cell(Marker("Assessed") if risks else Marker("Not assessed")),
+                cell(Marker(say("Assessed")) if risks else Marker(say("Not assessed"))),
                 list_cell(id_links([r.id for r in risks])),
                 score_cell(worst.residual, publication) if worst else cell("—"),
             ]
         )
     assessed = sum(1 for t in publication.threats if publication.risks_of_threat(t))
     own = sum(1 for t in publication.threats if not t.imo)
-    added = [f"{ADDED}: {plural(own, 'category', 'categories')} of the publication's own."] if numbered and own else []
+    one = say("Added: {count} category of the publication's own.")
+    many = say("Added: {count} categories of the publication's own.")
+    added = [counted(own, one, many)] if numbered and own else []
     columns = [
-        *([Column("IMO No.")] if numbered else []),
-        Column("Threat category"),
-        Column("Status"),
-        Column("Risks"),
-        Column("Highest residual", numeric=True),
+        *([Column(say("IMO No."))] if numbered else []),
+        Column(say("Threat category")),
+        Column(say("Status")),
+        Column(say("Risks")),
+        Column(say("Highest residual"), numeric=True),
     ]
     return [
         Table(
             "coverage",
-            view.title or "Coverage of the threat categories",
+            view.title or say("Coverage of the threat categories"),
             columns,
             rows,
-            notes=[f"The register assesses {assessed} of {len(publication.threats)} threat categories.", *added],
+            notes=[
+                say(
+                    "The register assesses {assessed} of {total} threat categories.",
+                    assessed=assessed,
+                    total=len(publication.threats),
+                ),
+                *added,
+            ],
         )
     ]
 
@@ -197,15 +213,21 @@ def review(publication: Publication, view: View) -> list[Table]:
         ]
         for r in due
     ]
-    columns = [Column("Review by"), Column("Ref"), Column("Risk"), Column("Lead"), Column("Residual", numeric=True)]
+    columns = [
+        Column(say("Review by")),
+        Column(say("Ref")),
+        Column(say("Risk")),
+        Column(say("Lead")),
+        Column(say("Residual"), numeric=True),
+    ]
     return [
         Table(
             "review",
-            view.title or "Risks due for review",
+            view.title or say("Risks due for review"),
             columns,
             rows,
-            notes=[f"Risks whose review date falls on or before {long_date(before)}."],
-            empty=f"No risk is due for review by {long_date(before)}.",
+            notes=[say("Risks whose review date falls on or before {date}.", date=long_date(before))],
+            empty=say("No risk is due for review by {date}.", date=long_date(before)),
         )
     ]
 
@@ -221,7 +243,10 @@ def scales_view(publication: Publication, view: View) -> list[Table]:
         ]
         tables.append(
             Table(
-                "scales", f"{factor.capitalize()} scale", [Column("Score"), Column("Label"), Column("Definition")], rows
+                "scales",
+                say("{factor} scale", factor=factor.capitalize()),
+                [Column(say("Score")), Column(say("Label")), Column(say("Definition"))],
+                rows,
             )
         )
     if scales.impact_dimensions:
@@ -229,20 +254,23 @@ def scales_view(publication: Publication, view: View) -> list[Table]:
         tables.append(
             Table(
                 "scales",
-                "Impact dimensions",
-                [Column("Dimension")],
+                say("Impact dimensions"),
+                [Column(say("Dimension"))],
                 rows,
-                notes=["A risk's overall impact is at least its highest dimension score."],
+                notes=[say("A risk's overall impact is at least its highest dimension score.")],
             )
         )
-    rows = [[cell(Marker(b.name, b), header=True), cell(f"{b.min} to {b.max}")] for b in scales.bands]
+    rows = [
+        [cell(Marker(b.name, b), header=True), cell(say("{low} to {high}", low=b.min, high=b.max))]
+        for b in scales.bands
+    ]
     tables.append(
         Table(
             "scales",
-            "Rating bands",
-            [Column("Rating"), Column("Scores")],
+            say("Rating bands"),
+            [Column(say("Rating")), Column(say("Scores"))],
             rows,
-            notes=[f"Score = {' × '.join(scales.formula)}."],
+            notes=[say("Score = {formula}.", formula=" × ".join(scales.formula))],
         )
     )
     return tables
@@ -256,20 +284,20 @@ def traceability(publication: Publication, view: View) -> list[Table]:
         row = [cell(Link(risk.id, risk.id), header=True), cell(title_link(risk))]
         for objective in objectives:
             row.append(
-                cell(Marker("Addressed", title=objective.title, short="✓") if risk.id in objective.risks else "")
+                cell(Marker(say("Addressed"), title=objective.title, short="✓") if risk.id in objective.risks else "")
             )
         row.append(list_cell(id_links([a.id for a in publication.actions_of_risk(risk)])))
         rows.append(row)
-    columns = [Column("Ref"), Column("Risk")]
+    columns = [Column(say("Ref")), Column(say("Risk"))]
     columns += [Column(o.title, abbr=o.id) for o in objectives]
-    columns.append(Column("Actions"))
+    columns.append(Column(say("Actions")))
     return [
         Table(
             "traceability",
-            view.title or "Traceability of objectives and actions to risks",
+            view.title or say("Traceability of objectives and actions to risks"),
             columns,
             rows,
             wide=len(objectives) > 5,
-            notes=["Each objective that addresses the risk is marked in its column."],
+            notes=[say("Each objective that addresses the risk is marked in its column.")],
         )
     ]

@@ -5,7 +5,8 @@ from __future__ import annotations
 from generator.model import Agency, Committee, Risk, View
 from generator.resolve import Publication
 from generator.views.blocks import Cell, Column, Link, Marker, Table, cell
-from generator.views.text import date_cell, id_links, list_cell, long_date, tier_label, title_link
+from generator.views.text import counted, date_cell, id_links, list_cell, long_date, tier_label, title_link
+from generator.words import say
 
 
 def membership(publication: Publication, view: View) -> list[Table]:
@@ -17,26 +18,26 @@ def membership(publication: Publication, view: View) -> list[Table]:
         for committee in committees:
             row.append(cell(_role_marker(agency, committee)))
         rows.append(row)
-    columns = [Column("Agency")] + [Column(c.name, abbr=c.short or c.id) for c in committees]
+    columns = [Column(say("Agency"))] + [Column(c.name, abbr=c.short or c.id) for c in committees]
     return [
         Table(
             "membership",
-            view.title or "Committee membership",
+            view.title or say("Committee membership"),
             columns,
             rows,
             wide=len(committees) > 6,
-            notes=["Chair, Secretariat or Member; a blank cell means the agency does not sit on that committee."],
+            notes=[say("Chair, Secretariat or Member; a blank cell means the agency does not sit on that committee.")],
         )
     ]
 
 
 def _role_marker(agency: Agency, committee: Committee) -> Marker | str:
     if agency.id == committee.chair:
-        return Marker("Chair")
+        return Marker(say("Chair"))
     if agency.id == committee.secretariat:
-        return Marker("Secretariat")
+        return Marker(say("Secretariat"))
     if agency.id in committee.members:
-        return Marker("Member")
+        return Marker(say("Member"))
     return ""
 
 
@@ -45,26 +46,26 @@ def committees(publication: Publication, view: View) -> list[Table]:
     tables = []
     for c in publication.committees:
         rows = [
-            ("Tier", [tier_label(publication, c.tier)]),
+            (say("Tier"), [tier_label(publication, c.tier)]),
             (
-                "Reports to",
+                say("Reports to"),
                 [Link(publication.get(c.parent, Committee).name, c.parent)]
                 if c.parent
                 else [c.reports_to]
                 if c.reports_to
                 else [],
             ),
-            ("Purpose", [c.purpose]),
-            ("Functions", list(c.functions)),
-            ("Chair", [_agency_name(publication, c.chair)]),
-            ("Secretariat", [_agency_name(publication, c.secretariat)]),
-            ("Members", [_agency_name(publication, a) for a in c.members]),
-            ("Industry members", list(c.industry_members)),
-            ("Meets", [c.meets]),
-            ("Quorum", [c.quorum]),
-            ("Decision rights", list(c.decision_rights)),
-            ("Legal basis", [c.legal_basis]),
-            ("Established", [long_date(c.established)]),
+            (say("Purpose"), [c.purpose]),
+            (say("Functions"), list(c.functions)),
+            (say("Chair"), [_agency_name(publication, c.chair)]),
+            (say("Secretariat"), [_agency_name(publication, c.secretariat)]),
+            (say("Members"), [_agency_name(publication, a) for a in c.members]),
+            (say("Industry members"), list(c.industry_members)),
+            (say("Meets"), [c.meets]),
+            (say("Quorum"), [c.quorum]),
+            (say("Decision rights"), list(c.decision_rights)),
+            (say("Legal basis"), [c.legal_basis]),
+            (say("Established"), [long_date(c.established)]),
         ]
         table_rows = [
             [cell(name, header=True), Cell([p for p in parts if p], separator="; ")]
@@ -72,7 +73,12 @@ def committees(publication: Publication, view: View) -> list[Table]:
             if any(parts)
         ]
         tables.append(
-            Table("committees", f"Terms of reference: {c.name}", [Column("Item"), Column("Terms")], table_rows)
+            Table(
+                "committees",
+                say("Terms of reference: {committee}", committee=c.name),
+                [Column(say("Item")), Column(say("Terms"))],
+                table_rows,
+            )
         )
     return tables
 
@@ -105,22 +111,22 @@ def agencies(publication: Publication, view: View) -> list[Table]:
             ]
         )
     columns = [
-        Column("Agency"),
-        Column("Short"),
-        Column("Ministry"),
-        Column("Chairs"),
-        Column("Sits on"),
-        Column("Leads risks"),
-        Column("Supports risks"),
-        Column("Responsible for actions"),
+        Column(say("Agency")),
+        Column(say("Short")),
+        Column(say("Ministry")),
+        Column(say("Chairs")),
+        Column(say("Sits on")),
+        Column(say("Leads risks")),
+        Column(say("Supports risks")),
+        Column(say("Responsible for actions")),
     ]
-    return [Table("agencies", view.title or "Agencies and their roles", columns, rows, wide=True)]
+    return [Table("agencies", view.title or say("Agencies and their roles"), columns, rows, wide=True)]
 
 
 def acronyms(publication: Publication, view: View) -> list[Table]:
     """The acronym list, alphabetically."""
     rows = [[cell(a.id, header=True), cell(a.meaning)] for a in publication.acronyms]
-    return [Table("acronyms", view.title or "Acronyms", [Column("Acronym"), Column("Meaning")], rows)]
+    return [Table("acronyms", view.title or say("Acronyms"), [Column(say("Acronym")), Column(say("Meaning"))], rows)]
 
 
 def history(publication: Publication, view: View) -> list[Table]:
@@ -133,10 +139,10 @@ def history(publication: Publication, view: View) -> list[Table]:
         if with_author:
             row.append(cell(r.author))
         rows.append(row)
-    columns = [Column("Version"), Column("Date"), Column("Summary of changes")]
+    columns = [Column(say("Version")), Column(say("Date")), Column(say("Summary of changes"))]
     if with_author:
-        columns.append(Column("Author"))
-    return [Table("history", view.title or "Document control", columns, rows)]
+        columns.append(Column(say("Author")))
+    return [Table("history", view.title or say("Document control"), columns, rows)]
 
 
 def phases(publication: Publication, view: View) -> list[Table]:
@@ -150,15 +156,30 @@ def phases(publication: Publication, view: View) -> list[Table]:
                 cell(phase.name),
                 date_cell(phase.start),
                 date_cell(phase.end),
-                cell(f"{months} months", sort_key=f"{months:03d}"),
+                cell(counted(months, say("{count} month"), say("{count} months")), sort_key=f"{months:03d}"),
                 Cell(list(phase.outputs), separator="; "),
             ]
         )
-    columns = [Column("Phase"), Column("Name"), Column("Start"), Column("End"), Column("Duration"), Column("Outputs")]
+    columns = [
+        Column(say("Phase")),
+        Column(say("Name")),
+        Column(say("Start")),
+        Column(say("End")),
+        Column(say("Duration")),
+        Column(say("Outputs")),
+    ]
     notes = []
     if publication.phases:
         start = min(p.start for p in publication.phases)
         end = max(p.end for p in publication.phases)
         total = (end.year - start.year) * 12 + end.month - start.month + 1
-        notes.append(f"The programme runs {total} months, from {long_date(start)} to {long_date(end)}.")
-    return [Table("phases", view.title or "Programme phases", columns, rows, notes=notes)]
+        notes.append(
+            counted(
+                total,
+                say("The programme runs {count} month, from {start} to {end}."),
+                say("The programme runs {count} months, from {start} to {end}."),
+                start=long_date(start),
+                end=long_date(end),
+            )
+        )
+    return [Table("phases", view.title or say("Programme phases"), columns, rows, notes=notes)]

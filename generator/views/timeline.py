@@ -13,8 +13,9 @@ from generator.model import Action, View
 from generator.resolve import Publication
 from generator.views.blocks import Diagram, Drawing
 from generator.views.plan_tables import filtered_actions
-from generator.views.text import long_date, natural_key, plural, quarter, status_label
+from generator.views.text import counted, long_date, natural_key, quarter, status_label
 from generator.views.timeline_layout import SMALL, STATUS_STYLE, Axis, Bar, Frame, Group, draw_timeline
+from generator.words import say
 
 WIDE_W = 680.0
 """The full layout's width: Material's content column at a 1280 px window, drawn at 1:1."""
@@ -52,7 +53,7 @@ def timeline_groups(publication: Publication, actions: list[Action]) -> list[Gro
 
 def _period(action: Action) -> str:
     first, last = quarter(action.start), quarter(action.end)
-    return first if first == last else f"{first} to {last}"
+    return first if first == last else say("{start} to {end}", start=first, end=last)
 
 
 def timeline(publication: Publication, view: View) -> list[Diagram]:
@@ -62,15 +63,26 @@ def timeline(publication: Publication, view: View) -> list[Diagram]:
         return []
     axis = timeline_axis(actions, publication.settings.date)
     groups = timeline_groups(publication, actions)
-    title = view.title or "Action timeline"
+    title = view.title or say("Action timeline")
     last_quarter = quarter(axis.end - dt.timedelta(days=1))
-    alt = (
-        f"Timeline of {plural(len(actions), 'action')} from {quarter(axis.first)} to {last_quarter}, "
-        f"grouped by objective; each bar runs from the action's start to its end, and a line marks "
-        f"the publication date, {long_date(axis.published)}."
+    alt = counted(
+        len(actions),
+        say(
+            "Timeline of {count} action from {first} to {last}, grouped by objective; each bar runs from the "
+            "action's start to its end, and a line marks the publication date, {date}."
+        ),
+        say(
+            "Timeline of {count} actions from {first} to {last}, grouped by objective; each bar runs from the "
+            "action's start to its end, and a line marks the publication date, {date}."
+        ),
+        first=quarter(axis.first),
+        last=last_quarter,
+        date=long_date(axis.published),
     )
     description = [
-        f"{bar.name}: {long_date(bar.action.start)} to {long_date(bar.action.end)}, {bar.status.lower()}"
+        f"{bar.name}: "
+        + say("{start} to {end}", start=long_date(bar.action.start), end=long_date(bar.action.end))
+        + f", {bar.status.lower()}"
         for group in groups
         for bar in group.bars
     ]

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from generator.model import Action, Objective
 from generator.views.svg import LINE, esc, line, link, open_svg, rect, text_lines, text_width, wrap
+from generator.words import long_date, say
 
 TEXT, SMALL = 12.5, 12.0
 """Font sizes (px): action and objective names; status, years, legend."""
@@ -106,7 +107,9 @@ def _rows(width: float, groups: list[Group]) -> list[_Row]:
     lh = TEXT * LINE
     rows: list[_Row] = []
     for group in groups:
-        heading = f"{group.objective.id} {group.objective.title}" + (" (continued)" if group.continued else "")
+        heading = f"{group.objective.id} {group.objective.title}" + (
+            " " + say("(continued)") if group.continued else ""
+        )
         lines = wrap(heading, TEXT, width - 2 * MARGIN - 12, bold=True)
         rows.append(_Row("objective", len(lines) * lh + 2 * PAD, lines))
         for bar in group.bars:
@@ -126,7 +129,7 @@ def _rows(width: float, groups: list[Group]) -> list[_Row]:
 def _legend(frame: Frame, width: float, top: float) -> tuple[list[str], float]:
     """The legend's items flowed into lines; returns the parts and the y below it."""
     items: list[tuple[str, str]] = [(status, label) for status, label in frame.statuses]
-    items += [("milestone", "Milestone"), ("published", "Publication date")]
+    items += [("milestone", say("Milestone")), ("published", say("Publication date"))]
     parts: list[str] = []
     x, y = MARGIN, top
     for kind, label in items:
@@ -135,7 +138,7 @@ def _legend(frame: Frame, width: float, top: float) -> tuple[list[str], float]:
             x, y = MARGIN, y + HEAD_ROW
         cy = y + HEAD_ROW / 2
         if kind == "milestone":
-            parts.append(_diamond(x + 12, cy, "Milestone"))
+            parts.append(_diamond(x + 12, cy, say("Milestone")))
         elif kind == "published":
             parts.append(line(x + 12, cy - 8, x + 12, cy + 8, "heading", 2.5))
         else:
@@ -209,7 +212,7 @@ def draw_timeline(frame: Frame, groups: list[Group], width: float) -> tuple[Call
     if frame.legend:
         legend, top = _legend(frame, width, top)
         head += legend
-    published = f"Published {axis.published.day} {axis.published:%B %Y}"
+    published = say("Published {date}", date=long_date(axis.published))
     label_w, x = text_width(published, SMALL, bold=True), x_of(axis.published)
     if x + 5 + label_w <= width - MARGIN:
         head.append(text_lines([published], x + 5, top + 15, SMALL, anchor="start", weight="bold", colour="heading"))
@@ -220,8 +223,8 @@ def draw_timeline(frame: Frame, groups: list[Group], width: float) -> tuple[Call
     top += HEAD_ROW
     head += _years(axis, x_of, gx1, top + 15)
     if columns:
-        head.append(text_lines(["Action"], MARGIN + 4, top + 15, SMALL, anchor="start", weight="bold"))
-        head.append(text_lines(["Status"], gx1 + 8, top + 15, SMALL, anchor="start", weight="bold"))
+        head.append(text_lines([say("Action")], MARGIN + 4, top + 15, SMALL, anchor="start", weight="bold"))
+        head.append(text_lines([say("Status")], gx1 + 8, top + 15, SMALL, anchor="start", weight="bold"))
     top += HEAD_ROW
     rows = _rows(width, groups)
     height = top + sum(r.height for r in rows) + MARGIN
@@ -276,6 +279,6 @@ def _action(
     x1, x2 = x_of(action.start), x_of(action.end + dt.timedelta(days=1))
     body.append(bar_rect(action.status, x1, bar_y, x2 - x1, BAR_H))
     for milestone in action.milestones:
-        when = f"{milestone.date.day} {milestone.date:%B %Y}"
+        when = long_date(milestone.date)
         body.append(_diamond(x_of(milestone.date), bar_y + BAR_H / 2, f"{when}: {milestone.title}"))
     return link(href_for(action.id), f"{bar.name}: {bar.status.lower()}", "".join(body))

@@ -11,6 +11,7 @@ from generator.render_site.render import Renderer
 from generator.render_site.tables import marker_html, render_table
 from generator.views.blocks import Column, Marker, Table, cell
 from generator.views.text import long_date, status_label
+from generator.words import say
 
 
 def action_page(site: Renderer, action: Action, page: PageContext) -> str:
@@ -20,29 +21,30 @@ def action_page(site: Renderer, action: Action, page: PageContext) -> str:
     committee = publication.get(action.committee, Committee) if action.committee else None
     raci = action.raci
     rows = [
-        ("Status", marker_html(Marker(status_label(publication, action.status)))),
-        ("Objective", page.link(objective.id, heading_of(objective))),
-        ("Start", esc(long_date(action.start))),
-        ("End", esc(long_date(action.end))),
-        ("Oversight", page.link(committee.id, committee.name) if committee else ""),
-        ("Responsible", agency_link(site, page, raci.responsible)),
-        ("Accountable", agency_link(site, page, raci.accountable)),
-        ("Consulted", joined([agency_link(site, page, a) for a in raci.consulted])),
-        ("Informed", joined([agency_link(site, page, a) for a in raci.informed])),
+        (say("Status"), marker_html(Marker(status_label(publication, action.status)))),
+        (say("Objective"), page.link(objective.id, heading_of(objective))),
+        (say("Start"), esc(long_date(action.start))),
+        (say("End"), esc(long_date(action.end))),
+        (say("Oversight"), page.link(committee.id, committee.name) if committee else ""),
+        (say("Responsible"), agency_link(site, page, raci.responsible)),
+        (say("Accountable"), agency_link(site, page, raci.accountable)),
+        (say("Consulted"), joined([agency_link(site, page, a) for a in raci.consulted])),
+        (say("Informed"), joined([agency_link(site, page, a) for a in raci.informed])),
     ]
     out = block(facts(rows), paragraph(action.description, "charter-lead"))
     out += narrative(site, action, page)
     risks = [publication.get(r, Risk) for r in action.risks]
-    out += "\n## Risks treated\n" + block(
-        item_list([risk_item(page, r) for r in risks], empty="This action names no risk.")
+    out += f"\n## {say('Risks treated')}\n" + block(
+        item_list([risk_item(page, r) for r in risks], empty=say("This action names no risk."))
     )
     if action.milestones:
         rows_m = [
             [cell(long_date(m.date), sort_key=m.date.isoformat(), header=True), cell(m.title)]
             for m in sorted(action.milestones, key=lambda m: m.date)
         ]
-        table = Table("milestones", f"Milestones of {action.id}", [Column("Date"), Column("Milestone")], rows_m)
-        out += "\n## Milestones\n" + block(render_table(table, page))
+        caption = say("Milestones of {id}", id=action.id)
+        table = Table("milestones", caption, [Column(say("Date")), Column(say("Milestone"))], rows_m)
+        out += f"\n## {say('Milestones')}\n" + block(render_table(table, page))
     if action.progress:
         rows_p = [
             [
@@ -52,10 +54,10 @@ def action_page(site: Renderer, action: Action, page: PageContext) -> str:
             ]
             for p in action.progress
         ]
-        columns = [Column("Date"), Column("Status"), Column("Note")]
-        table = Table("progress", f"Progress of {action.id}", columns, rows_p)
-        out += "\n## Progress\n" + block(render_table(table, page))
+        columns = [Column(say("Date")), Column(say("Status")), Column(say("Note"))]
+        table = Table("progress", say("Progress of {id}", id=action.id), columns, rows_p)
+        out += f"\n## {say('Progress')}\n" + block(render_table(table, page))
     indicators = site.relations.indicators_of.get(action.id, [])
     if indicators:
-        out += "\n## Indicators\n" + block(item_list(entity_links(page, indicators, with_id=True)))
+        out += f"\n## {say('Indicators')}\n" + block(item_list(entity_links(page, indicators, with_id=True)))
     return out

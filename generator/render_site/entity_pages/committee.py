@@ -8,7 +8,9 @@ from generator.render_site.entity_pages.common import action_item, agency_link, 
 from generator.render_site.escape import esc
 from generator.render_site.fragments import block, facts, item_list, joined, paragraph
 from generator.render_site.render import Renderer
+from generator.resolve import Publication
 from generator.views.text import long_date, tier_label
+from generator.words import say
 
 
 def committee_page(site: Renderer, committee: Committee, page: PageContext) -> str:
@@ -19,32 +21,41 @@ def committee_page(site: Renderer, committee: Committee, page: PageContext) -> s
         if committee.parent
         else esc(committee.reports_to)
     )
-    tiers = {"national": "National committee", "sub-committee": "Sub-committee", "port": "Port committee"}
     rows = [
-        ("Short name", esc(committee.short)),
-        ("Tier", esc(tiers.get(committee.tier, tier_label(publication, committee.tier)))),
-        ("Reports to", parent),
-        ("Chair", agency_link(site, page, committee.chair)),
-        ("Secretariat", agency_link(site, page, committee.secretariat)),
-        ("Members", item_list([agency_link(site, page, a) for a in committee.members])),
-        ("Industry members", joined([esc(m) for m in committee.industry_members])),
-        ("Meets", esc(committee.meets)),
-        ("Quorum", esc(committee.quorum)),
-        ("Legal basis", esc(committee.legal_basis)),
-        ("Established", esc(long_date(committee.established))),
+        (say("Short name"), esc(committee.short)),
+        (say("Tier"), esc(_tier(publication, committee.tier))),
+        (say("Reports to"), parent),
+        (say("Chair"), agency_link(site, page, committee.chair)),
+        (say("Secretariat"), agency_link(site, page, committee.secretariat)),
+        (say("Members"), item_list([agency_link(site, page, a) for a in committee.members])),
+        (say("Industry members"), joined([esc(m) for m in committee.industry_members])),
+        (say("Meets"), esc(committee.meets)),
+        (say("Quorum"), esc(committee.quorum)),
+        (say("Legal basis"), esc(committee.legal_basis)),
+        (say("Established"), esc(long_date(committee.established))),
     ]
     out = block(facts(rows), paragraph(committee.purpose, "charter-lead"))
     out += narrative(site, committee, page)
     if committee.functions:
-        out += "\n## Functions\n" + block(item_list([esc(f) for f in committee.functions], css="charter-list"))
+        out += f"\n## {say('Functions')}\n" + block(
+            item_list([esc(f) for f in committee.functions], css="charter-list")
+        )
     if committee.decision_rights:
-        out += "\n## Decision rights\n" + block(
+        out += f"\n## {say('Decision rights')}\n" + block(
             item_list([esc(d) for d in committee.decision_rights], css="charter-list")
         )
     children = site.relations.children.get(committee.id, [])
     if children:
-        out += "\n## Sub-committees\n" + block(item_list(entity_links(page, children, with_id=False)))
+        out += f"\n## {say('Sub-committees')}\n" + block(item_list(entity_links(page, children, with_id=False)))
     actions = site.relations.actions_of_committee.get(committee.id, [])
     if actions:
-        out += "\n## Actions it oversees\n" + block(item_list([action_item(publication, page, a) for a in actions]))
+        out += f"\n## {say('Actions it oversees')}\n" + block(
+            item_list([action_item(publication, page, a) for a in actions])
+        )
     return out
+
+
+def _tier(publication: Publication, tier: str) -> str:
+    """A committee's tier as its page names it: the engine's three by their own names, any other by its label."""
+    own = {"national": say("National committee"), "sub-committee": say("Sub-committee"), "port": say("Port committee")}
+    return own.get(tier) or tier_label(publication, tier)

@@ -12,6 +12,7 @@ from generator.render_site.tables import marker_html
 from generator.resolve import Publication
 from generator.views.blocks import Marker
 from generator.views.text import status_label
+from generator.words import say
 
 
 def heading_of(entity: Entity) -> str:
@@ -53,9 +54,9 @@ def risk_item(page: PageContext, risk: Risk) -> str:
 def rating_marker(risk: Risk) -> Marker:
     """A risk's residual score and band, or "Withheld" in an edition that does not show it."""
     if risk.withheld:
-        return Marker("Withheld", title="This edition does not show the risk's rating")
+        return Marker(say("Withheld"), title=say("This edition does not show the risk's rating"))
     band = risk.residual.band
-    return Marker(f"{risk.residual.score} {band.name}", band, title=f"Residual rating: {band.name}")
+    return Marker(f"{risk.residual.score} {band.name}", band, title=say("Residual rating: {band}", band=band.name))
 
 
 def action_item(publication: Publication, page: PageContext, action: Action) -> str:

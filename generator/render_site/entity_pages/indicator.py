@@ -10,6 +10,7 @@ from generator.render_site.fragments import block, facts
 from generator.render_site.render import Renderer
 from generator.views.monitoring import indicator_blocks
 from generator.views.text import level_label, number_text
+from generator.words import say
 
 
 def indicator_page(site: Renderer, indicator: Indicator, page: PageContext) -> str:
@@ -22,14 +23,14 @@ def indicator_page(site: Renderer, indicator: Indicator, page: PageContext) -> s
     )
     target = number_text(indicator.target) + unit + (f" ({indicator.target_year})" if indicator.target_year else "")
     rows = [
-        ("Level", esc(level_label(site.publication, indicator.level))),
-        ("Measures", page.link(parent.id, heading_of(parent)) if parent else ""),
-        ("Owner", agency_link(site, page, indicator.owner)),
-        ("Baseline", esc(baseline)),
-        ("Target", esc(target)),
-        ("Frequency", esc(indicator.frequency)),
-        ("Source", esc(indicator.source)),
+        (say("Level"), esc(level_label(site.publication, indicator.level))),
+        (say("Measures"), page.link(parent.id, heading_of(parent)) if parent else ""),
+        (say("Owner"), agency_link(site, page, indicator.owner)),
+        (say("Baseline"), esc(baseline)),
+        (say("Target"), esc(target)),
+        (say("Frequency"), esc(indicator.frequency)),
+        (say("Source"), esc(indicator.source)),
     ]
     out = block(facts(rows)) + narrative(site, indicator, page)
-    out += "\n## Progress\n" + site.blocks(indicator_blocks(site.publication, indicator), page)
+    out += f"\n## {say('Progress')}\n" + site.blocks(indicator_blocks(site.publication, indicator), page)
     return out

@@ -27,6 +27,8 @@ from generator.render_site.fragments import block, breadcrumbs, pager
 from generator.render_site.html_blocks import raw
 from generator.render_site.links import PAGE_FOLDERS
 from generator.render_site.render import Page, Renderer
+from generator.views.engine_words import kind_index, kind_word, more_of_kind
+from generator.words import say
 
 E = TypeVar("E", bound=Entity)
 PageBuilder = Callable[[Renderer, Entity, PageContext], str]
@@ -80,7 +82,8 @@ def entity_pages(site: Renderer) -> list[Page]:
 
 def _head(entity: Entity, page: PageContext) -> str:
     index = PAGE_FOLDERS[entity.KIND]
-    crumbs = breadcrumbs([(page.page(""), "Home"), (page.page(index), kind_of(entity).index)], heading_of(entity))
+    trail = [(page.page(""), say("Home")), (page.page(index), kind_index(kind_of(entity)))]
+    crumbs = breadcrumbs(trail, heading_of(entity))
     return f"{raw(crumbs)}\n\n# {md_inline(heading_of(entity))}\n"
 
 
@@ -90,15 +93,16 @@ def _tail(site: Renderer, entity: Entity, page: PageContext, body: str, siblings
     if written is not None:
         chapter = next(c for c in site.publication.chapters if c.path == entity.chapter)
         link = f'<a href="{esc(page.page(written))}">{esc(chapter.title)}</a>'
-        source = f'<p class="charter-source">Written in the chapter {link}.</p>'
+        source = f'<p class="charter-source">{say("Written in the chapter {chapter}.", chapter=link)}</p>'
     previous = siblings[i - 1] if i > 0 else None
     following = siblings[i + 1] if i + 1 < len(siblings) else None
     nav = pager(
-        f"More {kind_of(entity).label.plural}",
+        more_of_kind(kind_of(entity)),
         (page.href(previous.id) or "", heading_of(previous)) if previous else None,
         (page.href(following.id) or "", heading_of(following)) if following else None,
     )
     groups = referenced_by(site, entity, page, linked_from(body + source))
     if groups is None:
-        groups = f'<p class="charter-none">Nothing else in the publication refers to this {esc(entity.KIND)}.</p>'
-    return ("\n## Referenced by\n" if groups else "\n") + block(groups, source, nav)
+        nothing = say("Nothing else in the publication refers to this {kind}.", kind=esc(kind_word(kind_of(entity))))
+        groups = f'<p class="charter-none">{nothing}</p>'
+    return (f"\n## {say('Referenced by')}\n" if groups else "\n") + block(groups, source, nav)

@@ -11,10 +11,10 @@ from generator.render_site.entity_pages.common import heading_of
 from generator.render_site.escape import esc
 from generator.render_site.fragments import item_list
 from generator.render_site.render import Renderer
+from generator.views.engine_words import kind_plural_title
+from generator.words import say
 
 _HREF = re.compile(r'href="([^"]*)"')
-CHAPTERS = "Chapters"
-"""The label of the group of chapters that name the entity in their prose."""
 
 
 def linked_from(html: str) -> set[str]:
@@ -39,13 +39,13 @@ def referenced_by(site: Renderer, entity: Entity, page: PageContext, shown: set[
         if href is not None and esc(href) in shown:
             continue
         if isinstance(item, Chapter):
-            label = CHAPTERS
+            label = say("Chapters")
             link = f'<a href="{esc(href)}">{esc(item.title)}</a>' if href else esc(item.title)
         else:
-            label = kind_of(item).label.plural_title
+            label = kind_plural_title(kind_of(item))
             link = page.link(item.id, heading_of(item))
         groups.setdefault(label, []).append(link)
-    order = [spec.label.plural_title for spec in KINDS.values()] + [CHAPTERS]
+    order = [kind_plural_title(spec) for spec in KINDS.values()] + [say("Chapters")]
     rows = [(label, groups[label]) for label in order if label in groups]
     return "".join(
         f'<div class="charter-referrers__group"><h{level + 1}>{esc(label)}</h{level + 1}>{item_list(links)}</div>'

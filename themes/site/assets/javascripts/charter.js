@@ -11,6 +11,24 @@
 (function () {
   "use strict";
 
+  // Charter's words in the page's language (the page template writes them as JSON); English without them.
+  var WORDS = (function () {
+    var element = document.getElementById("charter-words");
+    try {
+      return element ? JSON.parse(element.textContent) : {};
+    } catch (error) {
+      return {};
+    }
+  })();
+
+  function word(key, english, fields) {
+    var text = WORDS[key] || english;
+    Object.keys(fields || {}).forEach(function (name) {
+      text = text.split("{" + name + "}").join(fields[name]);
+    });
+    return text;
+  }
+
   var collator = new Intl.Collator(document.documentElement.lang || undefined, {
     numeric: true,
     sensitivity: "base",
@@ -74,19 +92,22 @@
   function addSortMenu(table, box, sortBy) {
     var label = document.createElement("label");
     label.className = "charter-filter__sort";
-    label.appendChild(document.createTextNode("Sort by "));
+    label.appendChild(document.createTextNode(word("sort_by", "Sort by") + " "));
     var select = document.createElement("select");
     var none = document.createElement("option");
     none.value = "";
-    none.textContent = "as published";
+    none.textContent = word("as_published", "as published");
     select.appendChild(none);
     Array.prototype.forEach.call(table.tHead.rows[0].cells, function (heading, index) {
       var abbr = heading.querySelector("abbr");
       var name = abbr ? abbr.title : heading.textContent.trim();
-      [["a", " (ascending)"], ["d", " (descending)"]].forEach(function (way) {
+      [
+        ["a", word("ascending", "{column} (ascending)", { column: name })],
+        ["d", word("descending", "{column} (descending)", { column: name })],
+      ].forEach(function (way) {
         var option = document.createElement("option");
         option.value = index + way[0];
-        option.textContent = name + way[1];
+        option.textContent = way[1];
         select.appendChild(option);
       });
     });
@@ -100,14 +121,18 @@
   }
 
   function addFilter(table, rows, summaries) {
-    var caption = table.caption ? table.caption.textContent.trim() : "the table";
-    var noun = (table.getAttribute("data-charter-noun") || "row|rows").split("|");
+    var caption = table.caption ? table.caption.textContent.trim() : word("the_table", "the table");
+    var noun = (table.getAttribute("data-charter-noun") || word("row", "row") + "|" + word("rows", "rows")).split(
+      "|"
+    );
     var wrap = table.closest(".charter-table-wrap") || table;
     var box = document.createElement("div");
     box.className = "charter-filter";
     var label = document.createElement("label");
     label.setAttribute("for", table.id + "-filter");
-    label.textContent = "Filter " + caption.charAt(0).toLowerCase() + caption.slice(1);
+    label.textContent = word("filter", "Filter {table}", {
+      table: caption.charAt(0).toLowerCase() + caption.slice(1),
+    });
     var input = document.createElement("input");
     input.type = "search";
     input.id = table.id + "-filter";
@@ -141,7 +166,9 @@
         row.hidden = words.length > 0 && !matches(row);
       });
       var total = rows.length + " " + (rows.length === 1 ? noun[0] : noun[1]);
-      status.textContent = words.length ? shown + " of " + total + " shown" : "";
+      status.textContent = words.length
+        ? word("shown", "{shown} of {total} shown", { shown: shown, total: total })
+        : "";
     });
     return box;
   }
@@ -177,7 +204,7 @@
     wrap.setAttribute("data-charter-watched", "1");
     var cue = document.createElement("p");
     cue.className = "charter-scroll-cue";
-    cue.textContent = "Scroll sideways to see the whole table →";
+    cue.textContent = word("scroll", "Scroll sideways to see the whole table →");
     cue.hidden = true;
     wrap.parentNode.insertBefore(cue, wrap.nextSibling);
     function update() {
