@@ -27,6 +27,9 @@ class Band:
     max: int
     colour: str
     """A CSS colour for the band; always shown together with the band's name."""
+    key: str = ""
+    """In a copy in another language, the name ``publication.yml`` gives it, which prose figures
+    (``{{count risks band="Very high"}}``) may still name; empty: ``name``."""
 
 
 @dataclass(slots=True)

@@ -40,6 +40,9 @@ PUBLICATION_TEXTS = {
     ),
     "editions": (),
     "documents": (),
+    "labels": (),
 }
 """What ``translations/<lang>.yml`` may give besides entities, under these keys: the publication's
-own text (its fields), and each edition's and document's title (by its ID)."""
+own text (its fields), each edition's and document's title (by its ID), and ``labels``: the
+rating bands' names, the scales' labels and definitions and the impact dimensions' names, each
+by its text in ``publication.yml``."""

@@ -13,7 +13,7 @@ import dataclasses
 from collections import defaultdict
 from copy import copy as shallow_copy
 
-from generator.model import Chapter, Entity, Ref, Settings
+from generator.model import Band, Chapter, Entity, Ref, Risk, Scales, Settings
 from generator.model.entities import FIELD_ATTRIBUTES
 from generator.model.settings import Imprint
 from generator.resolve import figures
@@ -32,7 +32,11 @@ def for_language(publication: Publication, lang: str) -> Publication:
         for chapter in base.chapters
     ]
     texts = translations.entities.get(lang, {})
-    entities = {entity_id: _entity(entity, texts.get(entity_id)) for entity_id, entity in base.entities.items()}
+    named = _settings(settings, lang, translations.publication.get(lang, {}))
+    bands = {id(old): new for old, new in zip(settings.scales.bands, named.scales.bands, strict=True) if old != new}
+    entities = {
+        entity_id: _rated(_entity(entity, texts.get(entity_id)), bands) for entity_id, entity in base.entities.items()
+    }
     translated = {path for path, language in translations.chapters if language == lang}
     refs = [ref for ref in base.refs if ref.source_id is not None or ref.source_chapter not in translated]
     for (path, language), written in translations.refs.items():
@@ -43,7 +47,7 @@ def for_language(publication: Publication, lang: str) -> Publication:
         backlinks[ref.target].append(ref)
     localised = dataclasses.replace(
         base,
-        settings=_settings(settings, lang, translations.publication.get(lang, {})),
+        settings=named,
         chapters=chapters,
         entities=entities,
         refs=refs,
@@ -65,6 +69,7 @@ def _settings(settings: Settings, lang: str, texts: dict[str, dict[str, str]]) -
         short = own.get("title", short)
     copy = dataclasses.replace(
         settings,
+        scales=_scales(settings.scales, texts.get("labels", {})),
         short_title=own.get("short_title", short),
         imprint=imprint,
         editions=[dataclasses.replace(e, title=editions.get(e.id, e.title)) for e in settings.editions],
@@ -75,6 +80,45 @@ def _settings(settings: Settings, lang: str, texts: dict[str, dict[str, str]]) -
     for key, text in fields.items():
         if key != "short_title":
             setattr(copy, key, text)
+    return copy
+
+
+def _scales(scales: Scales, labels: dict[str, str]) -> Scales:
+    """The scales with their bands' names, steps' labels and definitions and dimensions' names in the language."""
+    if not labels:
+        return scales
+    return dataclasses.replace(
+        scales,
+        bands=[
+            dataclasses.replace(band, name=labels[band.name], key=band.key or band.name)
+            if band.name in labels
+            else band
+            for band in scales.bands
+        ],
+        levels={
+            factor: [
+                dataclasses.replace(
+                    step,
+                    label=labels.get(step.label, step.label),
+                    definition=labels.get(step.definition, step.definition),
+                )
+                for step in steps
+            ]
+            for factor, steps in scales.levels.items()
+        },
+        impact_dimensions={key: labels.get(name, name) for key, name in scales.impact_dimensions.items()},
+    )
+
+
+def _rated(entity: Entity, bands: dict[int, Band]) -> Entity:
+    """A risk whose scores are rated in the language's bands (the same bands, named in it)."""
+    if not bands or not isinstance(entity, Risk):
+        return entity
+    copy = shallow_copy(entity)
+    for stage in Risk.STAGES:
+        assessment = getattr(entity, stage)
+        if id(assessment.band) in bands:
+            setattr(copy, stage, dataclasses.replace(assessment, band=bands[id(assessment.band)]))
     return copy
 
 

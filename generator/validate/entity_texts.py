@@ -81,10 +81,23 @@ def read_entity_texts(
 
 def _read_settings(key: str, node: object, settings: Settings, file: SourceFile, report: Report) -> dict[str, str]:
     """``publication:``, ``editions:`` or ``documents:``: their text in the language, by field or by ID."""
-    allowed = list(PUBLICATION_TEXTS[key]) or [
-        item.id for item in (settings.editions if key == "editions" else settings.documents)
-    ]
-    what = {"publication": "a setting of the publication", "editions": "an edition", "documents": "a document"}[key]
+    if key == "labels":
+        scales = settings.scales
+        allowed = [band.name for band in scales.bands] + list(scales.impact_dimensions.values())
+        allowed += [
+            text for levels in scales.levels.values() for step in levels for text in (step.label, step.definition)
+        ]
+        allowed = [text for text in dict.fromkeys(allowed) if text]
+    else:
+        allowed = list(PUBLICATION_TEXTS[key]) or [
+            item.id for item in (settings.editions if key == "editions" else settings.documents)
+        ]
+    what = {
+        "publication": "a setting of the publication",
+        "editions": "an edition",
+        "documents": "a document",
+        "labels": "a band, a scale's label or definition or an impact dimension",
+    }[key]
     if not isinstance(node, YMap):
         report.error(
             file.at(getattr(node, "line", 1), getattr(node, "col", 1)),
@@ -101,7 +114,7 @@ def _read_settings(key: str, node: object, settings: Settings, file: SourceFile,
                 where,
                 "E-TRANSLATION-FIELD",
                 f"{key}.{name}: not {what} that translates",
-                did_you_mean(name, allowed) or f"{key} holds {', '.join(allowed)}",
+                did_you_mean(name, allowed) or f"{key} holds {', '.join(allowed[:8])}{'...' * (len(allowed) > 8)}",
             )
         elif not isinstance(value, YScalar) or value.is_null:
             report.error(

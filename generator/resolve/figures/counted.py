@@ -61,7 +61,7 @@ class Kind:
 
 def _band(risk: Risk, value: str, figures: Counts, figure: Figure) -> bool:
     assessment = risk.stage(figure.stage)
-    return not risk.withheld and not assessment.withheld and assessment.band.name == value
+    return not risk.withheld and not assessment.withheld and value in (assessment.band.name, assessment.band.key)
 
 
 def _yes(flag: bool, value: str) -> bool:
