@@ -71,9 +71,11 @@ def _documents(content: Path) -> list[tuple[str, str, Any]]:
     loaded = load_content(content, Report())
     assert loaded.publication is not None
     found = [("publication", "publication.yml", core(loaded.publication))]
+    languages = {str(language.get("code")) for language in core(loaded.publication).get("languages") or []}
     for file in loaded.files:
+        translation = file.rel_path.rsplit(".", 2)[-2] in languages if file.rel_path.count(".") >= 2 else False
         if file.front_matter is not None:
-            found.append(("front-matter", file.rel_path, core(file.front_matter)))
+            found.append(("translation" if translation else "front-matter", file.rel_path, core(file.front_matter)))
         for block in file.blocks:
             if block.kind != "codewords":
                 found.append((block.kind, f"{file.rel_path}:{block.location.line}", core(block.data)))
@@ -84,8 +86,8 @@ def _documents(content: Path) -> list[tuple[str, str, Any]]:
 def test_every_yaml_document_validates_against_the_exported_schemas(content: Path, tmp_path: Path) -> None:
     validators = _schemas(content, tmp_path / "schema")
     assert sorted(validators) == sorted(
-        ["publication", "front-matter", "view", "signature", "data-file", *ENTITY_SCHEMAS]
-    ), "one schema per data block kind, plus publication.yml, the front matter and a data file"
+        ["publication", "front-matter", "translation", "view", "signature", "data-file", *ENTITY_SCHEMAS]
+    ), "one schema per data block kind, plus publication.yml, the front matter (a translation's too) and a data file"
     documents = _documents(content)
     kinds = {name for name, _, _ in documents}
     assert {"publication", "front-matter", "view", "risk", "agency", "action"} <= kinds
@@ -145,7 +147,7 @@ def test_charter_schema_names_what_it_wrote(tmp_path: Path, capsys: pytest.Captu
     out = tmp_path / "out"
     assert main(["schema", str(SAMPLE), "--out", str(out)]) == 0
     line = capsys.readouterr().out.strip()
-    assert line.startswith(f"{out}: wrote 14 schemas (publication.schema.json, front-matter.schema.json, agency.")
+    assert line.startswith(f"{out}: wrote 15 schemas (publication.schema.json, front-matter.schema.json, translation.")
 
 
 def test_charter_schema_stops_on_an_unreadable_publication(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -21,7 +21,7 @@ from pydantic import BaseModel
 
 from generator.diagnostics import article
 from generator.model.settings import Settings
-from generator.schema.chapters import FrontMatterFields, SignatureFields, ViewFields
+from generator.schema.chapters import FrontMatterFields, SignatureFields, TranslationFrontFields, ViewFields
 from generator.schema.choices import Choices
 from generator.schema.entities import ENTITY_SCHEMAS, EntityFields
 from generator.schema.publication import PublicationFields
@@ -85,6 +85,7 @@ def _schemas(facts: _Facts) -> dict[str, dict[str, Any]]:
     found = {
         "publication.schema.json": _document(PublicationFields, "publication.yml", facts),
         "front-matter.schema.json": _document(FrontMatterFields, "front matter", facts),
+        "translation.schema.json": _document(TranslationFrontFields, "a chapter's translation's front matter", facts),
     }
     for kind, schema in ENTITY_SCHEMAS.items():
         found[f"{kind}.schema.json"] = _block(schema, kind, facts)

@@ -7,6 +7,8 @@ reported here too, for the chapters as for the entities, at the source's line.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from generator.diagnostics import Location, Report, did_you_mean
 from generator.load.source import SourceFile, TextFile
 from generator.load.yamlnodes import YMap, YScalar
@@ -29,7 +31,12 @@ def language_name(code: str) -> str:
 
 
 def read_entity_texts(
-    texts: list[TextFile], settings: Settings, entities: list[Entity], report: Report, into: Translations
+    texts: list[TextFile],
+    settings: Settings,
+    entities: list[Entity],
+    report: Report,
+    into: Translations,
+    broken: Collection[str] = (),
 ) -> None:
     """Entities' and the publication's text by language, from ``translations/<lang>.yml``; problems at their lines."""
     by_id: dict[str, Entity] = {}
@@ -65,6 +72,8 @@ def read_entity_texts(
                 )
                 continue
             entity = by_id.get(entity_id)
+            if entity is None and entity_id in broken:
+                continue  # written, but it could not be read: reported at the entity already
             if entity is None:
                 report.error(
                     where,

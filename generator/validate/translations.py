@@ -263,7 +263,7 @@ def read_all(
             key = (translation.source, translation.lang)
             found.chapters[key] = chapter
             found.refs[key] = [*translation_refs(translation.file, translation.source), *refs]
-    read_entity_texts(texts, result.settings, result.entities, report, found)
+    read_entity_texts(texts, result.settings, result.entities, report, found, result.broken)
     written = {(translation.source, translation.lang) for translation in pending}  # one that no longer matches: said
     check_missing(result.settings, found, list(read.values()), written, report)
     return found
@@ -274,6 +274,7 @@ class Read(Protocol):
 
     settings: Settings
     entities: list[Entity]
+    broken: dict[str, str]
 
 
 def translation_refs(file: SourceFile, source_path: str) -> list[Ref]:

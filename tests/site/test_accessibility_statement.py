@@ -44,13 +44,15 @@ def test_the_sample_states_its_compliance_contact_enforcement_and_review(sample_
 def test_every_page_reaches_the_statement(sample_site: Built) -> None:
     home = (sample_site.site / "index.html").read_text(encoding="utf-8")
     assert 'href="accessibility/">accessibility statement</a>' in home
-    pages = sorted(sample_site.site.rglob("index.html"))
-    assert len(pages) > 100
-    for page in pages:
-        depth = len(page.relative_to(sample_site.site).parts) - 1
-        itself = page.parent.name == "accessibility" and depth == 1
-        link = f'<a href="{"./" if itself else "../" * depth + "accessibility/"}">Accessibility statement</a>'
-        assert link in page.read_text(encoding="utf-8"), page
+    named = {"en": "Accessibility statement", "fr": "Déclaration d’accessibilité"}
+    for top, lang in ((sample_site.site, "en"), (sample_site.site / "fr", "fr")):  # each language's own statement
+        pages = [p for p in sorted(top.rglob("index.html")) if lang == "fr" or "fr" not in p.relative_to(top).parts]
+        assert len(pages) > 100
+        for page in pages:
+            depth = len(page.relative_to(top).parts) - 1
+            itself = page.parent.name == "accessibility" and depth == 1
+            link = f'<a href="{"./" if itself else "../" * depth + "accessibility/"}">{named[lang]}</a>'
+            assert link in page.read_text(encoding="utf-8"), page
 
 
 def test_a_publication_that_says_nothing_gets_a_complete_statement(tmp_path: Path) -> None:
