@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.browser.conftest import PageRecord, SampleSite
+from tests.browser.conftest import PageRecord, SampleSite, crawled_pages
 from tests.browser.support import site_pages
 
 
@@ -16,7 +16,11 @@ def _report(records: list[PageRecord], attribute: str) -> str:
 
 def test_the_crawl_visits_every_page(crawl: list[PageRecord], sample: SampleSite) -> None:
     paths = [record.path for record in crawl]
-    assert paths == sorted(site_pages(sample.root))
+    assert paths == sorted(crawled_pages(sample.root))
+    every = set(site_pages(sample.root))
+    assert {p for p in every if not p.startswith("fr/")} <= set(paths)  # every page of the English site
+    assert {p for p in every if p.startswith("fr/") and p.count("/") <= 2} <= set(paths)  # the French chapters
+    assert "fr/risks/" in paths and sum(p.startswith("fr/risks/") for p in paths) == 2  # its index and one risk
     kinds = ("risks/", "agencies/", "committees/", "objectives/", "actions/", "indicators/", "threats/")
     for kind in kinds:
         assert kind in paths, f"no index page {kind}"
