@@ -268,6 +268,13 @@ def test_the_french_pages_are_french(built: Path) -> None:
     assert "charter-untranslated" not in english and '<html lang="en"' in english
 
 
+def test_an_entity_page_shows_its_narrative_in_the_language_or_marked_as_english(built: Path) -> None:
+    committee = (built / "public" / "fr" / "committees" / "cm-hsc" / "index.html").read_text(encoding="utf-8")
+    assert "<p>Le comité se réunit chaque trimestre.</p>" in committee
+    risk = (built / "public" / "fr" / "risks" / "r-theft-01" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<div dir="ltr" lang="en">\s*<p>Theft is the most frequent crime on the quay.</p>', risk), risk
+
+
 def test_the_edition_is_named_in_the_language(built: Path) -> None:
     page = (built / "restricted" / "fr" / "plan" / "index.html").read_text(encoding="utf-8")
     assert '<span class="charter-marking__edition"> · Édition du comité</span>' in page

@@ -41,6 +41,8 @@ class Entity:
     """Markdown prose that follows the entity's data block."""
     narrative_line: int = 0
     """The line the narrative starts on, in ``location.path``."""
+    narrative_lang: str = ""
+    """In a copy in another language, the language the narrative is still written in (not translated)."""
 
     @property
     def title(self) -> str:

@@ -35,7 +35,8 @@ def for_language(publication: Publication, lang: str) -> Publication:
     named = _settings(settings, lang, translations.publication.get(lang, {}))
     bands = {id(old): new for old, new in zip(settings.scales.bands, named.scales.bands, strict=True) if old != new}
     entities = {
-        entity_id: _rated(_entity(entity, texts.get(entity_id)), bands) for entity_id, entity in base.entities.items()
+        entity_id: _rated(_entity(entity, texts.get(entity_id), settings.source_language), bands)
+        for entity_id, entity in base.entities.items()
     }
     translated = {path for path, language in translations.chapters if language == lang}
     refs = [ref for ref in base.refs if ref.source_id is not None or ref.source_chapter not in translated]
@@ -138,11 +139,18 @@ def _chapter(chapter: Chapter, translation: Chapter | None, source_language: str
     )
 
 
-def _entity(entity: Entity, texts: dict[str, str] | None) -> Entity:
-    """An entity with its fields in the language where they are given (the entity itself is never changed)."""
-    if not texts:
+def _entity(entity: Entity, texts: dict[str, str] | None, source_language: str) -> Entity:
+    """An entity with its fields in the language where they are given (the entity itself is never changed).
+
+    A narrative not translated keeps its text, marked with the language it is written in.
+    """
+    texts = texts or {}
+    untranslated = bool(entity.narrative.strip()) and "narrative" not in texts
+    if not texts and not untranslated:
         return entity
     copy = shallow_copy(entity)  # fields are replaced, never edited in place, so the original stays whole
+    if untranslated:
+        copy.narrative_lang = source_language
     for key, text in texts.items():
         setattr(copy, FIELD_ATTRIBUTES.get(key, key), text)
     return copy

@@ -137,6 +137,11 @@ def _read_settings(key: str, node: object, settings: Settings, file: SourceFile,
 _SHAPE_HINT = "write each entity's ID, and below it 'title: ...' (or name, scenario, ...) in the language"
 
 
+NARRATIVE = "narrative"
+"""The prose after an entity's block, as its own page shows it: translated here too, where wanted
+(the chapter's translation carries it in place; untranslated, the page marks it with its language)."""
+
+
 def translatable(kind: str) -> list[str]:
     """The fields of a kind that may be given in other languages."""
     return [key for key, slot in slots(ENTITY_SCHEMAS[kind]).items() if slot.marker(Translates) is not None]
@@ -144,7 +149,7 @@ def translatable(kind: str) -> list[str]:
 
 def _read_fields(entity: Entity, node: YMap, file: SourceFile, report: Report) -> dict[str, str]:
     fields: dict[str, str] = {}
-    allowed = translatable(entity.KIND)
+    allowed = [*translatable(entity.KIND), NARRATIVE]
     for key, value in node.items.items():
         where = file.at(*node.key_pos[key])
         if key not in allowed:

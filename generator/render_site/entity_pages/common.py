@@ -6,7 +6,9 @@ from collections.abc import Sequence
 
 from generator.model import Action, Agency, Entity, Risk
 from generator.model.kinds import kind_of
+from generator.model.settings import direction_of
 from generator.render_site.context import PageContext
+from generator.render_site.escape import esc
 from generator.render_site.render import Renderer
 from generator.render_site.tables import marker_html
 from generator.resolve import Publication
@@ -23,8 +25,14 @@ def heading_of(entity: Entity) -> str:
 
 
 def narrative(site: Renderer, entity: Entity, page: PageContext) -> str:
-    """The entity's narrative prose, rendered, or '' when it has none."""
-    return "\n" + site.prose(entity.narrative, page, entity.chapter) + "\n" if entity.narrative.strip() else ""
+    """The entity's narrative prose, rendered, or '' when it has none; marked with its language when not the page's."""
+    if not entity.narrative.strip():
+        return ""
+    prose = site.prose(entity.narrative, page, entity.chapter)
+    if entity.narrative_lang:
+        lang = entity.narrative_lang
+        return f'\n<div markdown="1" lang="{esc(lang)}" dir="{direction_of(lang)}">\n\n{prose}\n\n</div>\n'
+    return "\n" + prose + "\n"
 
 
 def agency_name(site: Renderer, agency_id: str) -> str:
