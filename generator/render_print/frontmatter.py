@@ -17,6 +17,7 @@ identity as a short passage after their title block, in a div the Typst filter d
 from __future__ import annotations
 
 from generator.model import Settings, Signature
+from generator.model.settings import direction_of
 from generator.render_print.markdown_escape import escape_markdown, raw_typst_block
 from generator.words import DEFAULT, language, say
 
@@ -38,10 +39,6 @@ NOT_TYPST = "charter-not-typst"
 """The class of a div that the PDF leaves out (charter-tables.lua): it prints the same on pages of its own."""
 
 
-RIGHT_TO_LEFT = frozenset({"ar", "he", "fa", "ur", "ps", "sd", "ug", "yi", "dv", "ckb"})
-"""Languages written right to left (their primary subtags)."""
-
-
 def document_language(settings: Settings, lang: str | None = None) -> str:
     """The language a printed document is in: ``lang`` when the caller gives one, else the language
     Charter speaks when the build set one (:func:`generator.words.speaking`), else the publication's."""
@@ -52,8 +49,8 @@ def document_language(settings: Settings, lang: str | None = None) -> str:
 
 
 def direction(lang: str) -> str:
-    """A language's direction: 'rtl' or 'ltr'."""
-    return "rtl" if lang.split("-")[0].lower() in RIGHT_TO_LEFT else "ltr"
+    """A language's direction: 'rtl' or 'ltr' (one list of right-to-left languages, the model's)."""
+    return direction_of(lang)
 
 
 def status_text(status: str) -> str:

@@ -101,18 +101,21 @@ def gaps(lang: str) -> list[str]:
 
 def long_date(day: dt.date | None) -> str:
     """A date as readers of the current language write it: '31 March 2027', '31 mars 2027'."""
-    if day is None:
-        return ""
+    return _date(day, "long", f"{day.day} {day:%B %Y}") if day else ""
+
+
+def _date(day: dt.date, pattern: str, english: str) -> str:
+    """A date in Babel's ``pattern`` for the current language; ``english`` in English or a language Babel lacks."""
     lang = _current.get()
     if lang == DEFAULT:
-        return f"{day.day} {day:%B %Y}"
+        return english
     from babel import UnknownLocaleError
     from babel.dates import format_date
 
     try:
-        return format_date(day, format="long", locale=lang.replace("-", "_"))
+        return format_date(day, format=pattern, locale=lang.replace("-", "_"))
     except (ValueError, LookupError, UnknownLocaleError):
-        return f"{day.day} {day:%B %Y}"
+        return english
 
 
 def language_name(code: str, in_lang: str | None = None) -> str:
@@ -130,13 +133,4 @@ def language_name(code: str, in_lang: str | None = None) -> str:
 
 def month_year(day: dt.date) -> str:
     """A month as readers of the current language write it: 'March 2027', 'mars 2027'."""
-    lang = _current.get()
-    if lang == DEFAULT:
-        return f"{day:%B %Y}"
-    from babel import UnknownLocaleError
-    from babel.dates import format_date
-
-    try:
-        return format_date(day, format="LLLL y", locale=lang.replace("-", "_"))
-    except (ValueError, LookupError, UnknownLocaleError):
-        return f"{day:%B %Y}"
+    return _date(day, "LLLL y", f"{day:%B %Y}")
