@@ -15,7 +15,9 @@ import sys
 from generator.cli_args import EXIT_CONTENT, EXIT_OK, EXIT_USAGE, content_folder
 from generator.diagnostics import Report, print_report
 from generator.load import load_content
+from generator.load.yamlnodes import YMap
 from generator.validate import validate
+from generator.validate.entity_texts import TRANSLATES, entity_marks
 from generator.validate.translations import source_version, split
 
 _KEY = re.compile(r"^translates:.*$", re.MULTILINE)
@@ -48,9 +50,42 @@ def run_translate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> 
             marked += 1
             if not args.quiet:
                 print(f"{translation.file.display_path}: marked as translating {translation.source} as it is now")
+    entities = 0
+    for texts in content.texts:
+        marks = entity_marks(texts, validated.settings, validated.entities)
+        path = root / texts.file.rel_path
+        original = path.read_text(encoding="utf-8")
+        written, count = _entities_marked(original, marks)
+        if written != original:
+            path.write_text(written, encoding="utf-8")
+            entities += count
+            if not args.quiet:
+                print(f"{texts.file.display_path}: marked {count} entities as translating their text as it is now")
     if not args.quiet:
-        print(f"charter: {marked} of {len(pending)} translation{'s' * (len(pending) != 1)} marked", file=sys.stderr)
+        done = f"{marked} of {len(pending)} translation{'s' * (len(pending) != 1)} of chapters"
+        print(f"charter: {done} and {entities} entities' text marked", file=sys.stderr)
     return EXIT_OK
+
+
+def _entities_marked(text: str, marks: list[tuple[YMap, int, str]]) -> tuple[str, int]:
+    """A translation file with ``translates: VERSION`` below each entity's ID (replaced where it is written)."""
+    lines = text.split("\n")
+    count = 0
+    for node, id_line, version in sorted(marks, key=lambda mark: mark[1], reverse=True):
+        marked = node.items.get(TRANSLATES)
+        if marked is not None:
+            line = node.key_pos[TRANSLATES][0] - 1
+            if lines[line].strip() != f"{TRANSLATES}: {version}":
+                start = node.key_pos[TRANSLATES][1] - 1
+                lines[line] = f"{lines[line][:start]}{TRANSLATES}: {version}"
+                count += 1
+            continue
+        first_line, first_col = min(node.key_pos.values())
+        if first_line == id_line:
+            continue  # written on the ID's line ({title: ...}): no line of its own to add below
+        lines.insert(first_line - 1, f"{' ' * (first_col - 1)}{TRANSLATES}: {version}")
+        count += 1
+    return "\n".join(lines), count
 
 
 def _marked(text: str, version: str) -> str:

@@ -329,3 +329,41 @@ def test_the_preview_shows_one_language_without_a_switch(tmp_path: Path) -> None
     problems = Preview(ROOT.resolve(), repo, tmp_path / "de", language="de")._build()
     assert problems is not None
     assert "error[E-LANGUAGE-UNKNOWN]: the publication is not published in 'de' (its languages: en, fr)" in problems
+
+
+def test_an_entity_whose_text_changed_is_stale_until_marked_current(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content = copy_root(tmp_path)
+    register = content / "register.md"
+    text = register.read_text(encoding="utf-8").replace("title: Theft of containers from the quay", "title: Theft")
+    register.write_text(text, encoding="utf-8")
+    _, lines = check(content, capsys)
+    assert lines == [
+        MISSING_STRUCTURE,
+        "translations/fr.yml:9:3: warning[W-TRANSLATION-STALE]: risk R-THEFT-01: its French text translates an "
+        "earlier version of its scenario, title, which has changed since",
+    ]
+    assert main(["translate", "--mark-current", str(content), "-q"]) == 0
+    _, lines = check(content, capsys)
+    assert lines == [MISSING_STRUCTURE]
+
+
+def test_entities_text_never_marked_is_reported_once_for_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content = copy_root(tmp_path)
+    texts = content / "translations" / "fr.yml"
+    texts.write_text(
+        "\n".join(line for line in texts.read_text(encoding="utf-8").split("\n") if "translates:" not in line),
+        encoding="utf-8",
+    )
+    _, lines = check(content, capsys)
+    assert lines[-1] == (
+        "translations/fr.yml:1:1: warning[W-TRANSLATION-STALE]: the French text of 14 entities is not marked with "
+        "the version of the source it translates (TH-THEFT, TH-SPILL, R-THEFT-01, R-SPILL-01, R-SMUG-01, AG-PORT "
+        "and 8 more)"
+    )
+    assert main(["translate", "--mark-current", str(content), "-q"]) == 0
+    _, lines = check(content, capsys)
+    assert lines == [MISSING_STRUCTURE]

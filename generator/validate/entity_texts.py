@@ -7,7 +7,8 @@ reported here too, for the chapters as for the entities, at the source's line.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+import hashlib
+from collections.abc import Collection, Iterable
 
 from generator.diagnostics import Location, Report, did_you_mean
 from generator.load.source import SourceFile, TextFile
@@ -39,10 +40,7 @@ def read_entity_texts(
     broken: Collection[str] = (),
 ) -> None:
     """Entities' and the publication's text by language, from ``translations/<lang>.yml``; problems at their lines."""
-    by_id: dict[str, Entity] = {}
-    if settings.threat_catalogue == "extend":  # the built-in categories are named in every language too
-        by_id |= {threat.id: threat for threat in default_threats(settings.path, settings.levels[0])}
-    by_id |= {entity.id: entity for entity in entities}
+    by_id = _entities(settings, entities)  # the built-in categories are named in every language too
     languages = {lang.code for lang in settings.translations()}
     found = into.entities
     for text in texts:
@@ -64,6 +62,7 @@ def read_entity_texts(
             )
             continue
         own = found.setdefault(text.lang, {})
+        unmarked: list[str] = []
         for entity_id, node in data.items.items():
             where = file.at(*data.key_pos[entity_id])
             if entity_id in PUBLICATION_TEXTS:
@@ -86,6 +85,53 @@ def read_entity_texts(
                 report.error(where, "E-TRANSLATION-SHAPE", f"{entity_id}: write its fields below it", _SHAPE_HINT)
                 continue
             own[entity_id] = _read_fields(entity, node, file, report)
+            marked = node.items.get(TRANSLATES)
+            if own[entity_id] and not isinstance(marked, YScalar):
+                unmarked.append(entity_id)
+            elif isinstance(marked, YScalar) and marked.text.strip() != entity_version(entity, own[entity_id]):
+                report.warning(
+                    file.at(*node.key_pos[TRANSLATES]),
+                    "W-TRANSLATION-STALE",
+                    f"{entity.KIND} {entity_id}: its {language_name(text.lang)} text translates an earlier "
+                    f"version of its {', '.join(sorted(own[entity_id]))}, which has changed since",
+                    "bring the text up to date, then run `charter translate --mark-current`",
+                )
+        if unmarked:
+            listed = ", ".join(unmarked[:6]) + (f" and {len(unmarked) - 6} more" if len(unmarked) > 6 else "")
+            report.warning(
+                file.at(1),
+                "W-TRANSLATION-STALE",
+                f"the {language_name(text.lang)} text of {len(unmarked)} "
+                f"{'entity' if len(unmarked) == 1 else 'entities'} is not marked with the version of the "
+                f"source it translates ({listed})",
+                "once it is up to date, run `charter translate --mark-current`",
+            )
+
+
+def entity_marks(text: TextFile, settings: Settings, entities: list[Entity]) -> list[tuple[YMap, int, str]]:
+    """Each translated entity of a translation file: its node, the line of its ID and its current version."""
+    by_id = _entities(settings, entities)
+    found: list[tuple[YMap, int, str]] = []
+    data = text.data
+    if not isinstance(data, YMap):
+        return found
+    for entity_id, node in data.items.items():
+        entity = by_id.get(entity_id)
+        if entity is None or not isinstance(node, YMap):
+            continue
+        allowed = {*translatable(entity.KIND), NARRATIVE}
+        keys = [k for k, v in node.items.items() if k in allowed and isinstance(v, YScalar) and v.text.strip()]
+        if keys:
+            found.append((node, data.key_pos[entity_id][0], entity_version(entity, keys)))
+    return found
+
+
+def _entities(settings: Settings, entities: list[Entity]) -> dict[str, Entity]:
+    """The entities a translation may name: the built-in threat categories, then the publication's own."""
+    by_id: dict[str, Entity] = {}
+    if settings.threat_catalogue == "extend":
+        by_id |= {threat.id: threat for threat in default_threats(settings.path, settings.levels[0])}
+    return by_id | {entity.id: entity for entity in entities}
 
 
 def _read_settings(key: str, node: object, settings: Settings, file: SourceFile, report: Report) -> dict[str, str]:
@@ -142,6 +188,17 @@ NARRATIVE = "narrative"
 (the chapter's translation carries it in place; untranslated, the page marks it with its language)."""
 
 
+TRANSLATES = "translates"
+"""The version of an entity's text a translation translates (:func:`entity_version`), which
+``charter translate --mark-current`` writes below the entity's ID."""
+
+
+def entity_version(entity: Entity, keys: Iterable[str]) -> str:
+    """A short hash of an entity's text in the fields a translation gives, as the source has it now."""
+    parts = [f"{key}={getattr(entity, key, '') or ''}" for key in sorted(keys)]
+    return hashlib.sha256("\n\x00".join(parts).encode("utf-8")).hexdigest()[:12]
+
+
 def translatable(kind: str) -> list[str]:
     """The fields of a kind that may be given in other languages."""
     return [key for key, slot in slots(ENTITY_SCHEMAS[kind]).items() if slot.marker(Translates) is not None]
@@ -152,6 +209,8 @@ def _read_fields(entity: Entity, node: YMap, file: SourceFile, report: Report) -
     allowed = [*translatable(entity.KIND), NARRATIVE]
     for key, value in node.items.items():
         where = file.at(*node.key_pos[key])
+        if key == TRANSLATES:
+            continue  # the version it translates: read with the others' (see stale)
         if key not in allowed:
             report.error(
                 where,
