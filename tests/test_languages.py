@@ -149,8 +149,8 @@ def test_a_translation_with_another_outline_is_reported_and_not_used(
         ),
         (
             ("translations/fr.yml", "labels:\n  Hihg: Élevé\n"),
-            "translations/fr.yml:2:3: error[E-TRANSLATION-FIELD]: labels.Hihg: not a band, a scale's label or "
-            "definition or an impact dimension that translates",
+            "translations/fr.yml:2:3: error[E-TRANSLATION-FIELD]: labels.Hihg: not a factor, a band, a scale's "
+            "label or definition or an impact dimension that translates",
         ),
     ],
     ids=["orphan", "unknown-id", "untranslatable-field", "not-text", "unknown-language", "unknown-label"],
@@ -210,6 +210,9 @@ def test_the_french_copy_carries_the_translations_and_keeps_the_entities() -> No
     assert publication.entities["R-THEFT-01"].title == "Theft of containers from the quay"  # the whole is untouched
     assert next(c for c in french.chapters if c.path == "structure.md").untranslated == "en"
     assert [band.name for band in french.settings.scales.bands] == ["Faible", "Moyen", "Élevé"]
+    assert french.settings.scales.factor_name("likelihood") == "Probabilité"
+    assert french.settings.scales.axes().across_label == "Probabilité"  # the heat map names its axis in French
+    assert publication.settings.scales.axes().across_label == ""
     assert french.entities["R-THEFT-01"].inherent.band.name == "Élevé"  # rated in the French bands
     assert publication.entities["R-THEFT-01"].inherent.band.name == "High"
     texts = "\n".join(getattr(s, "text", "") for s in plan.segments)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 
@@ -72,6 +73,8 @@ class Scales:
     bands_cover: bool = True
     """False when the bands leave a score without a band (an error the validate stage reported): the
     content is still checked, and a score in a gap reads as the stand-in band "no band"."""
+    factor_names: dict[str, str] = field(default_factory=dict)
+    """Each factor's name in the language of a translated copy (``labels:``); empty: 'Likelihood'."""
     ranges: dict[str, tuple[int, int]] = field(init=False, repr=False, compare=False)
     """Each factor's lowest and highest score, worked out once."""
 
@@ -93,8 +96,21 @@ class Scales:
         return result
 
     def axes(self) -> HeatmapAxes:
-        """The heat map's axes: the publication's own, or the default."""
-        return self.heatmap or default_axes(self.formula)
+        """The heat map's axes: the publication's own, or the default; named in the language's words."""
+        axes = self.heatmap or default_axes(self.formula)
+        if not self.factor_names:
+            return axes
+        named = {
+            side: self.factor_names[factors[0]]
+            for side, factors in (("across_label", axes.across), ("up_label", axes.up))
+            if len(factors) == 1 and factors[0] in self.factor_names and not getattr(axes, side)
+        }
+        across, up = named.get("across_label", axes.across_label), named.get("up_label", axes.up_label)
+        return dataclasses.replace(axes, across_label=across, up_label=up) if named else axes
+
+    def factor_name(self, factor: str) -> str:
+        """A factor as headings name it: 'Likelihood' (or its name in the language of this copy)."""
+        return self.factor_names.get(factor, factor.capitalize())
 
     def axis_values(self, factors: list[str]) -> list[int]:
         """The distinct values an axis of ``factors`` takes (their product), lowest first; [1] for no factor."""

@@ -108,6 +108,7 @@ def _scales(scales: Scales, labels: dict[str, str]) -> Scales:
             for factor, steps in scales.levels.items()
         },
         impact_dimensions={key: labels.get(name, name) for key, name in scales.impact_dimensions.items()},
+        factor_names={f: labels[f.capitalize()] for f in scales.factors if f.capitalize() in labels},
     )
 
 

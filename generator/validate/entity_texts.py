@@ -139,6 +139,7 @@ def _read_settings(key: str, node: object, settings: Settings, file: SourceFile,
     if key == "labels":
         scales = settings.scales
         allowed = [band.name for band in scales.bands] + list(scales.impact_dimensions.values())
+        allowed += [factor.capitalize() for factor in scales.factors]
         allowed += [
             text for levels in scales.levels.values() for step in levels for text in (step.label, step.definition)
         ]
@@ -151,7 +152,7 @@ def _read_settings(key: str, node: object, settings: Settings, file: SourceFile,
         "publication": "a setting of the publication",
         "editions": "an edition",
         "documents": "a document",
-        "labels": "a band, a scale's label or definition or an impact dimension",
+        "labels": "a factor, a band, a scale's label or definition or an impact dimension",
     }[key]
     if not isinstance(node, YMap):
         report.error(

@@ -244,7 +244,7 @@ def scales_view(publication: Publication, view: View) -> list[Table]:
         tables.append(
             Table(
                 "scales",
-                say("{factor} scale", factor=factor.capitalize()),
+                say("{factor} scale", factor=scales.factor_name(factor)),
                 [Column(say("Score")), Column(say("Label")), Column(say("Definition"))],
                 rows,
             )

@@ -92,7 +92,7 @@ def risk_page(site: Renderer, risk: Risk, page: PageContext) -> str:
 
 def _scores_table(site: Renderer, risk: Risk) -> Table:
     scales = site.publication.settings.scales
-    columns = [Column(say("Stage"))] + [Column(f.capitalize(), numeric=True) for f in scales.factors]
+    columns = [Column(say("Stage"))] + [Column(scales.factor_name(f), numeric=True) for f in scales.factors]
     columns.append(Column(say("Score and rating"), numeric=True))
     rows = []
     for stage in Risk.STAGES:
