@@ -94,3 +94,18 @@ def test_the_register_renders_in_french_and_english(sample: Publication) -> None
     assert "Threat category" in english and "Risk register</caption>" in english
     assert heatmap.caption == "Carte des risques résiduels"
     assert "risques placés selon" in heatmap.notes[0]
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+def test_each_message_is_translated_once_in_a_language(lang: str) -> None:
+    """Two files of one language giving the same message two translations: only one would ever print."""
+    import yaml
+
+    seen: dict[str, str] = {}
+    twice = []
+    for path in sorted((HERE / lang).glob("*.yml")):
+        for message in yaml.safe_load(path.read_text(encoding="utf-8")) or {}:
+            if message in seen:
+                twice.append(f"{message!r} in {seen[message]} and {path.name}")
+            seen[message] = path.name
+    assert twice == []

@@ -90,7 +90,7 @@ def test_a_document_printed_in_french(tmp_path: Path) -> None:
     with speaking("fr"):
         built = build(MINIMAL, tmp_path)
     text = " ".join(_pdf_text(built).split())
-    for french in ("Sommaire", "Liste des tableaux", "Annexe A Registre des risques", "Page 1 sur", "Statut Projet"):
+    for french in ("Sommaire", "Liste des tableaux", "Annexe A Registre des risques", "Page 1 sur", "État Projet"):
         assert french in text, french
     # the views' own words (a table's caption) are not the print code's: only these are checked
     for english in ("Contents", "List of tables", "Annex A", "Page 1 of", "Version history"):
