@@ -159,7 +159,16 @@ def test_charter_schema_stops_on_an_unreadable_publication(tmp_path: Path, capsy
 
 # -- the schema and the model agree -------------------------------------------------------------------
 
-_MODEL_ONLY = {"location", "field_positions", "chapter", "narrative", "narrative_line", "withheld", "builtin"}
+_MODEL_ONLY = {
+    "location",
+    "field_positions",
+    "chapter",
+    "narrative",
+    "narrative_line",
+    "narrative_lang",
+    "withheld",
+    "builtin",
+}
 """Model attributes that no YAML field sets: where the entity was written, its prose, what an edition made of it."""
 
 
