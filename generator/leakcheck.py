@@ -178,18 +178,19 @@ def secrets_of_languages(copies: Iterable[tuple[Publication, Publication]]) -> l
     passage of the other language also says): only text no copy shows is looked for in all.
     """
     pairs = list(copies)
+    shown = [_public_corpus(cut) for _whole, cut in pairs]  # each corpus made once, for every language's pieces
     found: dict[str, Secret] = {}
     for whole, cut in pairs:
-        for secret in secrets(whole, cut):
+        for secret in secrets(whole, cut, shown=shown):
             found.setdefault(secret.text, secret)
-    if len(pairs) > 1:
-        shown = [_public_corpus(cut) for _whole, cut in pairs]
-        found = {text: secret for text, secret in found.items() if not any(text in corpus for corpus in shown)}
     return list(found.values())
 
 
-def secrets(whole: Publication, cut: Publication) -> list[Secret]:
-    """Every piece of text in ``whole`` that ``cut`` leaves out and does not show elsewhere."""
+def secrets(whole: Publication, cut: Publication, *, shown: list[str] | None = None) -> list[Secret]:
+    """Every piece of text in ``whole`` that ``cut`` leaves out and does not show elsewhere.
+
+    ``shown``: the text the edition shows, one corpus per language (by default ``cut``'s own).
+    """
     found: list[Secret] = []
     allowed = _allowed(cut)
     for entity in whole.entities.values():
@@ -208,11 +209,11 @@ def secrets(whole: Publication, cut: Publication) -> list[Secret]:
             titles.extend(_pieces(chapter.title, chapter.location))
             titles.extend(_pieces(chapter.description, chapter.location))
     found.extend(titles)  # after the prose: a title that is also a heading is reported at the heading
-    shown = _public_corpus(cut)
+    corpora = shown if shown is not None else [_public_corpus(cut)]
     unique: dict[str, Secret] = {}
     for secret in found:
-        if secret.text not in shown:
-            unique.setdefault(secret.text, secret)
+        if secret.text not in unique and not any(secret.text in corpus for corpus in corpora):
+            unique[secret.text] = secret
     return list(unique.values())
 
 

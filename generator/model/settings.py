@@ -279,8 +279,12 @@ class Settings:
     @property
     def direction(self) -> str:
         """The direction of this copy's language: 'rtl' or 'ltr'."""
-        found = next((lang for lang in self.languages if lang.code == self.language), None)
-        return found.dir if found else direction_of(self.language)
+        return self.direction_for(self.language)
+
+    def direction_for(self, code: str) -> str:
+        """A language's direction: as ``languages:`` sets it for the publication's, else as the model knows it."""
+        found = next((lang for lang in self.languages if lang.code == code), None)
+        return found.dir if found else direction_of(code)
 
     def translations(self) -> list[Language]:
         """The languages other than the one the content is written in."""

@@ -189,8 +189,9 @@ def _build_document(
     ast = read_document(sources.markdown)  # read once; the three formats are written from it
     title = document_title(settings, document, edition)
     marking = settings.marking_style(publication.marking)
+    way = direction(settings, lang)
     facts = BookFacts(
-        title, publication.marking, settings.date, paper.text_width_pt, marking_style=marking, direction=direction(lang)
+        title, publication.marking, settings.date, paper.text_width_pt, marking_style=marking, direction=way
     )
 
     def pdf() -> None:
@@ -200,6 +201,7 @@ def _build_document(
             theme=theme,
             paper=paper,
             language=lang,
+            direction=way,
             emblem=sources.emblem,
             emblem_alt=settings.emblem_alt,
             day=settings.date,

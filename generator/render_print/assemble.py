@@ -181,7 +181,7 @@ def _metadata(publication: Publication, document: Document, marking: str, langua
     }
     metadata = {key: escape_markdown(value) for key, value in fields.items() if value}
     metadata["lang"] = lang = document_language(s, language)
-    if direction(lang) == "rtl":  # DOCX: bidi paragraphs; EPUB: the spine turns right to left
+    if direction(s, lang) == "rtl":  # DOCX: bidi paragraphs; EPUB: the spine turns right to left
         metadata["dir"] = metadata["page-progression-direction"] = "rtl"
     return metadata
 

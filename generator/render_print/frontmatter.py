@@ -17,7 +17,6 @@ identity as a short passage after their title block, in a div the Typst filter d
 from __future__ import annotations
 
 from generator.model import Settings, Signature
-from generator.model.settings import direction_of
 from generator.render_print.markdown_escape import escape_markdown, raw_typst_block
 from generator.words import DEFAULT, language, say
 
@@ -48,9 +47,9 @@ def document_language(settings: Settings, lang: str | None = None) -> str:
     return spoken if spoken != DEFAULT else settings.language or DEFAULT
 
 
-def direction(lang: str) -> str:
-    """A language's direction: 'rtl' or 'ltr' (one list of right-to-left languages, the model's)."""
-    return direction_of(lang)
+def direction(settings: Settings, lang: str) -> str:
+    """The direction a document in ``lang`` is set in (``languages:`` may set it)."""
+    return settings.direction_for(lang)
 
 
 def status_text(status: str) -> str:

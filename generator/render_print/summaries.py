@@ -29,9 +29,10 @@ from generator.model.vocabulary import TREATMENTS, TRENDS
 from generator.render_print.links import Anchors
 from generator.render_print.markdown_escape import escape_markdown, raw_typst_block
 from generator.resolve import Publication
+from generator.views.engine_words import vocabulary_label
 from generator.views.indicator_chart import OFF_TRACK, ON_TRACK, track, unit_text
 from generator.views.risk_tables import has_imo_numbers
-from generator.views.text import agency_type_label, level_label, number_text, status_label, tier_label
+from generator.views.text import agency_type_label, level_label, number_text, stage_word, status_label, tier_label
 from generator.words import long_date, say
 
 E = TypeVar("E", bound=Entity)
@@ -115,7 +116,7 @@ class SummaryWriter:
 
     def _risk(self, r: Risk) -> Described:
         scores = ", ".join(
-            f"{_stage(stage)} {escape_markdown(f'{r.stage(stage).score} {r.stage(stage).band.name}')}"
+            f"{stage_word(stage)} {escape_markdown(f'{r.stage(stage).score} {r.stage(stage).band.name}')}"
             for stage in Risk.STAGES
         )
         if any(r.stage(stage).withheld for stage in Risk.STAGES):
@@ -125,8 +126,8 @@ class SummaryWriter:
             (say("Lead"), self._agency_name(r.lead)),
             (say("Support"), ", ".join(self._agency_name(a) for a in r.support)),
             (say("Scores"), scores),
-            (say("Trend"), escape_markdown(_trend(r.trend))),
-            (say("Treatment"), escape_markdown(_treatment(r.treatment))),
+            (say("Trend"), escape_markdown(vocabulary_label(TRENDS, r.trend))),
+            (say("Treatment"), escape_markdown(vocabulary_label(TREATMENTS, r.treatment))),
             (say("Review by"), escape_markdown(long_date(r.review))),
         ]
         scenario = f"*{escape_markdown(say('Scenario.'))}* {escape_markdown(r.scenario)}" if r.scenario else ""
@@ -258,26 +259,3 @@ def _last_report(action: Action) -> str:
 def _span(start: dt.date, end: dt.date) -> str:
     """Two dates as a span: '1 April 2026 to 31 March 2027'."""
     return say("{start} to {end}", start=long_date(start), end=long_date(end))
-
-
-def _stage(stage: str) -> str:
-    """A risk's assessment stage as its summary names it: 'inherent'."""
-    words = {"inherent": say("inherent"), "residual": say("residual"), "target": say("target")}
-    return words.get(stage, stage)
-
-
-def _trend(trend: str) -> str:
-    """A risk's trend (TRENDS) as a reader reads it: 'Increasing'."""
-    words = {"increasing": say("Increasing"), "stable": say("Stable"), "decreasing": say("Decreasing")}
-    return words.get(trend, TRENDS.label(trend))
-
-
-def _treatment(treatment: str) -> str:
-    """A risk's treatment (TREATMENTS) as a reader reads it: 'Treat'."""
-    words = {
-        "treat": say("Treat"),
-        "tolerate": say("Tolerate"),
-        "transfer": say("Transfer"),
-        "terminate": say("Terminate"),
-    }
-    return words.get(treatment, TREATMENTS.label(treatment))

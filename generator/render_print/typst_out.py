@@ -19,7 +19,7 @@ from generator.compile_slots import compile_slot
 from generator.errors import BuildError
 from generator.glyphs import font_dir
 from generator.model.markings import OUTLINED, MarkingStyle
-from generator.render_print.frontmatter import direction, typst_string
+from generator.render_print.frontmatter import typst_string
 from generator.render_print.pandoc_ast import Ast
 from generator.render_print.pandoc_run import write_ast
 from generator.render_print.paper import Paper
@@ -35,6 +35,7 @@ def write_typst(
     paper: Paper,
     language: str,
     emblem: str | None,
+    direction: str = "ltr",
     inline_images: bool = False,
     metadata: Path | None = None,
     marking: MarkingStyle = OUTLINED,
@@ -62,7 +63,7 @@ def write_typst(
     ]
     if region:
         standalone += ["-V", f"region={region}"]
-    if direction(lang) == "rtl":
+    if direction == "rtl":
         standalone += ["-V", "dir=rtl"]
     # Charter's words in the template stand in Typst strings: escaped as such here, since -V values are not
     for name, words in template_words().items():
@@ -136,6 +137,7 @@ def markdown_to_pdf(
     language: str,
     emblem: str | None,
     day: dt.date,
+    direction: str = "ltr",
     inline_images: bool = False,
     metadata: Path | None = None,
     marking: MarkingStyle = OUTLINED,
@@ -156,6 +158,7 @@ def markdown_to_pdf(
             paper=paper,
             language=language,
             emblem=emblem,
+            direction=direction,
             inline_images=inline_images,
             metadata=metadata,
             marking=marking,

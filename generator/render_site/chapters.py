@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 
 from generator.model import Chapter, EntityBlock, Passage, Signature, Threat, View
-from generator.model.settings import direction_of
 from generator.render_site.entity_pages.threat import threat_section
 from generator.render_site.escape import esc, md_inline
 from generator.render_site.fragments import block
@@ -46,6 +45,7 @@ def chapter_page(site: Renderer, chapter: Chapter) -> Page:
     for threat_id, subject_folder in site.sitemap.subjects.items():
         if subject_folder == folder:
             parts.append(threat_section(site, site.publication.get(threat_id, Threat), page, "".join(parts)))
+    settings = site.publication.settings
     return Page(
         folder,
         chapter.title,
@@ -54,8 +54,8 @@ def chapter_page(site: Renderer, chapter: Chapter) -> Page:
         source=chapter.location.path,
         description=chapter.description,
         lang=chapter.lang or chapter.untranslated,
-        dir=chapter.dir or (direction_of(chapter.untranslated) if chapter.untranslated else ""),
-        notice=untranslated_notice(chapter.untranslated, site.publication.settings.language),
+        dir=chapter.dir or (settings.direction_for(chapter.untranslated) if chapter.untranslated else ""),
+        notice=untranslated_notice(chapter.untranslated, settings.language),
     )
 
 

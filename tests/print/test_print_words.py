@@ -59,9 +59,9 @@ def test_the_document_language_follows_the_build() -> None:
     assert document_language(settings) == settings.language
     with speaking("ar"):
         assert document_language(settings) == "ar"
-        assert direction(document_language(settings)) == "rtl"
+        assert direction(settings, document_language(settings)) == "rtl"
         assert document_language(settings, "fr") == "fr"
-    assert direction("fr-CA") == "ltr"
+    assert direction(settings, "fr-CA") == "ltr"
 
 
 def _pdf_text(built: Built) -> str:

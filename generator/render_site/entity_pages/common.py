@@ -6,7 +6,6 @@ from collections.abc import Sequence
 
 from generator.model import Action, Agency, Entity, Risk
 from generator.model.kinds import kind_of
-from generator.model.settings import direction_of
 from generator.render_site.context import PageContext
 from generator.render_site.escape import esc
 from generator.render_site.render import Renderer
@@ -31,7 +30,8 @@ def narrative(site: Renderer, entity: Entity, page: PageContext) -> str:
     prose = site.prose(entity.narrative, page, entity.chapter)
     if entity.narrative_lang:
         lang = entity.narrative_lang
-        return f'\n<div markdown="1" lang="{esc(lang)}" dir="{direction_of(lang)}">\n\n{prose}\n\n</div>\n'
+        way = site.publication.settings.direction_for(lang)
+        return f'\n<div markdown="1" lang="{esc(lang)}" dir="{way}">\n\n{prose}\n\n</div>\n'
     return "\n" + prose + "\n"
 
 
