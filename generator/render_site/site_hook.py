@@ -6,16 +6,28 @@ rewriting settings MkDocs must read itself: the Markdown extensions Charter's pa
 written for (a project's list may hold ``!!python/name:`` tags, which only MkDocs reads),
 and Charter's theme folder when the project has a theme folder of its own (MkDocs takes
 one ``custom_dir``). Both are added here, once MkDocs has read the configuration.
+
+The hook also puts in place the two faster paths through MkDocs and Material that give the
+same site: one Markdown converter for the build (:mod:`generator.render_site.markdown_reuse`)
+and a faster tokenizer under Material's search parser (:mod:`generator.render_site.search_parser`).
+Each checks that the code it replaces is the version it was written against, and leaves
+MkDocs' or Material's own in place otherwise; with ``CHARTER_PLAIN_MKDOCS=1`` in the
+environment neither is used (the tests that compare the two set it).
 """
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
 
 from generator import packaged
+from generator.render_site import markdown_reuse, search_parser
+
+PLAIN_MKDOCS = "CHARTER_PLAIN_MKDOCS"
+"""The environment variable that keeps MkDocs' and Material's own code paths, for comparison."""
 
 
 def required_extensions() -> dict[str, dict[str, Any]]:
@@ -41,4 +53,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             config.markdown_extensions.append(name)
             if settings:
                 config.mdx_configs[name] = settings
+    if os.environ.get(PLAIN_MKDOCS) == "1":
+        markdown_reuse.uninstall()
+        search_parser.uninstall()
+    else:
+        markdown_reuse.install()
+        search_parser.install()
     return config
