@@ -54,7 +54,8 @@ def build(
     on ``site_dir`` and on ``build_dir``: a second build into either stops at once.
     """
     progress = progress or Progress()
-    os.environ.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(project_dir))
+    if not os.environ.get("SOURCE_DATE_EPOCH", "").strip():  # unset or empty: MkDocs cannot read an empty one
+        os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(project_dir)
     site_dir, build_dir = site_dir.resolve(), build_dir.resolve()
     try:
         with writing(site_dir):

@@ -43,3 +43,22 @@ def test_two_clean_builds_are_byte_identical(tmp_path: Path, monkeypatch: pytest
     assert differing == []
     # the gzip header of the sitemap carries the build time: it is SOURCE_DATE_EPOCH, not the clock
     assert int.from_bytes(first["public/sitemap.xml.gz"][4:8], "little") == EPOCH - EPOCH % 86400  # its day
+
+
+@pytest.mark.parametrize("value", ["", "  "])
+def test_an_empty_source_date_epoch_is_taken_as_unset(
+    value: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A CI that exports the variable empty gets the project's own date, not MkDocs failing on ``int('')``."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+    stream = io.StringIO()
+    status = build(
+        MINIMAL,
+        project_dir=REPO,
+        site_dir=tmp_path / "site",
+        build_dir=tmp_path / "build",
+        with_print=False,
+        progress=Progress(stream, interactive=False),
+    )
+    assert status == 0, stream.getvalue()
+    assert (tmp_path / "site" / "public" / "index.html").is_file()

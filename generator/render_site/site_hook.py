@@ -60,3 +60,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         markdown_reuse.install()
         search_parser.install()
     return config
+
+
+def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    """MkDocs hook: whether the navigation lists this page, for ``partials/toc.html``.
+
+    The template's own test, ``page in nav.pages``, compares the page with every listed page
+    through MkDocs' ``Page.__eq__`` (title and file): at 5,000 pages that was 700,000 calls.
+    A page is listed when it is one of the navigation's page objects.
+    """
+    context["charter_in_nav"] = nav is not None and any(listed is page for listed in nav.pages)
+    return context
