@@ -7,7 +7,7 @@ references and every extension's state (footnotes, abbreviations, the table of c
 :func:`render` is MkDocs' ``Page.render`` with the one converter per configuration and
 thread, reset before each page; MkDocs' four per-page processors are registered again
 under their own names, which replaces the previous page's. The pages are byte-identical
-(``tests/site/test_markdown_reuse.py`` builds the sample both ways and compares them).
+(``tests/site/test_fast_paths.py`` builds the sample both ways and compares them).
 
 :func:`install` replaces ``Page.render`` only while MkDocs' is the one this was copied
 from (:data:`MKDOCS_RENDER`, a hash of its source); after an upgrade that changes it,

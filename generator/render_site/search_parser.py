@@ -10,7 +10,7 @@ one regular expression and runs Material's handlers line for line on plain strin
 It reads only the well-formed HTML that Python-Markdown and Charter write. A page with
 anything it does not read exactly as the standard library would (an unquoted attribute,
 a ``<script>``, a stray ``<``, an unusual comment, a declaration) goes to Material's own
-parser, unchanged. ``tests/site/test_search_parser.py`` compares the two on every page of
+parser, unchanged. ``tests/site/test_fast_paths.py`` compares the two on every page of
 the sample and on pages written to catch each of Material's quirks.
 
 :func:`install` puts :class:`FastParser` in place of Material's parser only while
@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import inspect
 import re
+from collections.abc import Iterator
 from html import escape, unescape
 from typing import Any
 
@@ -62,35 +63,50 @@ Attrs = list[tuple[str, "str | None"]]
 Token = tuple[int, str, Attrs]
 
 
-def tokens(html: str) -> list[Token] | None:
-    """What the standard library's tokenizer would call for ``html``, in order; None where it must read it."""
-    found: list[Token] = []
+class Unreadable(Exception):
+    """The page holds something :func:`stream` does not read as the standard library would."""
+
+
+def stream(html: str) -> Iterator[Token]:
+    """What the standard library's tokenizer would call for ``html``, one call at a time.
+
+    Raises :class:`Unreadable` where only the standard library can read the page. One token at
+    a time, never a list of them: a register page of 5,000 rows holds half a million.
+    """
     none: Attrs = []
     escapable = ""  # an open <title> or <textarea>, which may hold only text
-    for text, start, attrs, close, end, stray in _TOKEN.findall(html):
+    for match in _TOKEN.finditer(html):
+        text, start, attrs, close, end, stray = match.groups()
         if escapable and not text:
-            if end.lower() != escapable:
-                return None
+            if (end or "").lower() != escapable:
+                raise Unreadable
             escapable = ""
         if text:
-            found.append((_DATA, unescape(text), none))
+            yield (_DATA, unescape(text), none)
         elif start:
             tag = start.lower()
             if tag in _RAW_TEXT:
-                return None
+                raise Unreadable
             pairs: Attrs = none
             if attrs:
                 pairs = [
                     (name.lower(), unescape(value[1:-1]) if value else None) for name, value in _ATTR.findall(attrs)
                 ]
-            found.append((_STARTEND if close else _START, tag, pairs))
+            yield (_STARTEND if close else _START, tag, pairs)
             if tag in _ESCAPABLE and not close:
                 escapable = tag
         elif end:
-            found.append((_END, end.lower(), none))
+            yield (_END, end.lower(), none)
         elif stray:
-            return None
-    return found
+            raise Unreadable
+
+
+def tokens(html: str) -> list[Token] | None:
+    """Every token :func:`stream` reads in ``html``; None where only the standard library can read it."""
+    try:
+        return list(stream(html))
+    except Unreadable:
+        return None
 
 
 class FastParser:
@@ -114,27 +130,27 @@ class FastParser:
         """Divide the page into sections: from :func:`tokens` if it can, with Material's parser otherwise."""
         html = "".join(self._pending)
         self._pending = []
-        found = tokens(html)
-        if found is None:
-            parser = _ORIGINAL()
-            parser.feed(html)
-            parser.close()
-            self.data = parser.data
-            return
+        self.data = []
         self._context: list[Any] = []
         self._tags: list[str] = []
         self._skip = set(_SKIP)
         self._section: Any = None
-        for kind, tag, attrs in found:
-            if kind == _DATA:
-                self._data(tag)
-            elif kind == _START:
-                self._start(tag, attrs)
-            elif kind == _END:
-                self._end(tag)
-            else:
-                self._start(tag, attrs)
-                self._end(tag)
+        try:
+            for kind, tag, attrs in stream(html):
+                if kind == _DATA:
+                    self._data(tag)
+                elif kind == _START:
+                    self._start(tag, attrs)
+                elif kind == _END:
+                    self._end(tag)
+                else:
+                    self._start(tag, attrs)
+                    self._end(tag)
+        except Unreadable:  # the sections so far are dropped: Material's parser reads the page from the start
+            parser = _ORIGINAL()
+            parser.feed(html)
+            parser.close()
+            self.data = parser.data
 
     def _new_section(self, el: Any, depth: int = 0) -> Any:
         section = search.Section(el, depth)

@@ -28,6 +28,8 @@ from generator.render_site import markdown_reuse, search_parser
 
 PLAIN_MKDOCS = "CHARTER_PLAIN_MKDOCS"
 """The environment variable that keeps MkDocs' and Material's own code paths, for comparison."""
+_drop_sources = True
+"""Whether :func:`on_page_content` lets go of each page's Markdown (not with :data:`PLAIN_MKDOCS`)."""
 
 
 def required_extensions() -> dict[str, dict[str, Any]]:
@@ -53,7 +55,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             config.markdown_extensions.append(name)
             if settings:
                 config.mdx_configs[name] = settings
-    if os.environ.get(PLAIN_MKDOCS) == "1":
+    global _drop_sources
+    _drop_sources = os.environ.get(PLAIN_MKDOCS) != "1"
+    if not _drop_sources:
         markdown_reuse.uninstall()
         search_parser.uninstall()
     else:
@@ -71,3 +75,17 @@ def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, na
     """
     context["charter_in_nav"] = nav is not None and any(listed is page for listed in nav.pages)
     return context
+
+
+def on_page_content(html: str, page: Any, config: MkDocsConfig, files: Any) -> str:
+    """MkDocs hook: let go of the page's Markdown once it is HTML.
+
+    MkDocs keeps every page's Markdown until the whole build ends, though nothing reads it
+    once the page is converted (the title comes from the front matter or the rendered
+    heading once there is HTML; Material's plugins read it before this hook runs): at 5,000
+    entities that is 35 MiB of the build's peak memory. An empty text, not None, which
+    MkDocs reads as a page never read.
+    """
+    if _drop_sources:
+        page.markdown = ""
+    return html

@@ -100,6 +100,7 @@ FALLBACKS = {
     "tag in a title": "<svg><title>a <b>bold</b></title></svg>",
     "unicode space in a tag": '<p\u00a0class="x">t</p>',
     "attribute without a space": '<p class="a"id="b">t</p>',
+    "script after sections already read": '<h1 id="a">A</h1><p>t</p><h2 id="b">B</h2><p>u</p><script>x</script>',
 }
 """Pages the fast path leaves to Material's parser."""
 
