@@ -13,7 +13,11 @@ round, each a fresh process in a fresh project folder:
 
 The report gives the medians and ranges (wall clock and CPU seconds) and both ratios.
 
-    python bench/publish_bench.py [--content content] [--runs 3]
+All three build the same content: by default the sample as it was at :data:`BASELINE`,
+the newest that commit's Charter reads (the sample has since gained a French translation,
+which that Charter rejects).
+
+    python bench/publish_bench.py [--content CONTENT_DIR] [--runs 3]
 """
 
 from __future__ import annotations
@@ -68,6 +72,11 @@ def unpack_baseline(out: Path) -> Path:
     return folder
 
 
+def baseline_sample(out: Path = OUT) -> Path:
+    """The sample of commit :data:`BASELINE`: what all three builds publish unless told otherwise."""
+    return unpack_baseline(out) / "content"
+
+
 def _project(out: Path, content: Path, name: str, charter: Path) -> Path:
     """A fresh project folder holding a copy of the content and its mkdocs.yml.
 
@@ -77,7 +86,8 @@ def _project(out: Path, content: Path, name: str, charter: Path) -> Path:
     project = out / name
     shutil.rmtree(project, ignore_errors=True)
     shutil.copytree(content, project / "content")
-    config = charter / "mkdocs.yml" if content == ROOT / "content" else content.parent / "mkdocs.yml"
+    shipped = content.name == "content" and (content.parent / "generator").is_dir()  # a Charter's own sample
+    config = charter / "mkdocs.yml" if shipped else content.parent / "mkdocs.yml"
     shutil.copy(config if config.is_file() else charter / "mkdocs.yml", project / "mkdocs.yml")
     return project
 
@@ -113,12 +123,17 @@ def measure(content: Path, runs: int, out: Path = OUT) -> PublishResult:
     )
 
 
-def report(content: Path, runs: int) -> int:
-    """Measure, print the result and write it to ``bench/out/publish/publish.md``; returns 0."""
+def report(content: Path | None, runs: int) -> int:
+    """Measure, print the result and write it to ``bench/out/publish/publish.md``; returns 0.
+
+    Without ``content``, the sample of commit :data:`BASELINE`.
+    """
     load = os.getloadavg()
+    content = content or baseline_sample()
     result = measure(content.resolve(), runs)
     after = os.getloadavg()
     lines = [
+        f"Content: {content}.",
         f"{runs} rounds; load average {load[0]:.2f}, {load[1]:.2f}, {load[2]:.2f} at the start, "
         f"{after[0]:.2f}, {after[1]:.2f}, {after[2]:.2f} at the end.",
         "",
@@ -136,7 +151,7 @@ def report(content: Path, runs: int) -> int:
 def main() -> int:
     """Command line: measure and print the result."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--content", type=Path, default=ROOT / "content")
+    parser.add_argument("--content", type=Path, default=None, help=f"default: the sample of commit {BASELINE}")
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     return report(args.content, args.runs)

@@ -33,4 +33,5 @@ fi
 .venv/bin/ruff check generator tests bench
 .venv/bin/ruff format --check generator tests bench
 .venv/bin/mypy
-.venv/bin/python -m pytest "$@"
+# One worker per core (pytest-xdist); a test file stays on one worker, so its session fixtures are built once there.
+.venv/bin/python -m pytest -n auto --dist loadfile "$@"

@@ -70,12 +70,14 @@ def write_ast(
 
     ``metadata`` is a YAML (or JSON) file of the document's metadata: the only metadata
     pandoc gets, since the Markdown cannot carry any. The format filter (what only one
-    writer needs, see :data:`.safety.FORMAT_FILTER`) runs before ``filters``.
+    writer needs, see :data:`.safety.FORMAT_FILTERS`) runs before ``filters``.
     """
     command = ["--from=json", f"--to={to}", str(ast), f"--output={output}", *args]
     if metadata is not None:
         command.append(f"--metadata-file={metadata}")
-    command.append(f"--lua-filter={write_format_filter(ast.parent)}")
+    format_filter = write_format_filter(ast.parent, to)
+    if format_filter is not None:
+        command.append(f"--lua-filter={format_filter}")
     command += [f"--lua-filter={f}" if f.suffix == ".lua" else f"--filter={f}" for f in filters or []]
     return _run([_pandoc(), *command], ast, output)
 

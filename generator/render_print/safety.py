@@ -159,21 +159,26 @@ return {
 """.replace("CHARTER_RAW_CLASS", RAW_CLASS)
 """The Lua filter: Charter's raw code becomes raw markup; links, images and attributes are held to the site's rules."""
 
-FORMAT_FILTER = r"""-- Charter's format filter: what only one writer needs, run first when pandoc writes a format
--- from the document the safety filter read (FORMAT is the format being written).
+FORMAT_FILTERS = {
+    "typst": r"""-- Charter's format filter for Typst, run first when pandoc writes it from the document the
+-- safety filter read: Charter's template defines no ``horizontalrule``, which pandoc's Typst
+-- writer calls for a rule.
 return {
   {
-    -- Charter's template defines no ``horizontalrule``, which pandoc's Typst writer calls for a rule.
     HorizontalRule = function()
-      if FORMAT == "typst" then
-        return pandoc.RawBlock("typst", "#align(center, line(length: 50%, stroke: 0.5pt))")
-      end
+      return pandoc.RawBlock("typst", "#align(center, line(length: 50%, stroke: 0.5pt))")
     end,
-    -- An entity ID (Charter's .charter-id span) never breaks at its hyphens: in Word each
-    -- hyphen becomes Word's own non-breaking hyphen (w:noBreakHyphen, which Word's text
-    -- reads as '-'); Typst boxes the ID, the EPUB's CSS keeps the span on one line.
+  },
+}
+""",
+    "docx": r"""-- Charter's format filter for Word, run first when pandoc writes it from the document the
+-- safety filter read: an entity ID (Charter's .charter-id span) never breaks at its hyphens,
+-- each of which becomes Word's own non-breaking hyphen (w:noBreakHyphen, which Word's text
+-- reads as '-'). Typst boxes the ID; the EPUB's CSS keeps the span on one line.
+return {
+  {
     Span = function(el)
-      if FORMAT == "docx" and el.classes:includes("charter-id") then
+      if el.classes:includes("charter-id") then
         return el:walk({
           Str = function(s)
             local parts = {}
@@ -192,8 +197,13 @@ return {
     end,
   },
 }
+""",
+}
+"""What only one writer needs, by the format pandoc writes; a format with none runs no filter.
+
+A Lua filter costs pandoc a pass over the whole document even where it changes nothing (a
+quarter of a second for the sample's EPUB), so each format gets only its own.
 """
-"""The Lua filter of every written format: a Typst rule, Word's non-breaking hyphens in IDs."""
 
 
 def write_filter(folder: Path) -> Path:
@@ -205,9 +215,10 @@ def write_filter(folder: Path) -> Path:
     return _write_lua(folder, "charter-safety", FILTER)
 
 
-def write_format_filter(folder: Path) -> Path:
-    """:data:`FORMAT_FILTER` as a file in ``folder`` (see :func:`write_filter`)."""
-    return _write_lua(folder, "charter-format", FORMAT_FILTER)
+def write_format_filter(folder: Path, to: str) -> Path | None:
+    """The format filter of ``to`` (:data:`FORMAT_FILTERS`) as a file in ``folder``; None if it has none."""
+    text = FORMAT_FILTERS.get(to)
+    return None if text is None else _write_lua(folder, f"charter-format-{to}", text)
 
 
 def _write_lua(folder: Path, name: str, text: str) -> Path:

@@ -60,6 +60,25 @@ def test_the_docx_is_written_from_the_whole_document(tmp_path: Path) -> None:
     assert "no-such-anchor" not in xml and "a lost one" in xml
 
 
+def test_each_format_gets_only_its_own_format_filter(tmp_path: Path) -> None:
+    """A rule is Typst's own line, an ID's hyphens are Word's non-breaking ones, and the EPUB keeps both as written."""
+    markdown = tmp_path / "doc.md"
+    markdown.write_text("# Chapter\n\nBefore [R-SMG-01]{.charter-id}.\n\n---\n\nAfter.\n", encoding="utf-8")
+    ast = read_document(markdown)
+    typ, docx, epub = tmp_path / "doc.typ", tmp_path / "doc.docx", tmp_path / "doc.epub"
+    write_ast(ast.path, to="typst", output=typ, args=[])
+    assert "#align(center, line(length: 50%, stroke: 0.5pt))" in typ.read_text(encoding="utf-8")
+    assert "horizontalrule" not in typ.read_text(encoding="utf-8")
+    write_ast(ast.path, to="docx", output=docx, args=[])
+    with zipfile.ZipFile(docx) as package:
+        xml = package.read("word/document.xml").decode("utf-8")
+    assert xml.count("<w:noBreakHyphen/>") == 2 and "R-SMG-01" not in xml
+    write_ast(ast.path, to="epub3", output=epub, args=[])
+    with zipfile.ZipFile(epub) as book:
+        text = "".join(book.read(n).decode("utf-8") for n in book.namelist() if n.endswith(".xhtml"))
+    assert '<span class="charter-id">R-SMG-01</span>' in text and "<hr />" in text
+
+
 @pytest.mark.slow
 def test_every_reference_of_the_sample_links_in_its_typst_source(sample: Built) -> None:
     """A link to an anchor the document has reaches Typst, whichever half of the document each is in."""
