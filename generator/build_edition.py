@@ -183,12 +183,12 @@ def _build_language(
     ahead: ReadAhead | None,
 ) -> threading.Thread:
     """Print, render and build one language of an edition into ``out``; returns the thread clearing the old tree."""
-    from generator.render_site import run_mkdocs, write_tree
+    from generator.render_site import prepare_tree, run_mkdocs, write_tree
 
     tree_dir = build_dir / "site-src"
     with writing(tree_dir):
-        clearing = _clear_in_background(tree_dir)
-        tree_dir.mkdir(parents=True)
+        clearing = _clear_old_trees(tree_dir)
+        prepare_tree(tree_dir)  # the last build's tree stays, to be brought up to date
     downloads: list[Download] = []
     if job.with_print:
         from generator.render_print import build_documents
@@ -215,18 +215,16 @@ def _build_language(
 
 
 OLD_TREE = ".site-src.old-"
-"""The prefix of a previous site tree set aside to be deleted (in the edition's build folder)."""
+"""The prefix of a site tree earlier versions of Charter set aside to be deleted (in the edition's build folder)."""
 
 
-def _clear_in_background(tree_dir: Path) -> threading.Thread:
-    """Set the previous tree aside and delete it (and any left by a killed build) while this build goes on.
+def _clear_old_trees(tree_dir: Path) -> threading.Thread:
+    """Delete the trees earlier versions of Charter set aside beside ``tree_dir``, while this build goes on.
 
     Deleting a tree of thousands of folders can take seconds on a disk that discards freed
-    blocks; a rename is instant. The thread is not a daemon: the process ends only once it is done.
+    blocks. The thread is not a daemon: the process ends only once it is done.
     """
-    if tree_dir.exists():
-        tree_dir.rename(tree_dir.with_name(f"{OLD_TREE}{os.getpid()}-{threading.get_native_id()}"))
-    old = [path for path in tree_dir.parent.glob(f"{OLD_TREE}*") if path.is_dir()]
+    old = [path for path in tree_dir.parent.glob(f"{OLD_TREE}*") if path.is_dir() and not path.is_symlink()]
 
     def remove() -> None:
         for path in old:

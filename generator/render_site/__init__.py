@@ -5,6 +5,6 @@ that do, so the generator stays portable to another static-site builder.
 """
 
 from generator.render_site.mkdocs_run import run_mkdocs, theme_dirs
-from generator.render_site.tree import write_tree
+from generator.render_site.tree import prepare_tree, write_tree
 
-__all__ = ["run_mkdocs", "theme_dirs", "write_tree"]
+__all__ = ["prepare_tree", "run_mkdocs", "theme_dirs", "write_tree"]
