@@ -38,6 +38,9 @@ def load_content(root: Path, report: Report) -> LoadedContent:
     publication = _load_publication(root, display_root, report)
     files: list[SourceFile] = []
     texts: list[TextFile] = []
+    if publication is None and _inner_publications(root):
+        # a project folder given for its content folder: its files are not this publication's
+        return LoadedContent(root, None, _join(display_root, PUBLICATION_FILE), files, texts)
     for path in _markdown_paths(root, real_root, display_root, report):
         rel = path.relative_to(root).as_posix()
         file = SourceFile(rel_path=rel, display_path=_join(display_root, rel))
@@ -157,12 +160,14 @@ def _load_publication(root: Path, display_root: str, report: Report) -> YMap | N
     path = root / PUBLICATION_FILE
     where = Location(_join(display_root, PUBLICATION_FILE), 1, 1)
     if not path.is_file():
-        report.error(
-            where,
-            "E-PUBLICATION-MISSING",
-            f"this content folder has no {PUBLICATION_FILE}",
-            "create it with the publication's title, scales and editions (see the README)",
+        inner = _inner_publications(root)
+        hint = (
+            f"'{_join(display_root, inner[0])}' holds one: give that folder, "
+            f"for example 'charter check {_join(display_root, inner[0])}'"
+            if inner
+            else "create it with the publication's title, scales and editions (see the README)"
         )
+        report.error(where, "E-PUBLICATION-MISSING", f"this content folder has no {PUBLICATION_FILE}", hint)
         return None
     file = SourceFile(rel_path=PUBLICATION_FILE, display_path=where.path)
     raw = _read_bytes(path, file, report)
@@ -185,6 +190,15 @@ def _load_publication(root: Path, display_root: str, report: Report) -> YMap | N
         )
         return None
     return data
+
+
+def _inner_publications(root: Path) -> list[str]:
+    """The folders just inside ``root`` that hold a publication.yml of their own (a project's ``content/``)."""
+    try:
+        folders = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
+    except OSError:
+        return []
+    return [p.name for p in folders if (p / PUBLICATION_FILE).is_file()]
 
 
 def _markdown_paths(root: Path, real_root: Path, display_root: str, report: Report) -> list[Path]:
