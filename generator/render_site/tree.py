@@ -188,24 +188,24 @@ def sync_tree(tree_dir: Path, files: dict[str, str | Path], *, keep: str = "") -
                 (here / name).unlink()
             dirs.remove(name)
         present.update(((here / name).relative_to(tree_dir).as_posix(), here / name) for name in names)
+    for rel in [rel for rel in present if rel not in files]:  # first, so a page may take a stale file's place
+        present.pop(rel).unlink()
+    for folder, _, _ in os.walk(tree_dir, topdown=False):
+        if Path(folder) != tree_dir:
+            with suppress(OSError):
+                os.rmdir(folder)  # only a folder left empty
     written: set[str] = set()
     made: set[Path] = set()
     buffer = bytearray()
     for rel, wanted in files.items():
         data = wanted.read_bytes() if isinstance(wanted, Path) else wanted.encode("utf-8")
-        path = present.pop(rel, None)
+        path = present.get(rel)
         if path is not None:
             if not path.is_symlink() and _holds(path, data, buffer):
                 continue
             path.unlink()
         write_bytes(tree_dir / rel, data, made)
         written.add(rel)
-    for path in present.values():
-        path.unlink()
-    for folder, _, _ in os.walk(tree_dir, topdown=False):
-        if Path(folder) != tree_dir:
-            with suppress(OSError):
-                os.rmdir(folder)  # only a folder left empty
     return written
 
 

@@ -34,6 +34,14 @@ def test_only_what_differs_is_written_and_what_is_gone_is_deleted(tmp_path: Path
     assert sync_tree(tree, dict(second)) == set()
 
 
+def test_a_page_takes_the_place_of_a_stale_file_or_folder(tmp_path: Path) -> None:
+    tree = tmp_path / "tree"
+    sync_tree(tree, {"risks": "a file where a folder is now", "plan/index.md": "# Plan\n"})
+    now = {"risks/index.md": "# Risks\n", "plan": "a file where a folder was"}
+    assert sync_tree(tree, dict(now)) == set(now)
+    assert _files(tree) == now
+
+
 def test_a_copied_image_is_compared_like_a_page(tmp_path: Path) -> None:
     image = tmp_path / "map.png"
     image.write_bytes(b"\x89PNG first")
