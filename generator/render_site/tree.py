@@ -181,19 +181,23 @@ def sync_tree(tree_dir: Path, files: dict[str, str | Path], *, keep: str = "") -
     if keep_dir is not None and (keep_dir.is_symlink() or keep_dir.is_file()):
         keep_dir.unlink()
     present: dict[str, Path] = {}
+    empty_folders = False
     for folder, dirs, names in os.walk(tree_dir):
         here = Path(folder)
+        empty_folders = empty_folders or not (dirs or names)
         for name in [d for d in dirs if (here / d).is_symlink() or (here == tree_dir and d == keep)]:
             if (here / name).is_symlink():
                 (here / name).unlink()
             dirs.remove(name)
         present.update(((here / name).relative_to(tree_dir).as_posix(), here / name) for name in names)
-    for rel in [rel for rel in present if rel not in files]:  # first, so a page may take a stale file's place
+    stale = [rel for rel in present if rel not in files]
+    for rel in stale:  # first, so that a page may take the place of a stale file or folder
         present.pop(rel).unlink()
-    for folder, _, _ in os.walk(tree_dir, topdown=False):
-        if Path(folder) != tree_dir:
-            with suppress(OSError):
-                os.rmdir(folder)  # only a folder left empty
+    if stale or empty_folders:
+        for folder, _, _ in os.walk(tree_dir, topdown=False):
+            if Path(folder) != tree_dir:
+                with suppress(OSError):
+                    os.rmdir(folder)  # only a folder left empty
     written: set[str] = set()
     made: set[Path] = set()
     buffer = bytearray()
