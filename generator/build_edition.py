@@ -182,7 +182,7 @@ def _build_language(
     warnings: Report,
     ahead: ReadAhead | None,
 ) -> threading.Thread:
-    """Print, render and build one language of an edition into ``out``; returns the thread clearing the old tree."""
+    """Print, render and build one language of an edition into ``out``; returns the thread clearing old trees."""
     from generator.render_site import prepare_tree, run_mkdocs, write_tree
 
     tree_dir = build_dir / "site-src"

@@ -35,10 +35,11 @@ def load_content(root: Path, report: Report) -> LoadedContent:
     """
     display_root = os.path.normpath(str(root))
     real_root = root.resolve()
-    publication = _load_publication(root, display_root, report)
+    inner = [] if (root / PUBLICATION_FILE).is_file() else _inner_publications(root)
+    publication = _load_publication(root, display_root, report, inner)
     files: list[SourceFile] = []
     texts: list[TextFile] = []
-    if publication is None and _inner_publications(root):
+    if publication is None and inner:
         # a project folder given for its content folder: its files are not this publication's
         return LoadedContent(root, None, _join(display_root, PUBLICATION_FILE), files, texts)
     for path in _markdown_paths(root, real_root, display_root, report):
@@ -156,11 +157,11 @@ def _join(display_root: str, rel: str) -> str:
     return rel if display_root in ("", ".") else f"{display_root}/{rel}"
 
 
-def _load_publication(root: Path, display_root: str, report: Report) -> YMap | None:
+def _load_publication(root: Path, display_root: str, report: Report, inner: list[str]) -> YMap | None:
+    """``root/publication.yml`` read; when it is missing, ``inner`` names the folders inside that hold one."""
     path = root / PUBLICATION_FILE
     where = Location(_join(display_root, PUBLICATION_FILE), 1, 1)
     if not path.is_file():
-        inner = _inner_publications(root)
         hint = (
             f"'{_join(display_root, inner[0])}' holds one: give that folder, "
             f"for example 'charter check {_join(display_root, inner[0])}'"

@@ -28,8 +28,6 @@ from generator.render_site import markdown_reuse, search_parser
 
 PLAIN_MKDOCS = "CHARTER_PLAIN_MKDOCS"
 """The environment variable that keeps MkDocs' and Material's own code paths, for comparison."""
-_drop_sources = True
-"""Whether :func:`on_page_content` lets go of each page's Markdown (not with :data:`PLAIN_MKDOCS`)."""
 
 
 def required_extensions() -> dict[str, dict[str, Any]]:
@@ -55,9 +53,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             config.markdown_extensions.append(name)
             if settings:
                 config.mdx_configs[name] = settings
-    global _drop_sources
-    _drop_sources = os.environ.get(PLAIN_MKDOCS) != "1"
-    if not _drop_sources:
+    if _plain():
         markdown_reuse.uninstall()
         search_parser.uninstall()
     else:
@@ -86,6 +82,11 @@ def on_page_content(html: str, page: Any, config: MkDocsConfig, files: Any) -> s
     entities that is 35 MiB of the build's peak memory. An empty text, not None, which
     MkDocs reads as a page never read.
     """
-    if _drop_sources:
+    if not _plain():
         page.markdown = ""
     return html
+
+
+def _plain() -> bool:
+    """Whether MkDocs' and Material's own code paths are asked for (:data:`PLAIN_MKDOCS`)."""
+    return os.environ.get(PLAIN_MKDOCS) == "1"

@@ -155,15 +155,25 @@ def prepare_tree(tree_dir: Path) -> Path:
     The print editions are written into the downloads folder before the tree is brought up to
     date (:func:`sync_tree`), so any earlier downloads go first. Neither is ever a link.
     """
-    if tree_dir.is_symlink() or (tree_dir.exists() and not tree_dir.is_dir()):
-        tree_dir.unlink()
-    tree_dir.mkdir(parents=True, exist_ok=True)
-    downloads = tree_dir / DOWNLOADS
-    if downloads.is_symlink() or downloads.is_file():
-        downloads.unlink()
-    elif downloads.is_dir():
+    downloads = _real_folder(tree_dir) / DOWNLOADS
+    if _no_link(downloads) and downloads.is_dir():
         shutil.rmtree(downloads)
     return downloads
+
+
+def _real_folder(path: Path) -> Path:
+    """``path`` as a folder of its own: a link or a file there is removed first (never followed)."""
+    _no_link(path)
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _no_link(path: Path) -> bool:
+    """Remove a link or a file at ``path``; True when what is left there may be a real folder."""
+    if path.is_symlink() or path.is_file():
+        path.unlink()
+        return False
+    return True
 
 
 def sync_tree(tree_dir: Path, files: dict[str, str | Path], *, keep: str = "") -> set[str]:
@@ -174,12 +184,9 @@ def sync_tree(tree_dir: Path, files: dict[str, str | Path], *, keep: str = "") -
     is deleted (a link is never followed). A build after a build of the same content writes
     nothing, and a killed build's half-written files are put right.
     """
-    if tree_dir.is_symlink() or (tree_dir.exists() and not tree_dir.is_dir()):
-        tree_dir.unlink()
-    tree_dir.mkdir(parents=True, exist_ok=True)
-    keep_dir = tree_dir / keep if keep else None
-    if keep_dir is not None and (keep_dir.is_symlink() or keep_dir.is_file()):
-        keep_dir.unlink()
+    _real_folder(tree_dir)
+    if keep:
+        _no_link(tree_dir / keep)
     present: dict[str, Path] = {}
     empty_folders = False
     for folder, dirs, names in os.walk(tree_dir):
